@@ -1,29 +1,34 @@
 package org.overlaysim.engine;
 
-import java.util.PriorityQueue;
+import org.overlaysim.engine.queue.HeapEventQueue;
 
 /**
  * The discrete-event clock. Time is a long count of nanoseconds from zero; events at the same time
  * run in the order they were scheduled (FIFO by sequence number), never by type.
  *
  * <p>One instance per simulation, passed through constructors: no static state, so several
- * simulations can run in one JVM at once.
- *
- * <p>PLACEHOLDER implementation (PriorityQueue) kept only until the fast event queue lands; the
- * public API is the contract other modules code against.
+ * simulations can run in one JVM at once (one thread each; an instance is not thread-safe).
+ * Scheduling allocates nothing per event: the id is a long and handlers are long-lived objects.
  */
 public final class Simulator {
-  private record Entry(long timeNs, long id, EventHandler handler) {}
-
-  private final PriorityQueue<Entry> queue =
-      new PriorityQueue<>(
-          (a, b) ->
-              a.timeNs != b.timeNs ? Long.compare(a.timeNs, b.timeNs) : Long.compare(a.id, b.id));
-  private final java.util.HashSet<Long> cancelled = new java.util.HashSet<>();
+  private final EventQueue queue;
   private long nowNs;
-  private long nextId;
   private long executed;
   private boolean stopped;
+  private boolean running;
+
+  /** A simulator on the default event queue. */
+  public Simulator() {
+    this(new HeapEventQueue());
+  }
+
+  /** A simulator on the given (empty) event queue, e.g. to compare queue implementations. */
+  public Simulator(EventQueue queue) {
+    if (!queue.isEmpty()) {
+      throw new IllegalArgumentException("event queue must start empty");
+    }
+    this.queue = queue;
+  }
 
   /** The current simulated time in nanoseconds. */
   public long nowNs() {
@@ -37,24 +42,26 @@ public final class Simulator {
    */
   public long schedule(long delayNs, EventHandler handler) {
     if (delayNs < 0) {
-      throw new IllegalArgumentException("negative delay " + delayNs);
+      throw new IllegalArgumentException("negative delay " + delayNs + " ns");
     }
-    return scheduleAt(nowNs + delayNs, handler);
+    long timeNs = nowNs + delayNs;
+    if (timeNs < 0) {
+      throw new IllegalArgumentException("delay " + delayNs + " ns overflows the clock");
+    }
+    return queue.add(timeNs, handler);
   }
 
   /** Schedules {@code handler} at absolute time {@code timeNs} (not before now). */
   public long scheduleAt(long timeNs, EventHandler handler) {
     if (timeNs < nowNs) {
-      throw new IllegalArgumentException("time " + timeNs + " is before now " + nowNs);
+      throw new IllegalArgumentException("time " + timeNs + " ns is before now (" + nowNs + " ns)");
     }
-    long id = nextId++;
-    queue.add(new Entry(timeNs, id, handler));
-    return id;
+    return queue.add(timeNs, handler);
   }
 
   /** Cancels a pending event; returns false if it already ran or was cancelled. */
   public boolean cancel(long eventId) {
-    return cancelled.add(eventId);
+    return queue.cancel(eventId);
   }
 
   /** Runs until no event is left or {@link #stop()} is called. */
@@ -63,23 +70,38 @@ public final class Simulator {
   }
 
   /**
-   * Runs every event with time at most {@code untilNs}; later events stay queued and the clock ends
-   * at {@code untilNs} (or at the last event if the queue empties first).
+   * Runs every event with time at most {@code untilNs}; later events stay queued. When the run ends
+   * because the next event is later than {@code untilNs}, the clock is set to {@code untilNs}; when
+   * the queue empties first or {@link #stop()} is called, it stays at the last event's time.
    */
   public void run(long untilNs) {
+    if (running) {
+      throw new IllegalStateException("run() called from inside an event");
+    }
+    if (untilNs < nowNs) {
+      throw new IllegalArgumentException(
+          "until " + untilNs + " ns is before now (" + nowNs + " ns)");
+    }
+    running = true;
     stopped = false;
-    while (!stopped && !queue.isEmpty() && queue.peek().timeNs <= untilNs) {
-      Entry e = queue.poll();
-      if (cancelled.remove(e.id)) {
-        continue;
+    try {
+      while (!stopped && !queue.isEmpty()) {
+        long timeNs = queue.firstTimeNs();
+        if (timeNs > untilNs) {
+          nowNs = untilNs;
+          break;
+        }
+        nowNs = timeNs;
+        EventHandler handler = queue.removeFirst();
+        executed++;
+        handler.handle();
       }
-      nowNs = e.timeNs;
-      executed++;
-      e.handler.handle();
+    } finally {
+      running = false;
     }
   }
 
-  /** Ends {@link #run()} after the current event. */
+  /** Ends the current {@link #run()} after the event that calls it. */
   public void stop() {
     stopped = true;
   }
