@@ -1,0 +1,242 @@
+package org.overlaysim.topology;
+
+import java.util.Objects;
+import org.overlaysim.engine.EventHandler;
+import org.overlaysim.engine.RandomStream;
+import org.overlaysim.engine.RandomStreams;
+import org.overlaysim.engine.Simulator;
+
+/**
+ * One direction of a link: a FIFO drop-tail queue in front of a wire of the link's bandwidth,
+ * followed by the propagation delay. The only mutable state of a link.
+ *
+ * <p>A packet starts serializing when the wire is free, occupies it for its Ethernet wire bytes
+ * ({@link EthernetFraming}) at the line rate, and arrives at the far end after the propagation
+ * delay plus a jitter draw. Arrival times never decrease, so jitter never reorders a FIFO link
+ * (arrival = max(previous arrival, end of serialization + delay + jitter)): unlike Linux netem's
+ * plain {@code delay D J}, which reorders, this is a wire. Loss is drawn when the packet is sent
+ * (it still occupies the wire) and reported when it would have arrived.
+ *
+ * <p>The queue counts the IP bytes of packets waiting for the wire, not the one being serialized
+ * (as a qdisc backlog): a packet that finds the wire idle is always sent.
+ *
+ * <p>In-flight packets sit in a ring buffer; this object is the event handler for every arrival, so
+ * the send path allocates nothing of its own.
+ */
+public final class LinkTransmitter implements EventHandler {
+  private final Simulator simulator;
+  private final Link link;
+  private final String from;
+  private final String to;
+  private final RandomStream lossStream;
+  private final RandomStream jitterStream;
+  private LinkSink sink;
+
+  // Ring of packets on this direction, indexed by absolute sequence numbers & mask:
+  // [headSeq, startedSeq) are on the wire or propagating, [startedSeq, tailSeq) wait in the queue.
+  private Transmittable[] items = new Transmittable[16];
+  private long[] startNs = new long[16];
+  private boolean[] lostFlags = new boolean[16];
+  private long headSeq;
+  private long startedSeq;
+  private long tailSeq;
+
+  private long queuedBytes;
+  private long busyUntilNs;
+  private long lastArrivalNs;
+
+  private long packets;
+  private long bytes;
+  private long wireBytes;
+  private long busyNs;
+  private long delivered;
+  private long queueFullDrops;
+  private long linkLossDrops;
+  private long mtuRefusals;
+  private long droppedBytes;
+
+  /**
+   * A transmitter from {@code from} to the opposite end of {@code link}. Loss and jitter come from
+   * the streams {@code link/<name>/<from>-><to>/loss} and {@code .../jitter}, so each direction of
+   * each link has its own numbers whatever else the scenario contains.
+   */
+  public LinkTransmitter(Simulator simulator, RandomStreams streams, Link link, String from) {
+    this.simulator = Objects.requireNonNull(simulator, "simulator");
+    this.link = Objects.requireNonNull(link, "link");
+    this.from = from;
+    this.to = link.opposite(from);
+    String prefix = "link/" + link.name() + "/" + direction() + "/";
+    this.lossStream = streams.stream(prefix + "loss");
+    this.jitterStream = streams.stream(prefix + "jitter");
+    this.sink = NO_SINK;
+  }
+
+  private static final LinkSink NO_SINK = (item, via) -> {};
+
+  /** Where arriving packets go. */
+  public void connect(LinkSink sink) {
+    this.sink = Objects.requireNonNull(sink, "sink");
+  }
+
+  public Link link() {
+    return link;
+  }
+
+  /** Sending end's node name. */
+  public String from() {
+    return from;
+  }
+
+  /** Receiving end's node name. */
+  public String to() {
+    return to;
+  }
+
+  /** {@code from->to}. */
+  public String direction() {
+    return from + "->" + to;
+  }
+
+  /**
+   * Hands a packet to this direction now. Refusals (over the MTU, queue full) are counted here and
+   * returned; nothing else happens to the packet. A sent packet reaches the sink later, or is
+   * reported lost there.
+   */
+  public SendResult send(Transmittable item) {
+    int length = item.ipLength();
+    if (length > link.mtu()) {
+      mtuRefusals++;
+      droppedBytes += length;
+      return SendResult.MTU_EXCEEDED;
+    }
+    long now = simulator.nowNs();
+    releaseStarted(now);
+    boolean waits = busyUntilNs > now;
+    if (waits && queuedBytes + length > link.queueBytes()) {
+      queueFullDrops++;
+      droppedBytes += length;
+      return SendResult.QUEUE_FULL;
+    }
+    long start = waits ? busyUntilNs : now;
+    long serialization = EthernetFraming.serializationNs(length, link.bandwidthBps());
+    long end = start + serialization;
+    busyUntilNs = end;
+    busyNs += serialization;
+    long arrival = Math.max(lastArrivalNs, end + propagationNs());
+    lastArrivalNs = arrival;
+    boolean lost = link.loss() > 0 && lossStream.nextDouble() < link.loss();
+
+    if (tailSeq - headSeq == items.length) {
+      grow();
+    }
+    int slot = (int) (tailSeq & (items.length - 1));
+    items[slot] = item;
+    startNs[slot] = start;
+    lostFlags[slot] = lost;
+    tailSeq++;
+    if (waits) {
+      queuedBytes += length;
+    } else {
+      startedSeq = tailSeq;
+    }
+    packets++;
+    bytes += length;
+    wireBytes += EthernetFraming.wireBytes(length);
+    simulator.scheduleAt(arrival, this);
+    return SendResult.SENT;
+  }
+
+  private long propagationNs() {
+    long jitter = link.jitterNs();
+    if (jitter == 0) {
+      return link.delayNs();
+    }
+    long draw = Math.round(jitter * (2 * jitterStream.nextDouble() - 1));
+    return Math.max(0, link.delayNs() + draw);
+  }
+
+  /** Packets whose serialization has begun leave the queue. */
+  private void releaseStarted(long now) {
+    int mask = items.length - 1;
+    while (startedSeq < tailSeq) {
+      int slot = (int) (startedSeq & mask);
+      if (startNs[slot] > now) {
+        break;
+      }
+      queuedBytes -= items[slot].ipLength();
+      startedSeq++;
+    }
+  }
+
+  /** Arrival of the oldest packet in flight (arrivals are scheduled in FIFO order). */
+  @Override
+  public void handle() {
+    releaseStarted(simulator.nowNs());
+    int slot = (int) (headSeq & (items.length - 1));
+    Transmittable item = items[slot];
+    boolean lost = lostFlags[slot];
+    items[slot] = null;
+    headSeq++;
+    if (lost) {
+      linkLossDrops++;
+      droppedBytes += item.ipLength();
+      sink.lost(item, this);
+    } else {
+      delivered++;
+      sink.delivered(item, this);
+    }
+  }
+
+  private void grow() {
+    int capacity = items.length * 2;
+    Transmittable[] newItems = new Transmittable[capacity];
+    long[] newStart = new long[capacity];
+    boolean[] newLost = new boolean[capacity];
+    int oldMask = items.length - 1;
+    int newMask = capacity - 1;
+    for (long seq = headSeq; seq < tailSeq; seq++) {
+      int o = (int) (seq & oldMask);
+      int n = (int) (seq & newMask);
+      newItems[n] = items[o];
+      newStart[n] = startNs[o];
+      newLost[n] = lostFlags[o];
+    }
+    items = newItems;
+    startNs = newStart;
+    lostFlags = newLost;
+  }
+
+  /** IP bytes waiting for the wire now. */
+  public long queuedBytes() {
+    releaseStarted(simulator.nowNs());
+    return queuedBytes;
+  }
+
+  /** Packets sent and not yet arrived (or reported lost). */
+  public int inFlight() {
+    return (int) (tailSeq - headSeq);
+  }
+
+  /** Counters up to now; busy time excludes serialization still ahead. */
+  public LinkCounters counters() {
+    long now = simulator.nowNs();
+    long busy = busyNs - Math.max(0, busyUntilNs - now);
+    return new LinkCounters(
+        link.name(),
+        direction(),
+        packets,
+        bytes,
+        wireBytes,
+        busy,
+        delivered,
+        queueFullDrops,
+        linkLossDrops,
+        mtuRefusals,
+        droppedBytes);
+  }
+
+  @Override
+  public String toString() {
+    return link.name() + " " + direction();
+  }
+}

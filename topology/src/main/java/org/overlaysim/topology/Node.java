@@ -1,0 +1,8 @@
+package org.overlaysim.topology;
+
+/** A vertex of the underlay graph: a router, or a host hanging off one. Names are unique. */
+public sealed interface Node permits Router, Host {
+  String name();
+
+  Site site();
+}
