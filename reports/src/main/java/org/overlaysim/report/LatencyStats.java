@@ -1,0 +1,90 @@
+package org.overlaysim.report;
+
+import java.util.Arrays;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
+import org.overlaysim.engine.RandomStream;
+
+/**
+ * Latency samples of one flow in bounded memory. Count, minimum, maximum, mean and standard
+ * deviation are exact (Welford's streaming update). Percentiles come from the samples themselves
+ * while there are at most {@code capacity} of them, and beyond that from a uniform reservoir of
+ * {@code capacity} samples (Vitter's algorithm R, seeded): with the default capacity of 2^20 the
+ * rank error of a percentile is then about 1/sqrt(2^20), i.e. within ±0.1 percentile points with
+ * high probability.
+ */
+public final class LatencyStats {
+  public static final int DEFAULT_CAPACITY = 1 << 20;
+
+  private final int capacity;
+  private final RandomStream reservoirStream;
+  private long[] samples = new long[64];
+  private int stored;
+  private long count;
+  private long minNs = Long.MAX_VALUE;
+  private long maxNs = Long.MIN_VALUE;
+  private double mean;
+  private double m2;
+
+  /** {@code reservoirStream} picks which samples a full reservoir keeps. */
+  public LatencyStats(int capacity, RandomStream reservoirStream) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity must be positive: " + capacity);
+    }
+    this.capacity = capacity;
+    this.reservoirStream = reservoirStream;
+  }
+
+  public void add(long latencyNs) {
+    count++;
+    minNs = Math.min(minNs, latencyNs);
+    maxNs = Math.max(maxNs, latencyNs);
+    double delta = latencyNs - mean;
+    mean += delta / count;
+    m2 += delta * (latencyNs - mean);
+    if (stored < capacity) {
+      if (stored == samples.length) {
+        samples = Arrays.copyOf(samples, Math.min(capacity, samples.length * 2));
+      }
+      samples[stored++] = latencyNs;
+    } else {
+      long slot = reservoirStream.nextLong(count);
+      if (slot < capacity) {
+        samples[(int) slot] = latencyNs;
+      }
+    }
+  }
+
+  public long count() {
+    return count;
+  }
+
+  /** The statistics in milliseconds; {@link LatencySummary#EMPTY} without samples. */
+  public LatencySummary summary() {
+    if (count == 0) {
+      return LatencySummary.EMPTY;
+    }
+    double[] values = new double[stored];
+    for (int i = 0; i < stored; i++) {
+      values[i] = samples[i];
+    }
+    Arrays.sort(values);
+    // R-7 (linear interpolation between closest ranks): what numpy and R report by default.
+    Percentile percentile = new Percentile().withEstimationType(EstimationType.R_7);
+    percentile.setData(values);
+    double stddev = count > 1 ? Math.sqrt(m2 / (count - 1)) : 0.0;
+    return new LatencySummary(
+        count,
+        ms(minNs),
+        ms(mean),
+        ms(percentile.evaluate(50)),
+        ms(percentile.evaluate(90)),
+        ms(percentile.evaluate(99)),
+        ms(maxNs),
+        ms(stddev));
+  }
+
+  private static double ms(double ns) {
+    return ns / 1e6;
+  }
+}

@@ -1,0 +1,51 @@
+package org.overlaysim.report;
+
+/** The rows of the per-run CSV files, one record each, in their column order. */
+public final class ReportRows {
+  private ReportRows() {}
+
+  /** latency.csv without the run column. */
+  public record LatencyRow(
+      String flow,
+      String kind,
+      String src,
+      String dst,
+      String srcSite,
+      String dstSite,
+      LatencySummary latency) {}
+
+  /** throughput.csv without the run column. */
+  public record ThroughputRow(
+      String flow,
+      long payloadBytes,
+      long wireBytes,
+      double goodputBps,
+      long fragments,
+      long packetsSent,
+      long packetsDelivered,
+      long retransmissions) {
+    /** wire bytes / payload bytes; NaN (an empty cell) when nothing was delivered. */
+    public double overheadRatio() {
+      return payloadBytes == 0 ? Double.NaN : (double) wireBytes / payloadBytes;
+    }
+  }
+
+  /** drops.csv without the run column. */
+  public record DropRow(String where, String reason, long packets, long bytes) {}
+
+  /** links.csv without the run column; utilization is busy time / simulated time. */
+  public record LinkRow(
+      String link, String direction, long bytes, long packets, double utilization, long drops) {}
+
+  /** overlays.csv without the run column. */
+  public record OverlayRow(
+      String overlay,
+      int vni,
+      String encapsulation,
+      String controlPlane,
+      long bumFrames,
+      long bumBytes,
+      long controlFrames,
+      long controlBytes,
+      long fdbEntries) {}
+}

@@ -1,0 +1,133 @@
+package org.overlaysim.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.overlaysim.engine.RandomStreams;
+import org.overlaysim.engine.Simulator;
+import org.overlaysim.overlay.NetworkObserver;
+import org.overlaysim.topology.DropReason;
+
+/**
+ * Collects a run's measurements as the model reports them. Keyed lookups use hash maps for speed;
+ * every read-out is sorted, so the reports never depend on hash order.
+ */
+public final class RunObservations implements NetworkObserver {
+  private final Simulator simulator;
+  private final FlowMeasurements[] flows;
+  private final Map<DropKey, long[]> drops = new HashMap<>();
+  private final Map<String, long[]> overlayTraffic = new HashMap<>();
+
+  /** A place and a reason of drops.csv. */
+  public record DropKey(String where, DropReason reason) {}
+
+  public RunObservations(Simulator simulator, RandomStreams streams, int flowCount) {
+    this.simulator = simulator;
+    this.flows = new FlowMeasurements[flowCount];
+    for (int i = 0; i < flowCount; i++) {
+      flows[i] = new FlowMeasurements(streams.stream("report/latency-reservoir/" + i));
+    }
+  }
+
+  FlowMeasurements flow(int index) {
+    return flows[index];
+  }
+
+  int flowCount() {
+    return flows.length;
+  }
+
+  @Override
+  public void packetSent(int flow, int ipBytes) {
+    FlowMeasurements f = flows[flow];
+    f.packetsSent++;
+    if (f.firstSentNs < 0) {
+      f.firstSentNs = simulator.nowNs();
+    }
+  }
+
+  @Override
+  public void packetDelivered(int flow, int ipBytes) {
+    FlowMeasurements f = flows[flow];
+    f.packetsDelivered++;
+    f.lastDeliveredNs = simulator.nowNs();
+  }
+
+  @Override
+  public void latencySample(int flow, long latencyNs) {
+    flows[flow].latency.add(latencyNs);
+  }
+
+  @Override
+  public void payloadDelivered(int flow, long payloadBytes) {
+    FlowMeasurements f = flows[flow];
+    f.payloadBytes += payloadBytes;
+    f.lastDeliveredNs = simulator.nowNs();
+  }
+
+  @Override
+  public void wireBytes(int flow, long bytes) {
+    flows[flow].wireBytes += bytes;
+  }
+
+  @Override
+  public void fragmented(int flow, int fragments) {
+    flows[flow].fragments += fragments;
+  }
+
+  @Override
+  public void retransmitted(int flow) {
+    flows[flow].retransmissions++;
+  }
+
+  @Override
+  public void dropped(int flow, String where, DropReason reason, int ipBytes) {
+    long[] counts = drops.computeIfAbsent(new DropKey(where, reason), k -> new long[2]);
+    counts[0]++;
+    counts[1] += ipBytes;
+  }
+
+  @Override
+  public void bumFrame(String overlay, int outerIpBytes) {
+    long[] counts = overlayTraffic.computeIfAbsent(overlay, k -> new long[4]);
+    counts[0]++;
+    counts[1] += outerIpBytes;
+  }
+
+  @Override
+  public void controlFrame(String overlay, int outerIpBytes) {
+    long[] counts = overlayTraffic.computeIfAbsent(overlay, k -> new long[4]);
+    counts[2]++;
+    counts[3] += outerIpBytes;
+  }
+
+  /** Drops by place and reason, sorted by place then reason: {packets, bytes}. */
+  public Map<DropKey, long[]> drops() {
+    TreeMap<DropKey, long[]> sorted =
+        new TreeMap<>(
+            Comparator.comparing(DropKey::where).thenComparing(k -> k.reason().reportName()));
+    sorted.putAll(drops);
+    return sorted;
+  }
+
+  /** BUM and control traffic of an overlay: {bum frames, bum bytes, control frames, bytes}. */
+  public long[] overlayTraffic(String overlay) {
+    return overlayTraffic.getOrDefault(overlay, new long[4]).clone();
+  }
+
+  /** Total packets dropped, over every place and reason. */
+  public long packetsDropped() {
+    long total = 0;
+    for (long[] counts : drops.values()) {
+      total += counts[0];
+    }
+    return total;
+  }
+
+  List<FlowMeasurements> flows() {
+    return new ArrayList<>(List.of(flows));
+  }
+}

@@ -1,0 +1,41 @@
+package org.overlaysim.report;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.overlaysim.report.ReportRows.DropRow;
+import org.overlaysim.report.ReportRows.LatencyRow;
+import org.overlaysim.report.ReportRows.LinkRow;
+import org.overlaysim.report.ReportRows.OverlayRow;
+import org.overlaysim.report.ReportRows.ThroughputRow;
+
+/**
+ * Everything one run contributes to the reports. {@code wallTimeS} is the only figure that depends
+ * on the machine; every other one is a function of the scenario and its seed.
+ */
+public record RunReport(
+    String runId,
+    String scenario,
+    long seed,
+    int replication,
+    Map<String, String> sweepValues,
+    long events,
+    double simTimeS,
+    double wallTimeS,
+    long packetsSent,
+    long packetsDelivered,
+    long packetsDropped,
+    List<LatencyRow> latency,
+    List<ThroughputRow> throughput,
+    List<DropRow> drops,
+    List<LinkRow> links,
+    List<OverlayRow> overlays) {
+  public RunReport {
+    sweepValues = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sweepValues));
+    latency = List.copyOf(latency);
+    throughput = List.copyOf(throughput);
+    drops = List.copyOf(drops);
+    links = List.copyOf(links);
+    overlays = List.copyOf(overlays);
+  }
+}

@@ -1,0 +1,71 @@
+package org.overlaysim.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import org.overlaysim.engine.RandomStreams;
+
+class LatencyStatsTest {
+  private final RandomStreams streams = new RandomStreams(7, 0);
+
+  @Test
+  void flowWithoutSamplesHasEmptyStatistics() {
+    LatencySummary summary = new LatencyStats(16, streams.stream("r")).summary();
+
+    assertThat(summary.samples()).isZero();
+    assertThat(summary.meanMs()).isNaN();
+    assertThat(Csv.decimal(summary.p99Ms())).isEmpty();
+  }
+
+  @Test
+  void statisticsOfOneToHundredMillisecondsAreTheTextbookValues() {
+    LatencyStats stats = new LatencyStats(1024, streams.stream("r"));
+    for (int ms = 100; ms >= 1; ms--) {
+      stats.add(ms * 1_000_000L);
+    }
+
+    LatencySummary s = stats.summary();
+
+    assertThat(s.samples()).isEqualTo(100);
+    assertThat(s.minMs()).isEqualTo(1.0);
+    assertThat(s.maxMs()).isEqualTo(100.0);
+    assertThat(s.meanMs()).isCloseTo(50.5, within(1e-9));
+    // p = 1 + (n - 1) * q  ->  p50 = 50.5, p90 = 90.1, p99 = 99.01
+    assertThat(s.p50Ms()).isCloseTo(50.5, within(1e-9));
+    assertThat(s.p90Ms()).isCloseTo(90.1, within(1e-9));
+    assertThat(s.p99Ms()).isCloseTo(99.01, within(1e-9));
+    // sample standard deviation of 1..100 = sqrt(841.6666...)
+    assertThat(s.stddevMs()).isCloseTo(Math.sqrt(841.6666666666666), within(1e-9));
+  }
+
+  @Test
+  void reservoirKeepsMemoryBoundedAndPercentilesClose() {
+    int capacity = 10_000;
+    LatencyStats stats = new LatencyStats(capacity, streams.stream("r"));
+    int n = 1_000_000;
+    for (int i = 1; i <= n; i++) {
+      stats.add(i);
+    }
+
+    LatencySummary s = stats.summary();
+
+    assertThat(s.samples()).isEqualTo(n);
+    assertThat(s.minMs()).isEqualTo(1e-6);
+    assertThat(s.maxMs()).isEqualTo(n / 1e6);
+    // With 10,000 retained samples the rank error is about 1/sqrt(10,000) = 1%: allow 3%.
+    assertThat(s.p50Ms()).isCloseTo(0.5, within(0.03));
+    assertThat(s.p90Ms()).isCloseTo(0.9, within(0.03));
+  }
+
+  @Test
+  void sameSeedGivesTheSamePercentilesBeyondTheReservoir() {
+    LatencyStats a = new LatencyStats(100, new RandomStreams(1, 0).stream("r"));
+    LatencyStats b = new LatencyStats(100, new RandomStreams(1, 0).stream("r"));
+    for (int i = 0; i < 10_000; i++) {
+      a.add(i * 37L % 10_007);
+      b.add(i * 37L % 10_007);
+    }
+    assertThat(a.summary()).isEqualTo(b.summary());
+  }
+}

@@ -1,0 +1,120 @@
+package org.overlaysim.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.overlaysim.report.ReportRows.DropRow;
+import org.overlaysim.report.ReportRows.LatencyRow;
+import org.overlaysim.report.ReportRows.LinkRow;
+import org.overlaysim.report.ReportRows.OverlayRow;
+import org.overlaysim.report.ReportRows.ThroughputRow;
+
+class ReportFilesTest {
+  private static RunReport run(String id, Map<String, String> sweep) {
+    return new RunReport(
+        id,
+        "three-sites",
+        42,
+        0,
+        sweep,
+        1234,
+        30.0,
+        0.5,
+        10,
+        9,
+        1,
+        List.of(
+            new LatencyRow(
+                "ping-0", "ping", "web-1", "db-1", "madrid", "frankfurt", LatencySummary.EMPTY)),
+        List.of(new ThroughputRow("udp-1", 1410, 1538, 1e6, 0, 1, 1, 0)),
+        List.of(new DropRow("mad-1/bridge", "mtu-exceeded", 1, 1500)),
+        List.of(new LinkRow("r-mad--r-fra", "r-mad->r-fra", 3000, 2, 0.25, 0)),
+        List.of(new OverlayRow("frontend", 100, "vxlan", "static", 0, 0, 0, 0, 4)));
+  }
+
+  @Test
+  void everyContractFileHasTheContractColumnsFirst(@TempDir Path dir) throws Exception {
+    ReportFiles.write(dir, List.of(run("three-sites-p0-r0", Map.of())));
+
+    assertThat(firstLine(dir, "summary.csv"))
+        .isEqualTo(
+            "run,scenario,seed,replication,events,sim_time_s,wall_time_s,packets_sent,"
+                + "packets_delivered,packets_dropped");
+    assertThat(firstLine(dir, "latency.csv"))
+        .isEqualTo(
+            "run,flow,kind,src,dst,src_site,dst_site,samples,min_ms,mean_ms,p50_ms,p90_ms,"
+                + "p99_ms,max_ms,stddev_ms");
+    assertThat(firstLine(dir, "throughput.csv"))
+        .startsWith("run,flow,payload_bytes,wire_bytes,overhead_ratio,goodput_mbps,fragments");
+    assertThat(firstLine(dir, "drops.csv")).isEqualTo("run,where,reason,packets,bytes");
+    assertThat(firstLine(dir, "links.csv"))
+        .isEqualTo("run,link,direction,bytes,packets,utilization,drops");
+    assertThat(firstLine(dir, "overlays.csv"))
+        .isEqualTo(
+            "run,overlay,vni,encapsulation,control_plane,bum_frames,bum_bytes,control_frames,"
+                + "control_bytes,fdb_entries");
+  }
+
+  @Test
+  void flowWithoutSamplesKeepsItsRowWithEmptyStatistics(@TempDir Path dir) throws Exception {
+    ReportFiles.write(dir, List.of(run("r1", Map.of())));
+
+    assertThat(Files.readAllLines(dir.resolve("latency.csv")))
+        .element(1)
+        .isEqualTo("r1,ping-0,ping,web-1,db-1,madrid,frankfurt,0,,,,,,,");
+  }
+
+  @Test
+  void overheadRatioIsWireBytesOverPayloadBytes(@TempDir Path dir) throws Exception {
+    ReportFiles.write(dir, List.of(run("r1", Map.of())));
+
+    assertThat(Files.readAllLines(dir.resolve("throughput.csv")))
+        .element(1)
+        .isEqualTo("r1,udp-1,1410,1538,1.090780,1.000000,0,1,1,0");
+  }
+
+  @Test
+  void sweepValuesBecomeColumnsOfTheSummary(@TempDir Path dir) throws Exception {
+    ReportFiles.write(
+        dir,
+        List.of(
+            run("s-p0-r0", Map.of("underlay.defaults.mtu", "1500")),
+            run("s-p1-r0", Map.of("underlay.defaults.mtu", "9000"))));
+
+    List<String> lines = Files.readAllLines(dir.resolve("summary.csv"));
+    assertThat(lines.get(0)).startsWith("run,scenario,seed,replication,underlay.defaults.mtu,");
+    assertThat(lines.get(1)).startsWith("s-p0-r0,three-sites,42,0,1500,");
+    assertThat(lines.get(2)).startsWith("s-p1-r0,three-sites,42,0,9000,");
+  }
+
+  @Test
+  void writingLeavesNoTemporaryFileBehind(@TempDir Path dir) throws Exception {
+    ReportFiles.write(dir, List.of(run("r1", Map.of())));
+
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder(
+              "summary.csv",
+              "latency.csv",
+              "throughput.csv",
+              "drops.csv",
+              "links.csv",
+              "overlays.csv");
+    }
+  }
+
+  @Test
+  void cellsWithCommasOrQuotesAreQuoted() {
+    assertThat(Csv.line(List.of("a,b", "say \"hi\"", "plain")))
+        .isEqualTo("\"a,b\",\"say \"\"hi\"\"\",plain\n");
+  }
+
+  private static String firstLine(Path dir, String file) throws Exception {
+    return Files.readAllLines(dir.resolve(file)).get(0);
+  }
+}
