@@ -1,0 +1,14 @@
+package org.overlaysim.overlay.packet;
+
+/** IPv4 protocol numbers (IANA) used by the model. */
+public final class IpProtocol {
+  public static final int ICMP = 1;
+
+  /** IP in IP encapsulation (RFC 2003). */
+  public static final int IPIP = 4;
+
+  public static final int TCP = 6;
+  public static final int UDP = 17;
+
+  private IpProtocol() {}
+}
