@@ -1,0 +1,66 @@
+package org.overlaysim.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class GeoLatencyModelTest {
+  @Test
+  void oneDegreeOfLongitudeOnTheEquatorIs111point195Kilometres() {
+    // 2 * pi * 6371.0088 km / 360 = 111.195 km.
+    double km = new Site("x", 0, 0).distanceKm(new Site("y", 0, 1));
+    assertThat(km).isCloseTo(111.195, within(0.001));
+  }
+
+  @Test
+  void antipodesAreHalfTheCircumferenceApart() {
+    double km = Site.haversineKm(0, 0, 0, 180);
+    assertThat(km).isCloseTo(Math.PI * Site.EARTH_MEAN_RADIUS_KM, within(1e-6));
+  }
+
+  @Test
+  void distanceIsSymmetric() {
+    Site madrid = new Site("madrid", 40.4168, -3.7038);
+    Site frankfurt = new Site("frankfurt", 50.1109, 8.6821);
+    assertThat(madrid.distanceKm(frankfurt)).isEqualTo(frankfurt.distanceKm(madrid));
+  }
+
+  @Test
+  void thousandKilometresOfFibreTake4point902Milliseconds() {
+    // 1000 km / 204,000 km/s = 4.90196 ms.
+    assertThat(GeoLatencyModel.DEFAULT.fiberDelayNs(1000)).isEqualTo(4_901_961);
+  }
+
+  @Test
+  void defaultModelGivesAThousandKilometreLink9point074Milliseconds() {
+    // 1000 km * route factor 1.8 / 204,000 km/s = 8.824 ms, + 0.25 ms per link = 9.074 ms.
+    assertThat(GeoLatencyModel.DEFAULT.oneWayDelayNs(1000)).isEqualTo(9_073_529);
+  }
+
+  @Test
+  void routeFactorOneAndNoOverheadIsPureFibre() {
+    GeoLatencyModel fibreOnly =
+        GeoLatencyModel.DEFAULT.withRouteFactor(1.0).withPerLinkOverheadNs(0);
+    assertThat(fibreOnly.oneWayDelayNs(1000)).isEqualTo(4_901_961);
+  }
+
+  @Test
+  void linkWithinOneSiteTakesTheShortSameSiteDelay() {
+    Site dc = new Site("dc", 40, -3);
+    assertThat(GeoLatencyModel.DEFAULT.oneWayDelayNs(dc, dc)).isEqualTo(50_000);
+    assertThat(GeoLatencyModel.DEFAULT.oneWayDelayNs(0.0)).isEqualTo(50_000);
+  }
+
+  @Test
+  void routeFactorBelowOneIsRejected() {
+    assertThatThrownBy(() -> GeoLatencyModel.DEFAULT.withRouteFactor(0.9))
+        .hasMessageContaining("route factor");
+  }
+
+  @Test
+  void latitudeOutOfRangeIsRejected() {
+    assertThatThrownBy(() -> new Site("mars", 91, 0)).hasMessageContaining("latitude 91");
+  }
+}
