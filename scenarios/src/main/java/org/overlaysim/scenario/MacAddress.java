@@ -1,0 +1,51 @@
+package org.overlaysim.scenario;
+
+/** A 48-bit Ethernet address. */
+public record MacAddress(long bits) {
+
+  public MacAddress {
+    if ((bits >>> 48) != 0) {
+      throw new IllegalArgumentException("MAC address wider than 48 bits");
+    }
+  }
+
+  /**
+   * Docker's rule for container interfaces: the locally administered prefix 02:42 followed by the
+   * four bytes of the IPv4 address, so a MAC never collides inside one overlay.
+   */
+  public static MacAddress dockerStyle(Ipv4 address) {
+    return new MacAddress(0x0242_0000_0000L | address.unsigned());
+  }
+
+  public static MacAddress parse(String text) {
+    String[] parts = text.split(":", -1);
+    if (parts.length != 6) {
+      throw new IllegalArgumentException("'" + text + "' is not a MAC address (aa:bb:cc:dd:ee:ff)");
+    }
+    long bits = 0;
+    for (String part : parts) {
+      if (part.length() != 2 || !part.matches("[0-9a-fA-F]{2}")) {
+        throw new IllegalArgumentException(
+            "'" + text + "' is not a MAC address (aa:bb:cc:dd:ee:ff)");
+      }
+      bits = (bits << 8) | Integer.parseInt(part, 16);
+    }
+    return new MacAddress(bits);
+  }
+
+  public boolean isMulticast() {
+    return ((bits >>> 40) & 1) != 0;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder(17);
+    for (int shift = 40; shift >= 0; shift -= 8) {
+      if (shift != 40) {
+        text.append(':');
+      }
+      text.append(String.format("%02x", (bits >>> shift) & 0xFF));
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,35 @@
+package org.overlaysim.scenario;
+
+import java.util.Objects;
+
+/** Requests over TCP at {@code ratePerSecond} (Poisson arrivals), each answered by a response. */
+public record RequestResponseTraffic(
+    String name,
+    Endpoint from,
+    Endpoint to,
+    int port,
+    long requestSize,
+    long responseSize,
+    double ratePerSecond,
+    long startNs,
+    long stopNs)
+    implements TrafficSpec {
+  public RequestResponseTraffic {
+    Checks.name(name, "name");
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Checks.range(port, 1, 65535, "port");
+    Checks.positive(requestSize, "requestSize");
+    Checks.positive(responseSize, "responseSize");
+    if (!(ratePerSecond > 0) || Double.isInfinite(ratePerSecond)) {
+      throw new IllegalArgumentException("rate must be above zero: " + ratePerSecond);
+    }
+    Checks.nonNegative(startNs, "start");
+    Checks.range(Long.signum(stopNs - startNs), 0, 1, "stop before start");
+  }
+
+  @Override
+  public String kind() {
+    return "request-response";
+  }
+}

@@ -1,0 +1,45 @@
+package org.overlaysim.scenario;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One fully resolved scenario: every reference checked, every unit parsed, every default and mass
+ * definition expanded, every address allocated. Lists keep the file's order (expanded entries in
+ * place of their {@code count} entry).
+ */
+public record Scenario(
+    String name,
+    String description,
+    long seed,
+    long durationNs,
+    int replications,
+    List<Site> sites,
+    Underlay underlay,
+    List<Host> hosts,
+    List<Overlay> overlays,
+    List<Container> containers,
+    List<Namespace> namespaces,
+    List<NetworkPolicy> policies,
+    List<Acl> acls,
+    List<TrafficSpec> traffic,
+    List<CaptureSpec> capture,
+    Sweep sweep) {
+  public Scenario {
+    Checks.name(name, "scenario name");
+    Objects.requireNonNull(description, "description");
+    Checks.positive(durationNs, "duration");
+    Checks.range(replications, 1, Integer.MAX_VALUE, "replications");
+    sites = Checks.list(sites);
+    Objects.requireNonNull(underlay, "underlay");
+    hosts = Checks.list(hosts);
+    overlays = Checks.list(overlays);
+    containers = Checks.list(containers);
+    namespaces = Checks.list(namespaces);
+    policies = Checks.list(policies);
+    acls = Checks.list(acls);
+    traffic = Checks.list(traffic);
+    capture = Checks.list(capture);
+    Objects.requireNonNull(sweep, "sweep");
+  }
+}

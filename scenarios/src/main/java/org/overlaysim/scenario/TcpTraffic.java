@@ -1,0 +1,37 @@
+package org.overlaysim.scenario;
+
+import java.util.Objects;
+
+/**
+ * A bulk TCP transfer.
+ *
+ * @param bytes application bytes to send; 0 means send until {@code stopNs}
+ * @param windowBytes fixed receive window; 0 means as Linux: window scaling and timestamps on,
+ *     receive buffer autotuned up to 6 MiB
+ */
+public record TcpTraffic(
+    String name,
+    Endpoint from,
+    Endpoint to,
+    int port,
+    long bytes,
+    long windowBytes,
+    long startNs,
+    long stopNs)
+    implements TrafficSpec {
+  public TcpTraffic {
+    Checks.name(name, "name");
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Checks.range(port, 1, 65535, "port");
+    Checks.nonNegative(bytes, "bytes");
+    Checks.nonNegative(windowBytes, "window");
+    Checks.nonNegative(startNs, "start");
+    Checks.range(Long.signum(stopNs - startNs), 0, 1, "stop before start");
+  }
+
+  @Override
+  public String kind() {
+    return "tcp";
+  }
+}
