@@ -25,13 +25,13 @@ import org.yaml.snakeyaml.LoaderOptions;
  * nodes, so an alias bomb fails fast instead of exhausting memory.
  */
 public final class YamlTreeReader {
-  /** Far above any real scenario (150,000 containers take about 2 million characters). */
+  /** Far above any real scenario (150,000 containers listed one by one take about 10 MB). */
   public static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
 
   public static final int MAX_NESTING = 64;
 
   /** Nodes after alias expansion; a billion-laughs document hits this within milliseconds. */
-  public static final long MAX_NODES = 5_000_000L;
+  public static final long MAX_NODES = 3_000_000L;
 
   public static final int MAX_ALIASES = 10_000;
 
@@ -190,9 +190,8 @@ public final class YamlTreeReader {
       throw new Fatal(at, "more than " + MAX_ALIASES + " aliases; refusing to read on");
     }
     count(anchor.size(), at);
-    JsonNode copy = anchor.node().deepCopy();
-    marks.markAll(path, copy, at);
-    return copy;
+    // Nodes inside the copy have no marks of their own: problems there point at the alias.
+    return anchor.node().deepCopy();
   }
 
   private String textOf() {
@@ -215,7 +214,7 @@ public final class YamlTreeReader {
         continue;
       }
       String child = Paths.field(path, key);
-      if (object.has(key)) {
+      if (object.has(key)) { // normally caught by Jackson's duplicate detection first
         throw new Fatal(keyMark, "duplicate key '" + key + "' in one mapping (path " + child + ")");
       }
       marks.key(child, keyMark);
@@ -228,7 +227,6 @@ public final class YamlTreeReader {
           String child = Paths.field(path, entry.getKey());
           object.set(entry.getKey(), entry.getValue());
           marks.key(child, at);
-          marks.markAll(child, entry.getValue(), at);
         }
       }
     }

@@ -1,0 +1,301 @@
+package org.overlaysim.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ScenarioLoaderTest {
+
+  @Test
+  void linkNameIsBothEndsAndParallelLinksAreNumbered() throws Exception {
+    String text =
+        Yaml.minimal()
+            .replace(
+                "    - {a: r1, b: r2}\n",
+                "    - {a: r1, b: r2}\n    - {a: r1, b: r2, mtu: 1400}\n    - {a: r1, b: r2, name: backup}\n");
+    List<LinkSpec> links = Yaml.scenario(text).underlay().links();
+    assertThat(links).extracting(LinkSpec::name).containsExactly("r1--r2", "r1--r2#2", "backup");
+  }
+
+  @Test
+  void linksTakeTheUnderlayDefaultsUnlessOverridden() throws Exception {
+    String text =
+        Yaml.minimal()
+            .replace(
+                "    - {a: r1, b: r2}\n", "    - {a: r1, b: r2, bandwidth: 1Gbps, delay: 20ms}\n");
+    LinkSpec link = Yaml.scenario(text).underlay().links().get(0);
+    assertThat(link.bandwidthBps()).isEqualTo(1_000_000_000L);
+    assertThat(link.delayNs()).hasValue(20_000_000L);
+    assertThat(link.mtu()).isEqualTo(1500);
+    assertThat(link.queueBytes()).isEqualTo(1 << 20);
+    assertThat(link.fiberSpeedMps()).isEqualTo(UnderlayDefaults.DEFAULT_FIBER_SPEED_MPS);
+  }
+
+  @Test
+  void linkWithoutDelayDerivesItFromGeography() throws Exception {
+    assertThat(Yaml.scenario(Yaml.minimal()).underlay().links().get(0).delayNs()).isEmpty();
+  }
+
+  @Test
+  void autoMtuSubtractsTheEncapsulationOverheadFromTheUnderlayMtu() throws Exception {
+    String text =
+        Yaml.HEAD
+            + Yaml.HOSTS
+            + """
+            overlays:
+              - {name: a, vni: 1, subnet: 172.20.0.0/24, encapsulation: vxlan, mtu: auto}
+              - {name: b, vni: 2, subnet: 172.21.0.0/24, encapsulation: geneve}
+              - {name: c, subnet: 172.22.0.0/24, encapsulation: ipip}
+              - {name: d, subnet: 172.23.0.0/24, encapsulation: none}
+            containers:
+              - {name: c1, host: h1, overlay: a}
+            """;
+    assertThat(Yaml.scenario(text).overlays())
+        .extracting(Overlay::mtu)
+        .containsExactly(1450, 1450, 1480, 1500);
+  }
+
+  @Test
+  void udpPortDefaultsToIanaPortPerEncapsulation() throws Exception {
+    String text =
+        Yaml.minimal()
+            .replace(
+                "  - {name: o, vni: 10, subnet: 172.20.0.0/24}\n",
+                "  - {name: o, vni: 10, subnet: 172.20.0.0/24}\n  - {name: g, vni: 11, subnet: 172.21.0.0/24, encapsulation: geneve}\n");
+    assertThat(Yaml.scenario(text).overlays())
+        .extracting(Overlay::udpPort)
+        .containsExactly(4789, 6081);
+  }
+
+  @Test
+  void containerAddressesSkipTheGatewayAndExplicitAddressesAreReservedFirst() throws Exception {
+    String text =
+        Yaml.HEAD
+            + Yaml.HOSTS
+            + Yaml.OVERLAYS
+            + """
+            containers:
+              - {name: c1, host: h1, overlay: o}
+              - {name: c2, host: h2, overlay: o}
+              - {name: c3, host: h2, overlay: o, ip: 172.20.0.3}
+            """;
+    assertThat(Yaml.scenario(text).containers())
+        .extracting(c -> c.ip().toString())
+        .containsExactly("172.20.0.2", "172.20.0.4", "172.20.0.3");
+  }
+
+  @Test
+  void containerMacIsDockerStyleFromItsAddress() throws Exception {
+    Container c1 = Yaml.scenario(Yaml.minimal()).containers().get(0);
+    assertThat(c1.mac().toString()).isEqualTo("02:42:ac:14:00:02");
+  }
+
+  @Test
+  void containerMtuDefaultsToTheOverlayMtu() throws Exception {
+    assertThat(Yaml.scenario(Yaml.minimal()).containers().get(0).mtu()).isEqualTo(1450);
+  }
+
+  @Test
+  void hostsWithCountAreNamedOneToNWithAddressesFromTheRange() throws Exception {
+    String text =
+        Yaml.HEAD
+            + """
+            hosts:
+              - {name: w, router: r2, count: 3, ipRange: 10.2.1.0/24}
+            """
+            + Yaml.OVERLAYS
+            + "containers:\n  - {name: c1, host: w-1, overlay: o}\n";
+    Scenario s = Yaml.scenario(text);
+    assertThat(s.hosts()).extracting(Host::name).containsExactly("w-1", "w-2", "w-3");
+    assertThat(s.hosts())
+        .extracting(h -> h.ip().toString())
+        .containsExactly("10.2.1.1", "10.2.1.2", "10.2.1.3");
+    assertThat(s.hosts()).extracting(Host::site).containsOnly("s2");
+    assertThat(s.hosts()).extracting(Host::group).containsOnly("w");
+  }
+
+  @Test
+  void containersWithCountSpreadRoundRobinOverHostsInNaturalNameOrder() throws Exception {
+    String text =
+        Yaml.HEAD
+            + """
+            hosts:
+              - {name: w, router: r2, count: 10, ipRange: 10.2.1.0/24}
+            """
+            + Yaml.OVERLAYS
+            + "containers:\n  - {name: web, host: 'w-1*', overlay: o, count: 3, labels: {app: web}}\n";
+    Scenario s = Yaml.scenario(text);
+    assertThat(s.containers())
+        .extracting(Container::name)
+        .containsExactly("web-1", "web-2", "web-3");
+    assertThat(s.containers()).extracting(Container::host).containsExactly("w-1", "w-10", "w-1");
+    assertThat(s.containers()).extracting(Container::group).containsOnly("web");
+  }
+
+  @Test
+  void trafficMayNameAGroupOfContainers() throws Exception {
+    String text =
+        Yaml.HEAD
+            + Yaml.HOSTS
+            + Yaml.OVERLAYS
+            + """
+            containers:
+              - {name: web, host: 'h*', overlay: o, count: 4}
+              - {name: db, host: h1, overlay: o}
+            traffic:
+              - {kind: request-response, from: web, to: db, requestSize: 100, responseSize: 1KiB, rate: 10/s}
+            """;
+    RequestResponseTraffic flow = (RequestResponseTraffic) Yaml.scenario(text).traffic().get(0);
+    assertThat(flow.from().containers()).containsExactly("web-1", "web-2", "web-3", "web-4");
+    assertThat(flow.ratePerSecond()).isEqualTo(10.0);
+  }
+
+  @Test
+  void trafficNameDefaultsToKindAndIndex() throws Exception {
+    String text =
+        Yaml.minimal()
+            + """
+            traffic:
+              - {kind: ping, from: c1, to: c2}
+              - {kind: udp, from: c1, to: c2, rate: 1Mbps, name: video}
+              - {kind: tcp, from: c2, to: c1}
+            """;
+    assertThat(Yaml.scenario(text).traffic())
+        .extracting(TrafficSpec::name)
+        .containsExactly("ping-0", "video", "tcp-2");
+  }
+
+  @Test
+  void trafficDefaultsFollowLinuxTools() throws Exception {
+    String text = Yaml.minimal() + "traffic:\n  - {kind: ping, from: c1, to: c2}\n";
+    PingTraffic ping = (PingTraffic) Yaml.scenario(text).traffic().get(0);
+    assertThat(ping.intervalNs()).isEqualTo(1_000_000_000L);
+    assertThat(ping.size()).isEqualTo(56);
+    assertThat(ping.df()).isFalse();
+    assertThat(ping.stopNs()).isEqualTo(10_000_000_000L);
+  }
+
+  @Test
+  void everyNamespaceCarriesItsNameLabelAndDefaultExists() throws Exception {
+    String text = Yaml.minimal() + "namespaces:\n  - {name: data, labels: {team: data}}\n";
+    assertThat(Yaml.scenario(text).namespaces())
+        .containsExactly(
+            new Namespace("default", java.util.Map.of(Namespace.NAME_LABEL, "default")),
+            new Namespace("data", java.util.Map.of("team", "data", Namespace.NAME_LABEL, "data")));
+  }
+
+  @Test
+  void absentPolicyTypesDefaultAsTheApiServerDoes() throws Exception {
+    String text =
+        Yaml.minimal()
+            + """
+            policies:
+              - apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: p}
+                spec:
+                  podSelector: {}
+                  egress: [{to: [{ipBlock: {cidr: 10.0.0.0/8, except: [10.1.0.0/16]}}]}]
+            """;
+    NetworkPolicy policy = Yaml.scenario(text).policies().get(0);
+    assertThat(policy.policyTypes()).containsExactly(PolicyType.Ingress, PolicyType.Egress);
+    assertThat(policy.namespace()).isEqualTo("default");
+    assertThat(policy.podSelector().isEmpty()).isTrue();
+    IpBlock block = policy.egress().get(0).peers().get(0).ipBlock().orElseThrow();
+    assertThat(block.contains(Ipv4.parse("10.2.0.1"))).isTrue();
+    assertThat(block.contains(Ipv4.parse("10.1.0.1"))).isFalse();
+  }
+
+  @Test
+  void sweepGivesTheCartesianProductWithTheFirstKeySlowest() throws Exception {
+    ScenarioSet set = ScenarioLoader.load(java.nio.file.Path.of("examples/encapsulations.yaml"));
+    assertThat(set.runs()).hasSize(8);
+    Run last = set.runs().get(7);
+    assertThat(last.id()).isEqualTo("encapsulations-p7-r0");
+    assertThat(last.sweepValues())
+        .containsExactly(
+            java.util.Map.entry("overlays.frontend.encapsulation", "none"),
+            java.util.Map.entry("underlay.defaults.mtu", "9000"));
+    Overlay overlay = last.scenario().overlays().get(0);
+    assertThat(overlay.encapsulation()).isEqualTo(Encapsulation.NONE);
+    assertThat(overlay.mtu()).isEqualTo(9000);
+    assertThat(set.runs().get(4).scenario().overlays().get(0).mtu()).isEqualTo(1500 - 20);
+  }
+
+  @Test
+  void replicationsMultiplyRunsAndEachRunHasItsOwnSeed() throws Exception {
+    ScenarioSet set = Yaml.load(Yaml.minimal().replace("seed: 1\n", "seed: 1\nreplications: 3\n"));
+    assertThat(set.runs()).extracting(Run::id).containsExactly("t-p0-r0", "t-p0-r1", "t-p0-r2");
+    assertThat(set.runs()).extracting(Run::seed).doesNotHaveDuplicates();
+    assertThat(set.runs().get(1).seed()).isEqualTo(RunSeeds.seed(1, 0, 1));
+  }
+
+  @Test
+  void setOverrideChangesAValueBeforeValidation() throws Exception {
+    ScenarioSet set =
+        Yaml.load(Yaml.minimal(), "underlay.defaults.mtu=9000", "overlays.o.encapsulation=geneve");
+    assertThat(set.base().underlay().defaults().mtu()).isEqualTo(9000);
+    assertThat(set.base().overlays().get(0).encapsulation()).isEqualTo(Encapsulation.GENEVE);
+    assertThat(set.base().overlays().get(0).mtu()).isEqualTo(8950);
+  }
+
+  @Test
+  void setOverrideWithIndexSyntaxReachesListElements() throws Exception {
+    ScenarioSet set = Yaml.load(Yaml.minimal(), "containers[1].mtu=1400");
+    assertThat(set.base().containers().get(1).mtu()).isEqualTo(1400);
+  }
+
+  @Test
+  void badSetOverrideIsReportedAgainstTheOverride() {
+    List<Problem> problems = Yaml.problems(Yaml.minimal(), "overlays.missing.mtu=1400");
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.file()).isEqualTo("--set");
+              assertThat(p.message()).contains("no overlays entry named 'missing'");
+            });
+  }
+
+  @Test
+  void sweepValueThatBreaksOnePointIsReportedWithThatPoint() {
+    String text =
+        Yaml.minimal()
+            + """
+            sweep:
+              underlay.defaults.mtu: [1500, 20]
+            """;
+    List<Problem> problems = Yaml.problems(text);
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.line()).isEqualTo(23);
+              assertThat(p.message()).contains("sweep point 1").contains("outside 68..65535");
+            });
+  }
+
+  @Test
+  void yamlAnchorsAndMergeKeysAreExpanded() throws Exception {
+    String text =
+        Yaml.HEAD
+            + """
+            hosts:
+              - &base {name: h1, router: r1, ip: 10.0.0.1, bandwidth: 1Gbps}
+              - {<<: *base, name: h2, ip: 10.0.0.2}
+            """
+            + Yaml.OVERLAYS
+            + Yaml.CONTAINERS;
+    assertThat(Yaml.scenario(text).hosts())
+        .extracting(Host::bandwidthBps)
+        .containsOnly(1_000_000_000L);
+  }
+
+  @Test
+  void summaryCountsWhatTheValidateCommandPrints() throws Exception {
+    Summary summary = Yaml.load(Yaml.minimal()).summary();
+    assertThat(summary.toString())
+        .isEqualTo("2 sites, 2 hosts, 2 containers, 1 overlay, 0 policies, 0 flows, 1 run");
+  }
+}
