@@ -1,7 +1,6 @@
 package org.overlaysim.topology;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,6 +13,7 @@ import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.alg.shortestpath.DijkstraShortestPath;
 import org.jgrapht.graph.AsUnmodifiableGraph;
 import org.jgrapht.graph.builder.GraphTypeBuilder;
+import org.overlaysim.topology.internal.IntToIntIndex;
 
 /**
  * The physical network, immutable: sites, routers, hosts and links as a JGraphT multigraph
@@ -37,8 +37,7 @@ public final class Underlay {
   private final Map<String, Integer> linkIndex;
   private final int[] hostRouter;
   private final int[] hostAccessLink;
-  private final int[] sortedIps;
-  private final int[] sortedIpHosts;
+  private final IntToIntIndex hostByIpv4;
   private final RoutingTable routing;
   private final GeoLatencyModel latencyModel;
   private final LinkDefaults defaults;
@@ -76,21 +75,17 @@ public final class Underlay {
     hostIndex = new HashMap<>();
     hostRouter = new int[hosts.size()];
     hostAccessLink = new int[hosts.size()];
-    long[] ipAndHost = new long[hosts.size()];
+    int[] ips = new int[hosts.size()];
+    int[] indexes = new int[hosts.size()];
     for (int i = 0; i < hosts.size(); i++) {
       Host h = hosts.get(i);
       hostIndex.put(h.name(), i);
       hostRouter[i] = routerIndex.get(h.router());
       hostAccessLink[i] = linkIndex.get(b.accessLinkNames.get(i));
-      ipAndHost[i] = ((h.ipv4() & 0xffffffffL) << 32) | i;
+      ips[i] = h.ipv4();
+      indexes[i] = i;
     }
-    Arrays.sort(ipAndHost);
-    sortedIps = new int[hosts.size()];
-    sortedIpHosts = new int[hosts.size()];
-    for (int i = 0; i < ipAndHost.length; i++) {
-      sortedIps[i] = (int) (ipAndHost[i] >>> 32);
-      sortedIpHosts[i] = (int) ipAndHost[i];
-    }
+    hostByIpv4 = new IntToIntIndex(ips, indexes);
     this.routing = RoutingTable.compute(g, routers, routerIndex, linkIndex, b.ecmpToleranceNs);
   }
 
@@ -179,10 +174,9 @@ public final class Underlay {
     return links.get(hostAccessLink[hostIndex(host.name())]);
   }
 
-  /** The host with that underlay address, or -1 (binary search: no boxing on the hot path). */
+  /** The host with that underlay address, or -1 (an int-keyed index: no boxing per packet). */
   public int hostIndexByIpv4(int ipv4) {
-    int i = Arrays.binarySearch(sortedIps, ipv4);
-    return i >= 0 ? sortedIpHosts[i] : -1;
+    return hostByIpv4.get(ipv4);
   }
 
   /** Whether every node can reach every other (JGraphT connectivity). */

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
  * <p>Modelled RTT = 2 x one-way delay of one link between the two places. The defaults (route
  * factor 1.8, 0.25 ms per link) minimise the median relative error over these pairs on a coarse
  * grid; it comes out at 14.5 %. The data are noisy (Paris-Zurich at 108 ms in 2011; AWS
- * Frankfurt-Singapore at 326 ms, about Frankfurt-Virginia plus Virginia-Singapore), which a single route factor cannot follow: the model is a
- * typical-path estimate, not a per-pair prediction.
+ * Frankfurt-Singapore at 326 ms, about Frankfurt-Virginia plus Virginia-Singapore), which a single
+ * route factor cannot follow: the model is a typical-path estimate, not a per-pair prediction.
  */
 class GeoLatencyCalibrationTest {
   record Pair(String source, Site a, Site b, double rttMs) {}
