@@ -31,6 +31,7 @@ public final class LinkTransmitter implements EventHandler {
   private final RandomStream lossStream;
   private final RandomStream jitterStream;
   private LinkSink sink;
+  private LinkTap tap;
 
   // Ring of packets on this direction, indexed by absolute sequence numbers & mask:
   // [headSeq, startedSeq) are on the wire or propagating, [startedSeq, tailSeq) wait in the queue.
@@ -76,6 +77,11 @@ public final class LinkTransmitter implements EventHandler {
   /** Where arriving packets go. */
   public void connect(LinkSink sink) {
     this.sink = Objects.requireNonNull(sink, "sink");
+  }
+
+  /** Sees every packet accepted for the wire; {@code null} removes the tap. */
+  public void tap(LinkTap tap) {
+    this.tap = tap;
   }
 
   public Link link() {
@@ -143,6 +149,9 @@ public final class LinkTransmitter implements EventHandler {
     bytes += length;
     wireBytes += EthernetFraming.wireBytes(length);
     simulator.scheduleAt(arrival, this);
+    if (tap != null) {
+      tap.transmitting(item, this, start);
+    }
     return SendResult.SENT;
   }
 

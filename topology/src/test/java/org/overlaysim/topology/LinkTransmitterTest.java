@@ -233,4 +233,16 @@ class LinkTransmitterTest {
     sim.run(12_304);
     assertThat(t.counters().busyNs()).isEqualTo(12_304);
   }
+
+  @Test
+  void tapSeesAcceptedPacketsWithTheirStartOfTransmission() {
+    LinkTransmitter t = transmitter(link(GBPS, 0, 1500, 0, 0));
+    List<String> seen = new ArrayList<>();
+    t.tap((item, via, startNs) -> seen.add(((TestPacket) item).id + "@" + startNs));
+    t.send(packet(0, 1500));
+    t.send(packet(1, 1500));
+    t.send(packet(2, 1500)); // queue full
+    t.send(packet(3, 1600)); // over the MTU
+    assertThat(seen).containsExactly("0@0", "1@12304");
+  }
 }
