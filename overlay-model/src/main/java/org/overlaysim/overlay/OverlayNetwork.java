@@ -1,0 +1,315 @@
+package org.overlaysim.overlay;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.overlaysim.engine.RandomStreams;
+import org.overlaysim.engine.Simulator;
+import org.overlaysim.overlay.dataplane.ContainerStack;
+import org.overlaysim.overlay.dataplane.DataPlane;
+import org.overlaysim.overlay.dataplane.Directory;
+import org.overlaysim.overlay.fdb.EvpnForwardingTable;
+import org.overlaysim.overlay.fdb.ForwardingTable;
+import org.overlaysim.overlay.traffic.EndpointPairing;
+import org.overlaysim.overlay.traffic.PingFlow;
+import org.overlaysim.overlay.traffic.UdpFlow;
+import org.overlaysim.scenario.ControlPlane;
+import org.overlaysim.scenario.Endpoint;
+import org.overlaysim.scenario.Host;
+import org.overlaysim.scenario.LinkSpec;
+import org.overlaysim.scenario.Overlay;
+import org.overlaysim.scenario.PingTraffic;
+import org.overlaysim.scenario.Router;
+import org.overlaysim.scenario.Scenario;
+import org.overlaysim.scenario.Site;
+import org.overlaysim.scenario.TrafficSpec;
+import org.overlaysim.scenario.UdpTraffic;
+import org.overlaysim.scenario.UnderlayDefaults;
+import org.overlaysim.topology.GeoLatencyModel;
+import org.overlaysim.topology.LinkCounters;
+import org.overlaysim.topology.LinkDefaults;
+import org.overlaysim.topology.Underlay;
+import org.overlaysim.topology.UnderlayNetwork;
+
+/**
+ * One resolved scenario run turned into a running model: the underlay (sites, routers, hosts and
+ * their access links, links with the scenario's parameters), a VTEP per host serving every VNI of
+ * its containers with a bridge per overlay, and the containers' stacks. {@link #start()} schedules
+ * the scenario's traffic; after {@code simulator.run(duration)} the accessors give what reports
+ * need. Measurements flow to the {@link NetworkObserver} during the run.
+ */
+public final class OverlayNetwork {
+  /** Linux's ephemeral port range start ({@code ip_local_port_range}), for UDP senders. */
+  static final int EPHEMERAL_PORT_MIN = 32768;
+
+  private static final int EPHEMERAL_PORTS = 60999 - 32768 + 1;
+
+  private final Scenario scenario;
+  private final Simulator simulator;
+  private final NetworkObserver observer;
+  private final Underlay underlay;
+  private final Directory directory;
+  private final DataPlane dataPlane;
+  private boolean started;
+
+  private OverlayNetwork(
+      Scenario scenario,
+      Simulator simulator,
+      RandomStreams streams,
+      NetworkObserver observer,
+      VtepSettings settings) {
+    this.scenario = scenario;
+    this.simulator = simulator;
+    this.observer = observer;
+    this.underlay = underlayOf(scenario);
+    Map<String, Integer> hostIndex = new HashMap<>();
+    for (int h = 0; h < underlay.hosts().size(); h++) {
+      hostIndex.put(underlay.hosts().get(h).name(), h);
+    }
+    this.directory = new Directory(scenario, hostIndex);
+    this.dataPlane =
+        new DataPlane(underlay, directory, simulator, streams, observer, settings, hostIndex);
+  }
+
+  /** The model of {@code run} with the default VTEP settings ({@link VtepSettings#DEFAULT}). */
+  public static OverlayNetwork build(
+      Scenario run, Simulator simulator, RandomStreams streams, NetworkObserver observer) {
+    return build(run, simulator, streams, observer, VtepSettings.DEFAULT);
+  }
+
+  public static OverlayNetwork build(
+      Scenario run,
+      Simulator simulator,
+      RandomStreams streams,
+      NetworkObserver observer,
+      VtepSettings settings) {
+    Objects.requireNonNull(run, "run");
+    Objects.requireNonNull(simulator, "simulator");
+    Objects.requireNonNull(streams, "streams");
+    Objects.requireNonNull(observer, "observer");
+    Objects.requireNonNull(settings, "settings");
+    return new OverlayNetwork(run, simulator, streams, observer, settings);
+  }
+
+  /** The underlay of a scenario: geography gives a link's delay unless the link states one. */
+  static Underlay underlayOf(Scenario scenario) {
+    UnderlayDefaults d = scenario.underlay().defaults();
+    GeoLatencyModel geo =
+        GeoLatencyModel.DEFAULT
+            .withFiberSpeedKmPerS(d.fiberSpeedMps() / 1000.0)
+            .withRouteFactor(d.routeFactor());
+    Underlay.Builder b =
+        Underlay.builder()
+            .latencyModel(geo)
+            .defaults(
+                LinkDefaults.STANDARD
+                    .withBandwidthBps(d.bandwidthBps())
+                    .withMtu(d.mtu())
+                    .withQueueBytes(d.queueBytes()));
+    Map<String, org.overlaysim.topology.Site> sites = new HashMap<>();
+    for (Site s : scenario.sites()) {
+      b.site(s.name(), s.location().lat(), s.location().lon());
+      sites.put(
+          s.name(),
+          new org.overlaysim.topology.Site(s.name(), s.location().lat(), s.location().lon()));
+    }
+    Map<String, String> siteOfRouter = new HashMap<>();
+    for (Router r : scenario.underlay().routers()) {
+      b.router(r.name(), r.site());
+      siteOfRouter.put(r.name(), r.site());
+    }
+    for (LinkSpec l : scenario.underlay().links()) {
+      long delay =
+          l.delayNs().isPresent()
+              ? l.delayNs().getAsLong()
+              : geo.withFiberSpeedKmPerS(l.fiberSpeedMps() / 1000.0)
+                  .withRouteFactor(l.routeFactor())
+                  .oneWayDelayNs(
+                      sites.get(siteOfRouter.get(l.a())), sites.get(siteOfRouter.get(l.b())));
+      String pair = l.a() + "--" + l.b();
+      org.overlaysim.topology.LinkSpec spec =
+          org.overlaysim.topology.LinkSpec.DEFAULTS
+              .withBandwidthBps(l.bandwidthBps())
+              .withDelayNs(delay)
+              .withMtu(l.mtu())
+              .withQueueBytes(l.queueBytes())
+              .withLoss(l.loss())
+              .withJitterNs(l.jitterNs());
+      if (!l.name().equals(pair)) {
+        spec = spec.withName(l.name());
+      }
+      b.link(l.a(), l.b(), spec);
+    }
+    for (Host h : scenario.hosts()) {
+      b.host(
+          h.name(),
+          h.site(),
+          h.router(),
+          h.ip().toString(),
+          org.overlaysim.topology.LinkSpec.DEFAULTS
+              .withBandwidthBps(h.bandwidthBps())
+              .withMtu(h.mtu())
+              .withQueueBytes(h.queueBytes()));
+    }
+    return b.build();
+  }
+
+  /**
+   * Schedules the scenario's ping and udp traffic (other kinds are left to their generators), and
+   * the EVPN route advertisements of every container at time 0.
+   */
+  public void start() {
+    if (started) {
+      throw new IllegalStateException("already started");
+    }
+    started = true;
+    advertiseEvpnRoutes();
+    List<TrafficSpec> traffic = scenario.traffic();
+    for (int flow = 0; flow < traffic.size(); flow++) {
+      TrafficSpec spec = traffic.get(flow);
+      if (spec instanceof PingTraffic ping) {
+        startPing(flow, ping);
+      } else if (spec instanceof UdpTraffic udp) {
+        startUdp(flow, udp);
+      }
+    }
+  }
+
+  private void startPing(int flow, PingTraffic ping) {
+    List<int[]> pairs = EndpointPairing.pairs(indexes(ping.from()), indexes(ping.to()));
+    for (int p = 0; p < pairs.size(); p++) {
+      int[] pair = pairs.get(p);
+      // One ping process per pair; its identifier tells the processes apart, as the pid does.
+      int identifier = (flow * 1000 + p + 1) & 0xffff;
+      new PingFlow(
+              simulator,
+              observer,
+              flow,
+              dataPlane.container(pair[0]),
+              directory.ip(pair[1]),
+              identifier,
+              ping.size(),
+              ping.df(),
+              ping.intervalNs(),
+              ping.count(),
+              ping.stopNs())
+          .start(ping.startNs());
+    }
+  }
+
+  private void startUdp(int flow, UdpTraffic udp) {
+    List<int[]> pairs = EndpointPairing.pairs(indexes(udp.from()), indexes(udp.to()));
+    for (int p = 0; p < pairs.size(); p++) {
+      int[] pair = pairs.get(p);
+      int sourcePort = EPHEMERAL_PORT_MIN + (flow * 1009 + p) % EPHEMERAL_PORTS;
+      new UdpFlow(
+              simulator,
+              observer,
+              flow,
+              dataPlane.container(pair[0]),
+              directory.ip(pair[1]),
+              sourcePort,
+              udp.port(),
+              udp.size(),
+              udp.df(),
+              udp.rateBps(),
+              udp.stopNs())
+          .start(udp.startNs());
+    }
+  }
+
+  /**
+   * Each VTEP sends one type-2 route per local container of an EVPN overlay to every other VTEP of
+   * the VNI (an iBGP full mesh), when the container appears at time 0.
+   */
+  private void advertiseEvpnRoutes() {
+    for (int o = 0; o < directory.overlays(); o++) {
+      Overlay overlay = directory.overlay(o);
+      if (overlay.controlPlane() != ControlPlane.EVPN) {
+        continue;
+      }
+      long messages = (long) directory.containerCount(o) * (directory.memberHosts(o).length - 1);
+      String name = overlay.name();
+      simulator.scheduleAt(
+          0,
+          () -> {
+            for (long m = 0; m < messages; m++) {
+              observer.controlFrame(name, EvpnForwardingTable.TYPE_2_UPDATE_IP_BYTES);
+            }
+          });
+    }
+  }
+
+  private int[] indexes(Endpoint endpoint) {
+    int[] out = new int[endpoint.containers().size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = requireContainer(endpoint.containers().get(i));
+    }
+    return out;
+  }
+
+  private int requireContainer(String name) {
+    int c = directory.containerIndex(name);
+    if (c < 0) {
+      throw new IllegalArgumentException("no container named '" + name + "'");
+    }
+    return c;
+  }
+
+  // ------------------------------------------------------------------ captures
+
+  /** Captures outer frames on an underlay link (both directions, at arrival). */
+  public void tapLink(String link, FrameTap tap) {
+    dataPlane.tapLink(underlay.linkIndex(link), Objects.requireNonNull(tap, "tap"));
+  }
+
+  /** Captures inner frames on a container's interface (both directions). */
+  public void tapContainer(String container, FrameTap tap) {
+    dataPlane.tapContainer(requireContainer(container), Objects.requireNonNull(tap, "tap"));
+  }
+
+  // ------------------------------------------------------------------ after (or during) a run
+
+  public Scenario scenario() {
+    return scenario;
+  }
+
+  public Underlay underlay() {
+    return underlay;
+  }
+
+  public UnderlayNetwork underlayNetwork() {
+    return dataPlane.network();
+  }
+
+  /** Counters of every link direction, in link order, a-to-b first (links.csv). */
+  public List<LinkCounters> linkCounters() {
+    return dataPlane.network().counters();
+  }
+
+  /** Forwarding entries of the overlay summed over every VTEP serving it, now. */
+  public long fdbEntries(String overlay) {
+    int o = directory.overlayIndex(overlay);
+    if (o < 0) {
+      throw new IllegalArgumentException("no overlay named '" + overlay + "'");
+    }
+    long sum = 0;
+    for (int h : directory.memberHosts(o)) {
+      ForwardingTable table = dataPlane.host(h).table(o);
+      sum += table.entries(simulator.nowNs());
+    }
+    return sum;
+  }
+
+  /** The path MTU container {@code from} uses towards container {@code to} now (RFC 1191). */
+  public int pathMtu(String from, String to) {
+    ContainerStack stack = dataPlane.container(requireContainer(from));
+    return stack.pathMtu(directory.ip(requireContainer(to)));
+  }
+
+  /** The model's internals, for tests and benchmarks. */
+  public DataPlane dataPlane() {
+    return dataPlane;
+  }
+}

@@ -1,0 +1,250 @@
+package org.overlaysim.overlay.dataplane;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.overlaysim.engine.EventHandler;
+import org.overlaysim.overlay.NetworkObserver;
+import org.overlaysim.overlay.packet.IcmpMessage;
+import org.overlaysim.overlay.packet.MacAddress;
+import org.overlaysim.topology.DropReason;
+
+/**
+ * A container's network stack behind its one interface, as Linux's: IPv4 with the interface MTU, a
+ * path-MTU cache (RFC 1191), local fragmentation (DF clear) or refusal (DF set: EMSGSIZE, ping's
+ * "message too long"), reassembly, echo replies, and ARP where the overlay needs it (flood-and-
+ * learn: requests broadcast, up to 3 tries 1 s apart as Linux's mcast_solicit and retrans_time;
+ * neighbour entries kept once resolved, as a stale Linux entry is still used).
+ */
+public final class ContainerStack {
+  static final int ARP_TRIES = 3;
+  static final long ARP_RETRY_NS = 1_000_000_000L;
+
+  private final DataPlane dp;
+  private final int index;
+  private final String name;
+  private final int ip;
+  private final long mac;
+  private final int ifMtu;
+  private final int overlay;
+  private final PathMtuCache pathMtu = new PathMtuCache();
+  private final Map<Integer, Long> neighbours = new HashMap<>();
+  private final Map<Integer, List<Frame>> unresolved = new HashMap<>();
+  private int nextIpId;
+
+  ContainerStack(DataPlane dp, int index) {
+    this.dp = dp;
+    this.index = index;
+    Directory d = dp.directory();
+    this.name = d.name(index);
+    this.ip = d.ip(index);
+    this.mac = d.mac(index);
+    this.ifMtu = d.mtu(index);
+    this.overlay = d.overlayOf(index);
+    // Linux seeds the IP ID per destination; a per-container counter suffices to tell datagrams
+    // apart for reassembly.
+    this.nextIpId = index * 7919 & 0xffff;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public int ip() {
+    return ip;
+  }
+
+  public int index() {
+    return index;
+  }
+
+  /** The path MTU this stack uses towards {@code dstIp} now. */
+  public int pathMtu(int dstIp) {
+    return pathMtu.mtu(dstIp, ifMtu, dp.nowNs());
+  }
+
+  /**
+   * Sends an IPv4 packet whose destination, protocol and lengths are filled in. Returns false when
+   * the stack refused it (DF set and larger than the path MTU).
+   */
+  public boolean send(Frame f) {
+    NetworkObserver observer = dp.observer();
+    f.srcIp = ip;
+    f.srcMac = mac;
+    f.overlay = overlay;
+    f.srcContainer = index;
+    f.ipId = nextIpId;
+    nextIpId = (nextIpId + 1) & 0xffff;
+    int mtu = pathMtu.mtu(f.dstIp, ifMtu, dp.nowNs());
+    if (f.ipLength > mtu) {
+      if (f.df) {
+        observer.dropped(f.flow, name, DropReason.MTU_EXCEEDED, f.ipLength);
+        return false;
+      }
+      Frame[] fragments = Fragments.inner(f, mtu);
+      observer.fragmented(f.flow, fragments.length);
+      for (Frame fragment : fragments) {
+        resolveAndSend(fragment);
+      }
+      return true;
+    }
+    resolveAndSend(f);
+    return true;
+  }
+
+  private void resolveAndSend(Frame f) {
+    HostStack host = dp.hostOf(index);
+    if (host.routed(overlay)) {
+      f.dstMac = HostStack.GATEWAY_MAC;
+      transmit(f);
+      return;
+    }
+    long known = host.proxyArp(overlay, f.dstIp);
+    if (known >= 0) {
+      f.dstMac = known;
+      transmit(f);
+      return;
+    }
+    if (!host.floods(overlay)) {
+      // The VTEP's ARP proxy has no entry and nothing is flooded (Linux vxlan: l3miss).
+      dp.observer().dropped(f.flow, host.whereVtep(), DropReason.NO_FDB, f.ipLength);
+      return;
+    }
+    Long neighbour = neighbours.get(f.dstIp);
+    if (neighbour != null) {
+      f.dstMac = neighbour;
+      transmit(f);
+      return;
+    }
+    List<Frame> waiting = unresolved.get(f.dstIp);
+    if (waiting == null) {
+      waiting = new ArrayList<>();
+      unresolved.put(f.dstIp, waiting);
+      waiting.add(f);
+      new ArpResolution(f.dstIp).handle();
+    } else {
+      waiting.add(f);
+    }
+  }
+
+  private void transmit(Frame f) {
+    dp.containerTap(index, f);
+    dp.hostOf(index).fromContainer(f);
+  }
+
+  /** Linux's neighbour resolution: broadcast requests, then give up and drop what waited. */
+  private final class ArpResolution implements EventHandler {
+    private final int target;
+    private int tries;
+
+    ArpResolution(int target) {
+      this.target = target;
+    }
+
+    @Override
+    public void handle() {
+      if (!unresolved.containsKey(target)) {
+        return;
+      }
+      if (tries == ARP_TRIES) {
+        List<Frame> dropped = unresolved.remove(target);
+        for (Frame f : dropped) {
+          dp.observer().dropped(f.flow, name, DropReason.NO_FDB, f.ipLength);
+        }
+        return;
+      }
+      tries++;
+      Frame request = new Frame();
+      request.etherType = org.overlaysim.overlay.packet.EtherType.ARP;
+      request.overlay = overlay;
+      request.srcContainer = index;
+      request.srcMac = mac;
+      request.dstMac = MacAddress.BROADCAST.value();
+      request.arpOp = Frame.ARP_REQUEST;
+      request.arpSenderMac = mac;
+      request.arpSenderIp = ip;
+      request.arpTargetIp = target;
+      transmit(request);
+      dp.simulator().schedule(ARP_RETRY_NS, this);
+    }
+  }
+
+  /** A frame the bridge (or the host's routing) hands to this interface. */
+  void receive(Frame f) {
+    dp.containerTap(index, f);
+    if (f.isArp()) {
+      receiveArp(f);
+      return;
+    }
+    if (f.dstIp != ip) {
+      return;
+    }
+    Frame whole = Fragments.reassembleInner(f);
+    if (whole == null) {
+      return;
+    }
+    NetworkObserver observer = dp.observer();
+    if (whole.isEchoRequest()) {
+      observer.packetDelivered(whole.flow, whole.ipLength);
+      observer.payloadDelivered(whole.flow, whole.l4Length - IcmpMessage.HEADER_LENGTH);
+      Frame reply = new Frame();
+      reply.flow = whole.flow;
+      reply.appSentNs = whole.appSentNs;
+      reply.dstIp = whole.srcIp;
+      reply.df = whole.df;
+      reply.icmp(
+          IcmpMessage.TYPE_ECHO_REPLY,
+          0,
+          whole.icmpRest,
+          whole.l4Length - IcmpMessage.HEADER_LENGTH);
+      observer.packetSent(reply.flow, reply.ipLength);
+      send(reply);
+    } else if (whole.isEchoReply()) {
+      observer.packetDelivered(whole.flow, whole.ipLength);
+      observer.payloadDelivered(whole.flow, whole.l4Length - IcmpMessage.HEADER_LENGTH);
+      observer.latencySample(whole.flow, dp.nowNs() - whole.appSentNs);
+    } else if (whole.isFragmentationNeeded()) {
+      // RFC 1191 section 6.3: lower the path MTU to the quoted destination.
+      pathMtu.lower(whole.quoted.dstIp, whole.icmpRest & 0xffff, dp.nowNs());
+    } else if (whole.protocol == org.overlaysim.overlay.packet.IpProtocol.UDP) {
+      observer.packetDelivered(whole.flow, whole.ipLength);
+      observer.payloadDelivered(
+          whole.flow, whole.l4Length - org.overlaysim.overlay.packet.UdpHeader.HEADER_LENGTH);
+      observer.latencySample(whole.flow, dp.nowNs() - whole.appSentNs);
+    }
+  }
+
+  private void receiveArp(Frame f) {
+    if (f.arpTargetIp != ip) {
+      return;
+    }
+    // RFC 826: the target merges the sender's mapping before answering.
+    learnNeighbour(f.arpSenderIp, f.arpSenderMac);
+    if (f.arpOp == Frame.ARP_REQUEST) {
+      Frame reply = new Frame();
+      reply.etherType = org.overlaysim.overlay.packet.EtherType.ARP;
+      reply.overlay = overlay;
+      reply.srcContainer = index;
+      reply.srcMac = mac;
+      reply.dstMac = f.arpSenderMac;
+      reply.arpOp = Frame.ARP_REPLY;
+      reply.arpSenderMac = mac;
+      reply.arpSenderIp = ip;
+      reply.arpTargetMac = f.arpSenderMac;
+      reply.arpTargetIp = f.arpSenderIp;
+      transmit(reply);
+    }
+  }
+
+  private void learnNeighbour(int neighbourIp, long neighbourMac) {
+    neighbours.put(neighbourIp, neighbourMac);
+    List<Frame> waiting = unresolved.remove(neighbourIp);
+    if (waiting != null) {
+      for (Frame f : waiting) {
+        f.dstMac = neighbourMac;
+        transmit(f);
+      }
+    }
+  }
+}

@@ -1,0 +1,283 @@
+package org.overlaysim.overlay.dataplane;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.overlaysim.engine.RandomStreams;
+import org.overlaysim.engine.Simulator;
+import org.overlaysim.overlay.FrameTap;
+import org.overlaysim.overlay.NetworkObserver;
+import org.overlaysim.overlay.VtepSettings;
+import org.overlaysim.overlay.fdb.EvpnForwardingTable;
+import org.overlaysim.overlay.fdb.ForwardingTable;
+import org.overlaysim.overlay.fdb.LearningForwardingTable;
+import org.overlaysim.overlay.fdb.StaticForwardingTable;
+import org.overlaysim.overlay.packet.IcmpMessage;
+import org.overlaysim.scenario.ControlPlane;
+import org.overlaysim.scenario.Overlay;
+import org.overlaysim.topology.DropReason;
+import org.overlaysim.topology.Host;
+import org.overlaysim.topology.Link;
+import org.overlaysim.topology.LinkSink;
+import org.overlaysim.topology.LinkTransmitter;
+import org.overlaysim.topology.Node;
+import org.overlaysim.topology.Router;
+import org.overlaysim.topology.Transmittable;
+import org.overlaysim.topology.Underlay;
+import org.overlaysim.topology.UnderlayListener;
+import org.overlaysim.topology.UnderlayNetwork;
+import org.overlaysim.topology.UnderlayPacket;
+
+/**
+ * The run-time data plane: container stacks, host stacks (bridges and VTEPs) and the underlay
+ * network, wired together. As the underlay's listener it hands delivered packets to their host and
+ * plays the routers' part of RFC 1191: a DF packet too large for the next link is answered with
+ * ICMP fragmentation-needed carrying that link's MTU; a packet without DF is fragmented and sent on
+ * (RFC 791). Every other underlay drop goes to the observer with the link direction or router.
+ */
+public final class DataPlane implements UnderlayListener {
+  /**
+   * Routers have no addresses in the scenario; their ICMP errors come from 100.64.0.0/10 (RFC 6598
+   * shared space) plus the router's index, so captures show a distinct source per router.
+   */
+  public static final int ROUTER_ADDRESS_BASE = (100 << 24) | (64 << 16);
+
+  private final Simulator simulator;
+  private final NetworkObserver observer;
+  private final Directory directory;
+  private final VtepSettings settings;
+  private final Underlay underlay;
+  private final UnderlayNetwork network;
+  private final HostStack[] hosts;
+  private final ContainerStack[] containers;
+  private final int[] hostIps;
+  private final String[] linkDirections;
+  private FrameTap[] containerTaps;
+  private FrameRenderer renderer;
+
+  public DataPlane(
+      Underlay underlay,
+      Directory directory,
+      Simulator simulator,
+      RandomStreams streams,
+      NetworkObserver observer,
+      VtepSettings settings,
+      Map<String, Integer> hostIndex) {
+    this.simulator = simulator;
+    this.observer = observer;
+    this.directory = directory;
+    this.settings = settings;
+    this.underlay = underlay;
+    this.network = new UnderlayNetwork(underlay, simulator, streams, this);
+    List<Host> hs = underlay.hosts();
+    hostIps = new int[hs.size()];
+    List<List<Integer>> local = new ArrayList<>();
+    for (int h = 0; h < hs.size(); h++) {
+      hostIps[h] = hs.get(h).ipv4();
+      local.add(new ArrayList<>());
+    }
+    for (int c = 0; c < directory.containers(); c++) {
+      local.get(directory.host(c)).add(c);
+    }
+    hosts = new HostStack[hs.size()];
+    for (int h = 0; h < hs.size(); h++) {
+      ForwardingTable[] tables = new ForwardingTable[directory.overlays()];
+      for (int c : local.get(h)) {
+        int o = directory.overlayOf(c);
+        if (tables[o] == null) {
+          tables[o] = table(directory.overlay(o), o, h);
+        }
+      }
+      int[] mine = local.get(h).stream().mapToInt(Integer::intValue).toArray();
+      Host host = hs.get(h);
+      int accessMtu = underlay.links().get(underlay.accessLinkIndex(h)).mtu();
+      hosts[h] = new HostStack(this, h, host.name(), host.ipv4(), accessMtu, tables, mine);
+    }
+    containers = new ContainerStack[directory.containers()];
+    for (int c = 0; c < containers.length; c++) {
+      containers[c] = new ContainerStack(this, c);
+    }
+    linkDirections = new String[underlay.links().size() * 2];
+  }
+
+  private ForwardingTable table(Overlay overlay, int o, int host) {
+    ControlPlane cp = overlay.controlPlane();
+    if (!overlay.encapsulation().carriesVni()) {
+      // Routed overlays have no layer-2 tunnel to flood or learn over: their routes are pushed
+      // (Flannel host-gw, Calico), and EVPN-style convergence still applies to them.
+      return cp == ControlPlane.EVPN
+          ? new EvpnForwardingTable(directory, o, host, overlay.convergenceNs())
+          : new StaticForwardingTable(directory, o, host);
+    }
+    return switch (cp) {
+      case STATIC -> new StaticForwardingTable(directory, o, host);
+      case FLOOD_AND_LEARN -> new LearningForwardingTable(overlay.fdbAgeingNs());
+      case EVPN -> new EvpnForwardingTable(directory, o, host, overlay.convergenceNs());
+    };
+  }
+
+  public Simulator simulator() {
+    return simulator;
+  }
+
+  public long nowNs() {
+    return simulator.nowNs();
+  }
+
+  public NetworkObserver observer() {
+    return observer;
+  }
+
+  public Directory directory() {
+    return directory;
+  }
+
+  public VtepSettings settings() {
+    return settings;
+  }
+
+  public UnderlayNetwork network() {
+    return network;
+  }
+
+  public ContainerStack container(int index) {
+    return containers[index];
+  }
+
+  public HostStack host(int index) {
+    return hosts[index];
+  }
+
+  HostStack hostOf(int container) {
+    return hosts[directory.host(container)];
+  }
+
+  int hostIp(int host) {
+    return hostIps[host];
+  }
+
+  int hostIndexByIp(int ip) {
+    return underlay.hostIndexByIpv4(ip);
+  }
+
+  // ---------------------------------------------------------------- taps
+
+  /** Captures inner frames on a container's interface, both directions. */
+  public void tapContainer(int container, FrameTap tap) {
+    if (containerTaps == null) {
+      containerTaps = new FrameTap[containers.length];
+    }
+    containerTaps[container] = tap;
+    ensureRenderer();
+  }
+
+  /**
+   * Captures outer frames on an underlay link, both directions, as they arrive at the far end
+   * (frames lost on the link are not seen).
+   */
+  public void tapLink(int link, FrameTap tap) {
+    ensureRenderer();
+    for (int id = 2 * link; id <= 2 * link + 1; id++) {
+      LinkTransmitter t = network.transmitter(id);
+      long src = nodeMac(t.from());
+      long dst = nodeMac(t.to());
+      LinkSink next = LinkSinks.current(t);
+      t.connect(
+          new LinkSink() {
+            @Override
+            public void delivered(Transmittable item, LinkTransmitter via) {
+              tap.frame(simulator.nowNs(), renderer.outer((Frame) item, src, dst));
+              next.delivered(item, via);
+            }
+
+            @Override
+            public void lost(Transmittable item, LinkTransmitter via) {
+              next.lost(item, via);
+            }
+          });
+    }
+  }
+
+  private long nodeMac(String node) {
+    Node n = underlay.node(node);
+    if (n instanceof Host h) {
+      return FrameRenderer.hostMac(h.ipv4());
+    }
+    return FrameRenderer.routerMac(underlay.routerIndex(node));
+  }
+
+  private void ensureRenderer() {
+    if (renderer == null) {
+      renderer = new FrameRenderer();
+    }
+  }
+
+  void containerTap(int container, Frame f) {
+    if (containerTaps != null && containerTaps[container] != null) {
+      containerTaps[container].frame(simulator.nowNs(), renderer.inner(f));
+    }
+  }
+
+  // ---------------------------------------------------------------- underlay
+
+  void underlaySend(int host, Frame f) {
+    network.send(host, f);
+  }
+
+  @Override
+  public void delivered(Host host, UnderlayPacket packet) {
+    hosts[underlay.hostIndexByIpv4(host.ipv4())].fromUnderlay((Frame) packet);
+  }
+
+  @Override
+  public void dropped(UnderlayPacket packet, DropReason reason, String node, Link link) {
+    Frame f = (Frame) packet;
+    Node at = underlay.node(node);
+    if (reason == DropReason.MTU_EXCEEDED && link != null && at instanceof Router) {
+      int router = underlay.routerIndex(node);
+      if (!f.wireDf()) {
+        // RFC 791: a router fragments a datagram without DF to the next link's MTU.
+        for (Frame fragment : Fragments.onWire(f, link.mtu())) {
+          network.inject(router, fragment);
+        }
+        return;
+      }
+      observer.dropped(f.flow, direction(link, node), reason, f.ipLength());
+      // RFC 1191 section 4: fragmentation-needed with the next-hop MTU, back to the source.
+      int source = f.tunneled ? f.outerSrc : f.srcIp;
+      Frame icmp = icmpFragmentationNeeded(f, ROUTER_ADDRESS_BASE + router + 1, source, link.mtu());
+      icmp.overlay = f.overlay;
+      icmp.routeSrc = icmp.srcIp;
+      icmp.routeDst = f.srcIpv4();
+      network.inject(router, icmp);
+      return;
+    }
+    String where = link != null ? direction(link, node) : node;
+    observer.dropped(f.flow, where, reason, f.ipLength());
+  }
+
+  /** An ICMP fragmentation-needed message quoting {@code about} (RFC 792 quote: 28 bytes). */
+  Frame icmpFragmentationNeeded(Frame about, int from, int to, int mtu) {
+    Frame icmp = new Frame();
+    icmp.srcIp = from;
+    icmp.dstIp = to;
+    icmp.quoted = about;
+    icmp.icmp(
+        IcmpMessage.TYPE_DESTINATION_UNREACHABLE,
+        IcmpMessage.CODE_FRAGMENTATION_NEEDED,
+        mtu & 0xffff,
+        HostStack.icmpQuoteLength());
+    return icmp;
+  }
+
+  private String direction(Link link, String from) {
+    int i = underlay.linkIndex(link.name());
+    int slot = 2 * i + (from.equals(link.a()) ? 0 : 1);
+    String d = linkDirections[slot];
+    if (d == null) {
+      d = from + "->" + link.opposite(from);
+      linkDirections[slot] = d;
+    }
+    return d;
+  }
+}

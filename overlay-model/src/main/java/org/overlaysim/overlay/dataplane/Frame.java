@@ -1,0 +1,273 @@
+package org.overlaysim.overlay.dataplane;
+
+import org.overlaysim.overlay.packet.EtherType;
+import org.overlaysim.overlay.packet.IcmpMessage;
+import org.overlaysim.overlay.packet.IpProtocol;
+import org.overlaysim.overlay.packet.Ipv4Header;
+import org.overlaysim.overlay.packet.UdpHeader;
+import org.overlaysim.topology.UnderlayPacket;
+
+/**
+ * One packet in flight through the data plane: an inner Ethernet frame (ARP or IPv4 with ICMP or
+ * UDP) and, once a VTEP has encapsulated it, its outer IPv4 header fields. Header fields are held
+ * as plain ints and the payload as a length, so the hot path neither encodes nor decodes; {@link
+ * FrameRenderer} turns a frame into real bytes with the packet codecs when a capture asks for it.
+ * Simulation metadata (flow, send time) travels beside the header fields (INET's packet tags).
+ *
+ * <p>What the underlay routes ({@link UnderlayPacket}) is the outer header when tunnelled, else the
+ * inner packet itself; {@link #routeSrc}/{@link #routeDst} are then the underlay addresses of the
+ * hosts behind the inner addresses (the routes a routed overlay advertises for its pod prefixes).
+ *
+ * <p>Mutable, owned by one holder at a time; {@link #copy()} for head-end replicas and fragments.
+ */
+public final class Frame implements UnderlayPacket {
+  public static final int ARP_REQUEST = 1;
+  public static final int ARP_REPLY = 2;
+  public static final int ARP_LENGTH = 28;
+
+  // --- simulation metadata
+  /** Index of the flow in the scenario's traffic list, -1 for none (ARP, ICMP errors). */
+  public int flow = -1;
+
+  /** When the application sent it (ping's timestamp in the echo data, udp send time). */
+  public long appSentNs;
+
+  /** Overlay index the frame belongs to. */
+  public int overlay;
+
+  /** Container that sent it, -1 for frames made by hosts or routers. */
+  public int srcContainer = -1;
+
+  // --- inner Ethernet
+  public long srcMac;
+  public long dstMac;
+  public int etherType = EtherType.IPV4;
+
+  // --- ARP (etherType ARP)
+  public int arpOp;
+  public long arpSenderMac;
+  public int arpSenderIp;
+  public long arpTargetMac;
+  public int arpTargetIp;
+
+  // --- inner IPv4
+  public int srcIp;
+  public int dstIp;
+  public int protocol;
+  public int ipId;
+  public int ttl = Ipv4Header.DEFAULT_TTL;
+  public boolean df;
+  public boolean mf;
+
+  /** Fragment offset in bytes (a multiple of 8). */
+  public int fragOffset;
+
+  /** Total length of this IPv4 packet or fragment. */
+  public int ipLength;
+
+  /** ICMP or UDP bytes (header included) of the whole datagram, before any fragmentation. */
+  public int l4Length;
+
+  // --- ICMP
+  public int icmpType;
+  public int icmpCode;
+  public int icmpRest;
+
+  /** For an ICMP error: the packet it quotes. */
+  public Frame quoted;
+
+  // --- UDP
+  public int srcPort;
+  public int dstPort;
+
+  // --- outer header (tunnelled frames)
+  public boolean tunneled;
+
+  /** Encapsulation of the outer header, for rendering: 0 vxlan, 1 geneve, 2 ipip. */
+  public int tunnelKind;
+
+  public int vni;
+  public int outerSrc;
+  public int outerDst;
+  public int outerProto;
+  public int outerSrcPort;
+  public int outerDstPort;
+  public int outerTtl = Ipv4Header.DEFAULT_TTL;
+  public int outerId;
+  public boolean outerDf;
+  public boolean outerMf;
+  public int outerFragOffset;
+  public int outerLength;
+
+  /** Underlay addresses used to route a frame that is not tunnelled (routed overlay, ICMP). */
+  public int routeSrc;
+
+  public int routeDst;
+
+  /** The datagram an inner fragment belongs to (null for a whole datagram). */
+  public Frame innerWhole;
+
+  /** The outer datagram an outer fragment belongs to (null for a whole one). */
+  public Frame outerWhole;
+
+  /** Payload bytes of fragments received so far, kept on the whole datagram (reassembly). */
+  public int reassembledBytes;
+
+  public int outerReassembledBytes;
+
+  public static final int TUNNEL_VXLAN = 0;
+  public static final int TUNNEL_GENEVE = 1;
+  public static final int TUNNEL_IPIP = 2;
+
+  /** A field-by-field copy (shallow for references). */
+  public Frame copy() {
+    Frame f = new Frame();
+    f.flow = flow;
+    f.appSentNs = appSentNs;
+    f.overlay = overlay;
+    f.srcContainer = srcContainer;
+    f.srcMac = srcMac;
+    f.dstMac = dstMac;
+    f.etherType = etherType;
+    f.arpOp = arpOp;
+    f.arpSenderMac = arpSenderMac;
+    f.arpSenderIp = arpSenderIp;
+    f.arpTargetMac = arpTargetMac;
+    f.arpTargetIp = arpTargetIp;
+    f.srcIp = srcIp;
+    f.dstIp = dstIp;
+    f.protocol = protocol;
+    f.ipId = ipId;
+    f.ttl = ttl;
+    f.df = df;
+    f.mf = mf;
+    f.fragOffset = fragOffset;
+    f.ipLength = ipLength;
+    f.l4Length = l4Length;
+    f.icmpType = icmpType;
+    f.icmpCode = icmpCode;
+    f.icmpRest = icmpRest;
+    f.quoted = quoted;
+    f.srcPort = srcPort;
+    f.dstPort = dstPort;
+    f.tunneled = tunneled;
+    f.tunnelKind = tunnelKind;
+    f.vni = vni;
+    f.outerSrc = outerSrc;
+    f.outerDst = outerDst;
+    f.outerProto = outerProto;
+    f.outerSrcPort = outerSrcPort;
+    f.outerDstPort = outerDstPort;
+    f.outerTtl = outerTtl;
+    f.outerId = outerId;
+    f.outerDf = outerDf;
+    f.outerMf = outerMf;
+    f.outerFragOffset = outerFragOffset;
+    f.outerLength = outerLength;
+    f.routeSrc = routeSrc;
+    f.routeDst = routeDst;
+    f.innerWhole = innerWhole;
+    f.outerWhole = outerWhole;
+    return f;
+  }
+
+  public boolean isArp() {
+    return etherType == EtherType.ARP;
+  }
+
+  public boolean isInnerFragment() {
+    return mf || fragOffset != 0;
+  }
+
+  public boolean isOuterFragment() {
+    return outerMf || outerFragOffset != 0;
+  }
+
+  public boolean isEchoRequest() {
+    return protocol == IpProtocol.ICMP && icmpType == IcmpMessage.TYPE_ECHO_REQUEST;
+  }
+
+  public boolean isEchoReply() {
+    return protocol == IpProtocol.ICMP && icmpType == IcmpMessage.TYPE_ECHO_REPLY;
+  }
+
+  public boolean isFragmentationNeeded() {
+    return protocol == IpProtocol.ICMP
+        && icmpType == IcmpMessage.TYPE_DESTINATION_UNREACHABLE
+        && icmpCode == IcmpMessage.CODE_FRAGMENTATION_NEEDED;
+  }
+
+  /** Inner Ethernet payload length: the IPv4 packet, or the 28-byte ARP message. */
+  public int innerL3Length() {
+    return isArp() ? ARP_LENGTH : ipLength;
+  }
+
+  /** Fills the inner IPv4 fields of a whole (unfragmented) ICMP message. */
+  public Frame icmp(int type, int code, int rest, int payloadBytes) {
+    protocol = IpProtocol.ICMP;
+    icmpType = type;
+    icmpCode = code;
+    icmpRest = rest;
+    l4Length = IcmpMessage.HEADER_LENGTH + payloadBytes;
+    ipLength = Ipv4Header.MINIMUM_LENGTH + l4Length;
+    return this;
+  }
+
+  /** Fills the inner IPv4 fields of a whole UDP datagram. */
+  public Frame udp(int sourcePort, int destinationPort, int payloadBytes) {
+    protocol = IpProtocol.UDP;
+    srcPort = sourcePort;
+    dstPort = destinationPort;
+    l4Length = UdpHeader.HEADER_LENGTH + payloadBytes;
+    ipLength = Ipv4Header.MINIMUM_LENGTH + l4Length;
+    return this;
+  }
+
+  // --- UnderlayPacket: the outer header when tunnelled, else the packet itself.
+
+  @Override
+  public int ipLength() {
+    return tunneled ? outerLength : ipLength;
+  }
+
+  @Override
+  public int srcIpv4() {
+    return tunneled ? outerSrc : routeSrc;
+  }
+
+  @Override
+  public int dstIpv4() {
+    return tunneled ? outerDst : routeDst;
+  }
+
+  @Override
+  public int protocol() {
+    return tunneled ? outerProto : protocol;
+  }
+
+  @Override
+  public int srcPort() {
+    if (tunneled) {
+      return outerSrcPort;
+    }
+    return protocol == IpProtocol.UDP && fragOffset == 0 ? srcPort : 0;
+  }
+
+  @Override
+  public int dstPort() {
+    if (tunneled) {
+      return outerDstPort;
+    }
+    return protocol == IpProtocol.UDP && fragOffset == 0 ? dstPort : 0;
+  }
+
+  @Override
+  public int decrementTtl() {
+    return tunneled ? --outerTtl : --ttl;
+  }
+
+  /** The DF bit the underlay sees. */
+  public boolean wireDf() {
+    return tunneled ? outerDf : df;
+  }
+}

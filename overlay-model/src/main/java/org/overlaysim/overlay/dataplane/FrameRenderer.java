@@ -1,0 +1,187 @@
+package org.overlaysim.overlay.dataplane;
+
+import java.nio.ByteBuffer;
+import org.overlaysim.overlay.packet.ArpPacket;
+import org.overlaysim.overlay.packet.EtherType;
+import org.overlaysim.overlay.packet.EthernetHeader;
+import org.overlaysim.overlay.packet.GeneveHeader;
+import org.overlaysim.overlay.packet.IcmpMessage;
+import org.overlaysim.overlay.packet.InternetChecksum;
+import org.overlaysim.overlay.packet.IpProtocol;
+import org.overlaysim.overlay.packet.Ipv4Address;
+import org.overlaysim.overlay.packet.Ipv4Header;
+import org.overlaysim.overlay.packet.MacAddress;
+import org.overlaysim.overlay.packet.Octets;
+import org.overlaysim.overlay.packet.UdpHeader;
+import org.overlaysim.overlay.packet.VxlanHeader;
+
+/**
+ * Turns a {@link Frame} into the bytes a capture would see, with the packet codecs: real headers
+ * and checksums (IPv4 header, ICMP, inner and outer UDP over the real header bytes and the
+ * zero-filled payload), fragments cut from the whole datagram at their offsets. Only captures pay
+ * for this; the data plane never encodes.
+ */
+public final class FrameRenderer {
+  private static final int IP = Ipv4Header.MINIMUM_LENGTH;
+
+  /** The host's underlay NIC MAC: locally administered 02:00 and its address. */
+  public static long hostMac(int hostIp) {
+    return 0x0200_0000_0000L | (hostIp & 0xffffffffL);
+  }
+
+  /** A router port's MAC: locally administered 02:01 and the router index. */
+  public static long routerMac(int router) {
+    return 0x0201_0000_0000L | router;
+  }
+
+  /** The inner Ethernet frame, as seen on a container interface. */
+  public byte[] inner(Frame f) {
+    byte[] l3 = f.isArp() ? arp(f) : innerDatagram(f);
+    return ethernet(f.dstMac, f.srcMac, f.isArp() ? EtherType.ARP : EtherType.IPV4, l3);
+  }
+
+  /** The frame as seen on an underlay link, between the node MACs {@code src} and {@code dst}. */
+  public byte[] outer(Frame f, long src, long dst) {
+    byte[] l3 = f.tunneled ? outerDatagram(f) : innerDatagram(f);
+    return ethernet(dst, src, EtherType.IPV4, l3);
+  }
+
+  private static byte[] ethernet(long dst, long src, int type, byte[] l3) {
+    int length = Math.max(EthernetHeader.MINIMUM_FRAME_LENGTH, EthernetHeader.LENGTH + l3.length);
+    ByteBuffer b = ByteBuffer.allocate(length);
+    EthernetHeader.of(new MacAddress(dst), new MacAddress(src), type).write(b);
+    b.put(l3);
+    return b.array();
+  }
+
+  private static byte[] arp(Frame f) {
+    ArpPacket arp =
+        new ArpPacket(
+            f.arpOp,
+            new MacAddress(f.arpSenderMac),
+            new Ipv4Address(f.arpSenderIp),
+            new MacAddress(f.arpTargetMac),
+            new Ipv4Address(f.arpTargetIp));
+    return arp.toBytes();
+  }
+
+  /** The inner IPv4 packet (or fragment) with its real header. */
+  private byte[] innerDatagram(Frame f) {
+    Frame whole = f.innerWhole != null ? f.innerWhole : f;
+    byte[] l4 = transport(whole);
+    int length = f.ipLength - IP;
+    Ipv4Header header =
+        new Ipv4Header(
+                0,
+                0,
+                f.ipLength,
+                f.ipId,
+                f.df,
+                f.mf,
+                f.fragOffset / 8,
+                Math.max(0, f.ttl),
+                f.protocol,
+                0,
+                new Ipv4Address(f.srcIp),
+                new Ipv4Address(f.dstIp),
+                Octets.EMPTY)
+            .withComputedChecksum();
+    ByteBuffer b = ByteBuffer.allocate(f.ipLength);
+    header.write(b);
+    b.put(l4, f.fragOffset, length);
+    return b.array();
+  }
+
+  /** The whole datagram's transport bytes: header (and ICMP quote) then zeros. */
+  private byte[] transport(Frame w) {
+    byte[] l4 = new byte[w.l4Length];
+    ByteBuffer b = ByteBuffer.wrap(l4);
+    if (w.protocol == IpProtocol.ICMP) {
+      Octets body = Octets.EMPTY;
+      if (w.quoted != null) {
+        byte[] quoted = quote(w);
+        body = Octets.of(quoted);
+      }
+      new IcmpMessage(w.icmpType, w.icmpCode, 0, w.icmpRest, body).withComputedChecksum().write(b);
+    } else if (w.protocol == IpProtocol.UDP) {
+      UdpHeader udp = UdpHeader.of(w.srcPort, w.dstPort, w.l4Length - UdpHeader.HEADER_LENGTH);
+      udp =
+          udp.withChecksum(
+              udp.computeChecksum(new Ipv4Address(w.srcIp), new Ipv4Address(w.dstIp), 0));
+      udp.write(b);
+    }
+    return l4;
+  }
+
+  /** RFC 792: the offending datagram's header and first 8 data bytes, as the recipient sent it. */
+  private byte[] quote(Frame icmp) {
+    Frame q = icmp.quoted;
+    boolean outerView = q.tunneled && icmp.dstIp == q.outerSrc;
+    byte[] datagram;
+    if (outerView) {
+      datagram = outerDatagram(q);
+    } else {
+      boolean wasTunneled = q.tunneled;
+      datagram = innerDatagram(q);
+      q.tunneled = wasTunneled;
+    }
+    byte[] quoted = new byte[Math.min(icmp.l4Length - IcmpMessage.HEADER_LENGTH, datagram.length)];
+    System.arraycopy(datagram, 0, quoted, 0, quoted.length);
+    return quoted;
+  }
+
+  /** The outer IPv4 datagram (or fragment) of a tunnelled frame. */
+  private byte[] outerDatagram(Frame f) {
+    Frame whole = f.outerWhole != null ? f.outerWhole : f;
+    byte[] payload = outerPayload(whole);
+    Ipv4Header header =
+        new Ipv4Header(
+                0,
+                0,
+                f.outerLength,
+                f.outerId,
+                f.outerDf,
+                f.outerMf,
+                f.outerFragOffset / 8,
+                Math.max(0, f.outerTtl),
+                f.outerProto,
+                0,
+                new Ipv4Address(f.outerSrc),
+                new Ipv4Address(f.outerDst),
+                Octets.EMPTY)
+            .withComputedChecksum();
+    ByteBuffer b = ByteBuffer.allocate(f.outerLength);
+    header.write(b);
+    b.put(payload, f.outerFragOffset, f.outerLength - IP);
+    return b.array();
+  }
+
+  /** What follows the outer IPv4 header of the whole datagram. */
+  private byte[] outerPayload(Frame w) {
+    if (w.tunnelKind == Frame.TUNNEL_IPIP) {
+      return innerDatagram(w);
+    }
+    byte[] innerFrame = inner(w);
+    // The inner frame is not padded inside a tunnel: only its real length counts.
+    int innerLength = EthernetHeader.LENGTH + w.innerL3Length();
+    int udpLength = UdpHeader.HEADER_LENGTH + 8 + innerLength;
+    ByteBuffer payload = ByteBuffer.allocate(udpLength);
+    payload.position(UdpHeader.HEADER_LENGTH);
+    if (w.tunnelKind == Frame.TUNNEL_VXLAN) {
+      new VxlanHeader(w.vni).write(payload);
+    } else {
+      GeneveHeader.ethernet(w.vni).write(payload);
+    }
+    payload.put(innerFrame, 0, innerLength);
+    byte[] bytes = payload.array();
+    UdpHeader udp = UdpHeader.of(w.outerSrcPort, w.outerDstPort, udpLength - 8);
+    long sum = InternetChecksum.sum(bytes, UdpHeader.HEADER_LENGTH, udpLength - 8);
+    // Linux computes the outer UDP checksum by default (udp_tunnel_xmit_skb).
+    udp =
+        udp.withChecksum(
+            udp.computeChecksum(new Ipv4Address(w.outerSrc), new Ipv4Address(w.outerDst), sum));
+    ByteBuffer head = ByteBuffer.wrap(bytes);
+    udp.write(head);
+    return bytes;
+  }
+}

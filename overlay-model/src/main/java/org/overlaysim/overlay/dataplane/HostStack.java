@@ -1,0 +1,413 @@
+package org.overlaysim.overlay.dataplane;
+
+import org.overlaysim.overlay.NetworkObserver;
+import org.overlaysim.overlay.fdb.ForwardingTable;
+import org.overlaysim.overlay.packet.FlowHash;
+import org.overlaysim.overlay.packet.IcmpMessage;
+import org.overlaysim.overlay.packet.IpProtocol;
+import org.overlaysim.overlay.packet.Ipv4Header;
+import org.overlaysim.overlay.packet.SourcePortRange;
+import org.overlaysim.scenario.Encapsulation;
+import org.overlaysim.scenario.Overlay;
+import org.overlaysim.topology.DropReason;
+import org.overlaysim.topology.EthernetFraming;
+
+/**
+ * A host: one bridge per overlay joining its containers, and the VTEP that encapsulates and
+ * decapsulates for every VNI they use (or, for routed overlays, the host's routing into the
+ * tunnel). Implements overlay-reference.md: the bridge black hole, ICMP fragmentation-needed from
+ * the VTEP, the routed overlay's lowered path MTU and fragmented outer datagram, head-end
+ * replication and learning.
+ */
+public final class HostStack {
+  /**
+   * The MAC every container of a routed overlay sends to (its gateway): Calico answers every pod's
+   * ARP for the gateway with ee:ee:ee:ee:ee:ee on its cali* interfaces.
+   */
+  public static final long GATEWAY_MAC = 0xeeee_eeee_eeeeL;
+
+  private static final int OUTER_IPV4 = Ipv4Header.MINIMUM_LENGTH;
+
+  private final DataPlane dp;
+  private final int index;
+  private final String name;
+  private final int ip;
+  private final int accessMtu;
+  private final String whereBridge;
+  private final String whereVtep;
+  private final ForwardingTable[] tables;
+  private final int[] localContainers;
+  private final PathMtuCache outerPathMtu = new PathMtuCache();
+  private final PathMtuCache routePathMtu = new PathMtuCache();
+  private final DelayLine encapsulation;
+  private final DelayLine decapsulation;
+  private final DelayLine routedSend;
+  private int nextOuterId;
+
+  HostStack(
+      DataPlane dp,
+      int index,
+      String name,
+      int ip,
+      int accessMtu,
+      ForwardingTable[] tables,
+      int[] localContainers) {
+    this.dp = dp;
+    this.index = index;
+    this.name = name;
+    this.ip = ip;
+    this.accessMtu = accessMtu;
+    this.whereBridge = name + "/bridge";
+    this.whereVtep = name + "/vtep";
+    this.tables = tables;
+    this.localContainers = localContainers;
+    this.encapsulation =
+        new DelayLine(dp.simulator(), dp.settings().encapsulationNs(), this::transmit);
+    this.decapsulation =
+        new DelayLine(dp.simulator(), dp.settings().decapsulationNs(), this::decapsulated);
+    this.routedSend = new DelayLine(dp.simulator(), 0, this::transmit);
+    this.nextOuterId = index * 104729 & 0xffff;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public int ip() {
+    return ip;
+  }
+
+  String whereVtep() {
+    return whereVtep;
+  }
+
+  /** The forwarding table of an overlay at this VTEP, null if it serves none of its containers. */
+  public ForwardingTable table(int overlay) {
+    return tables[overlay];
+  }
+
+  /** The path MTU towards a remote VTEP address as this host knows it. */
+  public int outerPathMtu(int remoteIp) {
+    return outerPathMtu.mtu(remoteIp, accessMtu, dp.nowNs());
+  }
+
+  /** The route MTU towards an inner destination of a routed overlay. */
+  public int routePathMtu(int overlay, int innerDst) {
+    return routePathMtu.mtu(innerDst, dp.directory().overlay(overlay).mtu(), dp.nowNs());
+  }
+
+  boolean routed(int overlay) {
+    return !dp.directory().overlay(overlay).encapsulation().carriesVni();
+  }
+
+  boolean floods(int overlay) {
+    return tables[overlay].floods();
+  }
+
+  long proxyArp(int overlay, int dstIp) {
+    return tables[overlay].proxyArp(dstIp, dp.nowNs());
+  }
+
+  // ---------------------------------------------------------------- from a local container
+
+  /** A frame a local container put on its interface. */
+  void fromContainer(Frame f) {
+    if (routed(f.overlay)) {
+      route(f);
+    } else {
+      bridge(f);
+    }
+  }
+
+  private void bridge(Frame f) {
+    Overlay ov = dp.directory().overlay(f.overlay);
+    if (!f.isArp() && f.ipLength > ov.mtu()) {
+      // The vxlan port's MTU is smaller than the frame: the bridge drops it without a word
+      // (br_dev_queue_push_xmit / is_skb_forwardable), the classic black hole.
+      dp.observer().dropped(f.flow, whereBridge, DropReason.MTU_EXCEEDED, f.ipLength);
+      return;
+    }
+    if (isBroadcast(f.dstMac)) {
+      deliverLocally(f, f.srcContainer);
+      if (tables[f.overlay].floods()) {
+        flood(f);
+      }
+      return;
+    }
+    int local = dp.directory().byMac(f.overlay, f.dstMac);
+    if (local >= 0 && dp.directory().host(local) == index) {
+      dp.container(local).receive(f);
+      return;
+    }
+    ForwardingTable table = tables[f.overlay];
+    int remote = table.lookup(f.dstMac, dp.nowNs());
+    if (remote == ForwardingTable.MISS) {
+      if (table.floods()) {
+        flood(f);
+      } else {
+        dp.observer().dropped(f.flow, whereVtep, DropReason.NO_FDB, f.innerL3Length());
+      }
+      return;
+    }
+    if (remote == index) {
+      return;
+    }
+    encapsulate(f, remote, false);
+  }
+
+  /** Head-end replication: one copy per other VTEP of the VNI (Linux's all-zeros fdb entries). */
+  private void flood(Frame f) {
+    int[] members = dp.directory().memberHosts(f.overlay);
+    for (int member : members) {
+      if (member != index) {
+        encapsulate(f.copy(), member, true);
+      }
+    }
+  }
+
+  private void route(Frame f) {
+    Directory d = dp.directory();
+    int dst = d.byIp(f.overlay, f.dstIp);
+    if (dst < 0) {
+      dp.observer().dropped(f.flow, whereVtep, DropReason.NO_ROUTE, f.ipLength);
+      return;
+    }
+    if (d.host(dst) == index) {
+      dp.container(dst).receive(f);
+      return;
+    }
+    int mtu = routePathMtu(f.overlay, f.dstIp);
+    if (f.ipLength > mtu) {
+      if (f.df) {
+        // Forwarding into the tunnel: the host answers as a router (RFC 1191 section 4).
+        fragmentationNeeded(f, mtu);
+        return;
+      }
+      for (Frame fragment : Fragments.inner(f, mtu)) {
+        encapsulate(fragment, d.host(dst), false);
+      }
+      return;
+    }
+    encapsulate(f, d.host(dst), false);
+  }
+
+  /** Adds the outer header towards {@code remote}, checks the underlay path, then sends. */
+  private void encapsulate(Frame f, int remote, boolean bum) {
+    Overlay ov = dp.directory().overlay(f.overlay);
+    Encapsulation kind = ov.encapsulation();
+    int remoteIp = dp.hostIp(remote);
+    int overhead;
+    if (kind == Encapsulation.NONE) {
+      f.tunneled = false;
+      f.routeSrc = ip;
+      f.routeDst = remoteIp;
+      overhead = 0;
+    } else {
+      f.tunneled = true;
+      f.outerSrc = ip;
+      f.outerDst = remoteIp;
+      f.outerId = nextOuterId;
+      nextOuterId = (nextOuterId + 1) & 0xffff;
+      f.outerFragOffset = 0;
+      f.outerMf = false;
+      if (kind == Encapsulation.IPIP) {
+        // RFC 2003: outer IPv4 only, protocol 4; Linux copies the inner DF bit and TTL.
+        f.tunnelKind = Frame.TUNNEL_IPIP;
+        f.outerProto = IpProtocol.IPIP;
+        f.outerSrcPort = 0;
+        f.outerDstPort = 0;
+        f.outerDf = f.df;
+        f.outerTtl = f.ttl;
+        f.outerLength = OUTER_IPV4 + f.ipLength;
+      } else {
+        // RFC 7348 section 5 / RFC 8926: UDP source port from the inner flow's hash; outer DF as
+        // configured, clear by default as Linux.
+        f.tunnelKind = kind == Encapsulation.VXLAN ? Frame.TUNNEL_VXLAN : Frame.TUNNEL_GENEVE;
+        f.vni = ov.vni();
+        f.outerProto = IpProtocol.UDP;
+        f.outerSrcPort = SourcePortRange.RFC_7348.portFor(innerFlowHash(f));
+        f.outerDstPort = ov.udpPort();
+        f.outerDf = !f.isArp() && dp.settings().outerDf().outerDf(f.df);
+        f.outerTtl = Ipv4Header.DEFAULT_TTL;
+        // Outer IPv4 20 + UDP 8 + VXLAN or Geneve 8 + inner Ethernet 14: 50 with the outer
+        // Ethernet header (RFC 7348 section 5, RFC 8926 section 3).
+        f.outerLength = OUTER_IPV4 + 8 + 8 + 14 + f.innerL3Length();
+      }
+      overhead = f.outerLength - f.innerL3Length();
+    }
+    int pathMtu = outerPathMtu(remoteIp);
+    if (f.ipLength() > pathMtu) {
+      if (kind.carriesVni()) {
+        if (!f.isArp() && f.df) {
+          // Linux >= 5.9 (skb_tunnel_check_pmtu): fragmentation-needed back to the container with
+          // the MTU left after encapsulation, e.g. 1350 for a 1400 path. Nothing goes on the wire.
+          fragmentationNeeded(f, pathMtu - overhead);
+          return;
+        }
+        Frame[] fragments = Fragments.outer(f, pathMtu);
+        dp.observer().fragmented(f.flow, fragments.length);
+        for (Frame fragment : fragments) {
+          send(fragment, bum, kind);
+        }
+        return;
+      }
+      // Routed: the host lowers the inner route's path MTU (for 600 s) and still sends this packet,
+      // its outer datagram fragmented (overlay-reference.md, "Oversized packets").
+      routePathMtu.lower(f.dstIp, pathMtu - overhead, dp.nowNs());
+      if (kind == Encapsulation.NONE && f.df) {
+        fragmentationNeeded(f, pathMtu);
+        return;
+      }
+      f.outerDf = false;
+      Frame[] fragments = Fragments.onWire(f, pathMtu);
+      dp.observer().fragmented(f.flow, fragments.length);
+      for (Frame fragment : fragments) {
+        send(fragment, bum, kind);
+      }
+      return;
+    }
+    send(f, bum, kind);
+  }
+
+  private void send(Frame f, boolean bum, Encapsulation kind) {
+    if (bum) {
+      dp.observer().bumFrame(dp.directory().overlay(f.overlay).name(), f.ipLength());
+    }
+    if (kind == Encapsulation.NONE) {
+      routedSend.offer(f);
+    } else {
+      encapsulation.offer(f);
+    }
+  }
+
+  /** After the encapsulation cost: onto the access link. */
+  private void transmit(Frame f) {
+    dp.observer().wireBytes(f.flow, EthernetFraming.wireBytes(f.ipLength()));
+    dp.underlaySend(index, f);
+  }
+
+  /** Answers an oversized DF packet from a local container with fragmentation-needed. */
+  private void fragmentationNeeded(Frame f, int mtu) {
+    dp.observer().dropped(f.flow, whereVtep, DropReason.MTU_EXCEEDED, f.ipLength);
+    if (f.srcContainer < 0) {
+      return;
+    }
+    Frame icmp = dp.icmpFragmentationNeeded(f, ip, f.srcIp, mtu);
+    icmp.overlay = f.overlay;
+    icmp.dstMac = dp.directory().mac(f.srcContainer);
+    icmp.srcMac = GATEWAY_MAC;
+    dp.container(f.srcContainer).receive(icmp);
+  }
+
+  // ---------------------------------------------------------------- from the underlay
+
+  /** A packet the underlay delivered to this host. */
+  void fromUnderlay(Frame f) {
+    if (f.tunneled) {
+      Frame whole = Fragments.reassembleOuter(f);
+      if (whole != null) {
+        decapsulation.offer(whole);
+      }
+      return;
+    }
+    Frame whole = f;
+    if (f.dstIp == ip) {
+      whole = Fragments.reassembleInner(f);
+      if (whole != null && whole.isFragmentationNeeded() && whole.quoted != null) {
+        // An ICMP error about an outer packet this VTEP sent (RFC 1191 for the tunnel).
+        outerPathMtu.lower(whole.quoted.dstIpv4(), whole.icmpRest & 0xffff, dp.nowNs());
+      }
+      return;
+    }
+    deliverRouted(whole);
+  }
+
+  /** After the decapsulation cost: VNI check, learning, the bridge. */
+  private void decapsulated(Frame f) {
+    f.tunneled = false;
+    Directory d = dp.directory();
+    int overlay = f.overlay;
+    if (f.tunnelKind != Frame.TUNNEL_IPIP) {
+      overlay = servedOverlay(f.vni, f.tunnelKind);
+      if (overlay < 0) {
+        // Linux vxlan_rcv: no device for this VNI, the packet is dropped.
+        dp.observer().dropped(f.flow, whereVtep, DropReason.VNI_MISMATCH, f.outerLength);
+        return;
+      }
+      f.overlay = overlay;
+      int from = dp.hostIndexByIp(f.outerSrc);
+      tables[overlay].learn(f.srcMac, from, dp.nowNs());
+      if (isBroadcast(f.dstMac)) {
+        deliverLocally(f, -1);
+        return;
+      }
+      int c = d.byMac(overlay, f.dstMac);
+      if (c >= 0 && d.host(c) == index) {
+        dp.container(c).receive(f);
+      }
+      // Otherwise a flooded copy for a MAC that is not here: the bridge has no port for it.
+      return;
+    }
+    deliverRouted(f);
+  }
+
+  private void deliverRouted(Frame f) {
+    Directory d = dp.directory();
+    int c = d.byIp(f.overlay, f.dstIp);
+    if (c < 0 || d.host(c) != index) {
+      dp.observer().dropped(f.flow, whereVtep, DropReason.NO_ROUTE, f.ipLength);
+      return;
+    }
+    f.srcMac = GATEWAY_MAC;
+    f.dstMac = d.mac(c);
+    dp.container(c).receive(f);
+  }
+
+  private int servedOverlay(int vni, int tunnelKind) {
+    for (int o = 0; o < tables.length; o++) {
+      if (tables[o] == null) {
+        continue;
+      }
+      Overlay ov = dp.directory().overlay(o);
+      Encapsulation e = ov.encapsulation();
+      int kind = e == Encapsulation.VXLAN ? Frame.TUNNEL_VXLAN : Frame.TUNNEL_GENEVE;
+      if (ov.vni() == vni && e.carriesVni() && kind == tunnelKind) {
+        return o;
+      }
+    }
+    return -1;
+  }
+
+  private void deliverLocally(Frame f, int except) {
+    for (int c : localContainers) {
+      if (c != except && dp.directory().overlayOf(c) == f.overlay) {
+        dp.container(c).receive(f);
+      }
+    }
+  }
+
+  private static boolean isBroadcast(long mac) {
+    return (mac & 0x0100_0000_0000L) != 0;
+  }
+
+  /** The inner flow hash as Linux's flow dissector keys it (see packet FlowHash). */
+  static int innerFlowHash(Frame f) {
+    if (f.isArp()) {
+      int a = (int) (f.dstMac >>> 16);
+      int b = (int) (f.dstMac << 16) | (int) (f.srcMac >>> 32);
+      int c = (int) f.srcMac;
+      return FlowHash.jhash3(a, b, c, f.etherType);
+    }
+    boolean ports = f.protocol == IpProtocol.UDP && !f.isInnerFragment();
+    int p = ports ? (f.srcPort << 16 | f.dstPort) : 0;
+    return FlowHash.jhash3(f.srcIp, f.dstIp, p, f.protocol);
+  }
+
+  static int icmpQuoteLength() {
+    return Ipv4Header.MINIMUM_LENGTH + IcmpMessage.RFC_792_QUOTED_DATA;
+  }
+
+  NetworkObserver observer() {
+    return dp.observer();
+  }
+}

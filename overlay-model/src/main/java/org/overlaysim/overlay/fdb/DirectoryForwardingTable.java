@@ -1,0 +1,62 @@
+package org.overlaysim.overlay.fdb;
+
+import org.overlaysim.overlay.dataplane.Directory;
+
+/**
+ * Entries a control plane pushes to every VTEP, derived from the shared {@link Directory} rather
+ * than copied into each VTEP, so a VTEP costs nothing per remote container: permanent FDB (MAC to
+ * VTEP) and neighbour (IP to MAC) entries for every remote container of the VNI, published at
+ * {@code publishedAtNs}; no learning, no all-zeros entry, hence no flooding. Local containers are
+ * always known (the bridge sees them).
+ */
+abstract sealed class DirectoryForwardingTable implements ForwardingTable
+    permits StaticForwardingTable, EvpnForwardingTable {
+  private final Directory directory;
+  private final int overlay;
+  private final int host;
+  private final long publishedAtNs;
+
+  DirectoryForwardingTable(Directory directory, int overlay, int host, long publishedAtNs) {
+    this.directory = directory;
+    this.overlay = overlay;
+    this.host = host;
+    this.publishedAtNs = publishedAtNs;
+  }
+
+  @Override
+  public int lookup(long mac, long nowNs) {
+    int c = directory.byMac(overlay, mac);
+    if (c < 0 || (nowNs < publishedAtNs && directory.host(c) != host)) {
+      return MISS;
+    }
+    return directory.host(c);
+  }
+
+  @Override
+  public void learn(long mac, int remoteHost, long nowNs) {
+    // Learning is off: Docker and Flannel create their vxlan devices with "nolearning", and EVPN
+    // VTEPs learn remote MACs from routes only (RFC 8365 section 10.1).
+  }
+
+  @Override
+  public boolean floods() {
+    return false;
+  }
+
+  @Override
+  public long proxyArp(int ip, long nowNs) {
+    int c = directory.byIp(overlay, ip);
+    if (c < 0 || (nowNs < publishedAtNs && directory.host(c) != host)) {
+      return -1;
+    }
+    return directory.mac(c);
+  }
+
+  @Override
+  public long entries(long nowNs) {
+    if (nowNs < publishedAtNs) {
+      return 0;
+    }
+    return directory.containerCount(overlay) - directory.containersOn(overlay, host);
+  }
+}
