@@ -280,14 +280,24 @@ public final class Underlay {
      * site, else from geography. A host's {@code bandwidth} is its access link's bandwidth.
      */
     public Builder host(String name, String site, String router, String ipv4, LinkSpec access) {
+      return host(name, site, router, Ipv4.parse(ipv4), access);
+    }
+
+    /** As {@link #host(String, String, String, String, LinkSpec)}, the address as an int. */
+    public Builder host(String name, String site, String router, int ip, LinkSpec access) {
       Objects.requireNonNull(access, "access");
       Router r = routerNamed(router);
       Site s = siteNamed(site, "host " + name);
-      int ip = Ipv4.parse(ipv4);
       String previous = hostByIp.putIfAbsent(ip, name);
       if (previous != null) {
         throw new IllegalArgumentException(
-            "host " + name + ": address " + ipv4 + " is already host " + previous + "'s");
+            "host "
+                + name
+                + ": address "
+                + Ipv4.format(ip)
+                + " is already host "
+                + previous
+                + "'s");
       }
       Host host = new Host(name, s, router, ip);
       addNode(host);
