@@ -1,0 +1,158 @@
+package org.overlaysim.report.pcap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.overlaysim.overlay.packet.ArpPacket;
+import org.overlaysim.overlay.packet.EtherType;
+import org.overlaysim.overlay.packet.EthernetHeader;
+import org.overlaysim.overlay.packet.HexDump;
+import org.overlaysim.overlay.packet.Ipv4Address;
+import org.overlaysim.overlay.packet.MacAddress;
+import org.overlaysim.overlay.packet.Packet;
+
+class PcapWriterTest {
+  private static final String FILE_HEADER =
+      "a1b23c4d 0002 0004 00000000 00000000 00040000 00000001";
+
+  private static Packet arpRequest() {
+    Packet packet = Packet.withVirtualPayload(0);
+    packet.push(
+        ArpPacket.request(
+            MacAddress.parse("02:00:00:00:00:01"),
+            Ipv4Address.parse("10.0.0.1"),
+            Ipv4Address.parse("10.0.0.2")));
+    packet.push(
+        EthernetHeader.of(
+            MacAddress.BROADCAST, MacAddress.parse("02:00:00:00:00:01"), EtherType.ARP));
+    return packet;
+  }
+
+  private static byte[] capture(Packet packet, long timestampNs) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (PcapWriter writer = new PcapWriter(out)) {
+      writer.write(timestampNs, packet);
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void emptyCaptureIsTheNanosecondEthernetFileHeader() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new PcapWriter(out).close();
+
+    assertThat(HexDump.hex(out.toByteArray())).isEqualTo(FILE_HEADER.replace(" ", ""));
+  }
+
+  @Test
+  void recordIsSecondsNanosecondsLengthsThenFrameBytes() throws IOException {
+    byte[] file = capture(arpRequest(), 1_500_000_123L);
+
+    String expected =
+        FILE_HEADER
+            + " 00000001 1dcd65 7b 0000002a 0000002a"
+            + " ffffffffffff 020000000001 0806"
+            + " 0001 0800 06 04 0001 020000000001 0a000001 000000000000 0a000002";
+    assertThat(HexDump.hex(file)).isEqualTo(expected.replace(" ", ""));
+  }
+
+  @Test
+  void virtualPayloadIsWrittenAsZeros() throws IOException {
+    Packet padded = Packet.ofBytes(arpRequest().toByteArray(), 18);
+
+    byte[] file = capture(padded, 0);
+
+    assertThat(file).hasSize(24 + 16 + 60);
+    assertThat(Arrays.copyOfRange(file, 24 + 16 + 42, file.length)).containsOnly((byte) 0);
+  }
+
+  @Test
+  void frameLongerThanTheSnapLengthIsCutButKeepsItsOriginalLength() throws IOException {
+    Packet jumbo = Packet.ofBytes(HexDump.parse("ffffffffffff 020000000001 0800"), 300_000);
+
+    PcapRecord record = new PcapReader(new ByteArrayInputStream(capture(jumbo, 7))).next();
+
+    assertThat(record.data()).hasSize(PcapFormat.SNAPLEN);
+    assertThat(record.originalLength()).isEqualTo(300_014);
+  }
+
+  @Test
+  void readerReturnsWhatTheWriterWrote() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    List<PcapRecord> written = new ArrayList<>();
+    try (PcapWriter writer = new PcapWriter(out)) {
+      for (int i = 0; i < 5; i++) {
+        Packet packet = Packet.ofBytes(arpRequest().toByteArray(), i * 100);
+        long timestampNs = 3_000_000_000L * i + i;
+        writer.write(timestampNs, packet);
+        written.add(new PcapRecord(timestampNs, packet.length(), packet.toByteArray()));
+      }
+    }
+
+    PcapReader reader = new PcapReader(new ByteArrayInputStream(out.toByteArray()));
+    List<PcapRecord> read = new ArrayList<>();
+    for (PcapRecord record = reader.next(); record != null; record = reader.next()) {
+      read.add(record);
+    }
+
+    assertThat(reader.nanosecondResolution()).isTrue();
+    assertThat(reader.linkType()).isEqualTo(PcapFormat.LINKTYPE_ETHERNET);
+    assertThat(read).isEqualTo(written);
+  }
+
+  @Test
+  void readerAcceptsLittleEndianMicrosecondFiles() throws IOException {
+    byte[] file =
+        HexDump.parse(
+            "d4c3b2a1 0200 0400 00000000 00000000 ffff0000 01000000"
+                + " 02000000 40420f00 02000000 3c000000 abcd");
+
+    PcapReader reader = new PcapReader(new ByteArrayInputStream(file));
+    PcapRecord record = reader.next();
+
+    assertThat(reader.nanosecondResolution()).isFalse();
+    assertThat(record.timestampNs()).isEqualTo(3_000_000_000L);
+    assertThat(record.originalLength()).isEqualTo(60);
+    assertThat(record.data()).containsExactly(0xab, 0xcd);
+  }
+
+  @Test
+  void truncatedRecordIsAnError() throws IOException {
+    byte[] file = capture(arpRequest(), 0);
+    byte[] truncated = Arrays.copyOf(file, file.length - 1);
+
+    PcapReader reader = new PcapReader(new ByteArrayInputStream(truncated));
+
+    assertThatThrownBy(reader::next)
+        .isInstanceOf(EOFException.class)
+        .hasMessageContaining("41 of 42");
+  }
+
+  @Test
+  void writerStreamsInsteadOfHoldingTheWholeCapture() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PcapWriter writer = new PcapWriter(out);
+    for (int i = 0; i < 1000; i++) {
+      writer.write(i, Packet.ofBytes(HexDump.parse("ffffffffffff 020000000001 0800"), 1500));
+    }
+
+    assertThat(out.size()).isGreaterThan(1_400_000);
+    writer.close();
+  }
+
+  @Test
+  void negativeTimestampIsRejected() throws IOException {
+    PcapWriter writer = new PcapWriter(new ByteArrayOutputStream());
+
+    assertThatThrownBy(() -> writer.write(-1, arpRequest()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
