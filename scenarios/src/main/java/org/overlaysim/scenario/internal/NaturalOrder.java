@@ -6,6 +6,14 @@ import java.util.Comparator;
 public final class NaturalOrder implements Comparator<String> {
   public static final NaturalOrder INSTANCE = new NaturalOrder();
 
+  private static String stripZeros(String digits) {
+    int first = 0;
+    while (first < digits.length() - 1 && digits.charAt(first) == '0') {
+      first++;
+    }
+    return digits.substring(first);
+  }
+
   @Override
   public int compare(String a, String b) {
     int i = 0;
@@ -22,8 +30,8 @@ public final class NaturalOrder implements Comparator<String> {
         while (j < b.length() && Character.isDigit(b.charAt(j))) {
           j++;
         }
-        String digitsA = a.substring(startA, i).replaceFirst("^0+(?=.)", "");
-        String digitsB = b.substring(startB, j).replaceFirst("^0+(?=.)", "");
+        String digitsA = stripZeros(a.substring(startA, i));
+        String digitsB = stripZeros(b.substring(startB, j));
         int byLength = Integer.compare(digitsA.length(), digitsB.length());
         if (byLength != 0) {
           return byLength;

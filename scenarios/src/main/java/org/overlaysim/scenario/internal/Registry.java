@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.overlaysim.scenario.Host;
 import org.overlaysim.scenario.LinkSpec;
 import org.overlaysim.scenario.Namespace;
@@ -15,7 +14,6 @@ import org.overlaysim.scenario.Site;
 
 /** The named things of a scenario as binding finds them, and reference resolution. */
 final class Registry {
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._#-]*");
 
   final Map<String, Site> sites = new LinkedHashMap<>();
   final Map<String, Router> routers = new LinkedHashMap<>();
@@ -44,7 +42,7 @@ final class Registry {
    * Returns whether the claim succeeded.
    */
   boolean claim(String space, String kind, String name, String path) {
-    if (!NAME.matcher(name).matches()) {
+    if (!isName(name)) {
       ctx.at(
           path,
           kind
@@ -69,6 +67,28 @@ final class Registry {
               + first
               + ")");
       return false;
+    }
+    return true;
+  }
+
+  /** {@code [A-Za-z0-9][A-Za-z0-9._#-]*}, checked without a regex: it runs once per container. */
+  static boolean isName(String name) {
+    if (name.isEmpty() || !Character.isLetterOrDigit(name.charAt(0)) || name.charAt(0) > 127) {
+      return false;
+    }
+    for (int i = 1; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '_'
+              || c == '#'
+              || c == '-';
+      if (!ok) {
+        return false;
+      }
     }
     return true;
   }
