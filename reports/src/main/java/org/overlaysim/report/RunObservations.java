@@ -18,6 +18,7 @@ import org.overlaysim.topology.DropReason;
 public final class RunObservations implements NetworkObserver {
   private final Simulator simulator;
   private final FlowMeasurements[] flows;
+  private final FlowMeasurements noFlow;
   private final Map<DropKey, long[]> drops = new HashMap<>();
   private final Map<String, long[]> overlayTraffic = new HashMap<>();
 
@@ -27,9 +28,18 @@ public final class RunObservations implements NetworkObserver {
   public RunObservations(Simulator simulator, RandomStreams streams, int flowCount) {
     this.simulator = simulator;
     this.flows = new FlowMeasurements[flowCount];
+    this.noFlow = new FlowMeasurements(streams.stream("report/latency-reservoir/none"));
     for (int i = 0; i < flowCount; i++) {
       flows[i] = new FlowMeasurements(streams.stream("report/latency-reservoir/" + i));
     }
+  }
+
+  /**
+   * The flow's measurements; traffic of no flow (ARP, control plane: flow -1) goes to a sink that
+   * no report reads, since it counts only where it is dropped.
+   */
+  private FlowMeasurements of(int flow) {
+    return flow >= 0 ? flows[flow] : noFlow;
   }
 
   FlowMeasurements flow(int index) {
@@ -42,7 +52,7 @@ public final class RunObservations implements NetworkObserver {
 
   @Override
   public void packetSent(int flow, int ipBytes) {
-    FlowMeasurements f = flows[flow];
+    FlowMeasurements f = of(flow);
     f.packetsSent++;
     if (f.firstSentNs < 0) {
       f.firstSentNs = simulator.nowNs();
@@ -51,36 +61,36 @@ public final class RunObservations implements NetworkObserver {
 
   @Override
   public void packetDelivered(int flow, int ipBytes) {
-    FlowMeasurements f = flows[flow];
+    FlowMeasurements f = of(flow);
     f.packetsDelivered++;
     f.lastDeliveredNs = simulator.nowNs();
   }
 
   @Override
   public void latencySample(int flow, long latencyNs) {
-    flows[flow].latency.add(latencyNs);
+    of(flow).latency.add(latencyNs);
   }
 
   @Override
   public void payloadDelivered(int flow, long payloadBytes) {
-    FlowMeasurements f = flows[flow];
+    FlowMeasurements f = of(flow);
     f.payloadBytes += payloadBytes;
     f.lastDeliveredNs = simulator.nowNs();
   }
 
   @Override
   public void wireBytes(int flow, long bytes) {
-    flows[flow].wireBytes += bytes;
+    of(flow).wireBytes += bytes;
   }
 
   @Override
   public void fragmented(int flow, int fragments) {
-    flows[flow].fragments += fragments;
+    of(flow).fragments += fragments;
   }
 
   @Override
   public void retransmitted(int flow) {
-    flows[flow].retransmissions++;
+    of(flow).retransmissions++;
   }
 
   @Override

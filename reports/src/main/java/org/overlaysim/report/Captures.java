@@ -1,0 +1,87 @@
+package org.overlaysim.report;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.overlaysim.overlay.OverlayNetwork;
+import org.overlaysim.report.pcap.PcapWriter;
+import org.overlaysim.scenario.CaptureSpec;
+
+/**
+ * The scenario's {@code capture} list as pcap files in a run's directory, one per capture point,
+ * named after what it captures: {@code link-r-mad--r-fra.pcap}, {@code container-db-1.pcap}, {@code
+ * host-mad-1.pcap} (a host's underlay interface: its access link).
+ */
+final class Captures implements Closeable {
+  private final List<PcapWriter> writers = new ArrayList<>();
+
+  static Captures attach(List<CaptureSpec> specs, OverlayNetwork network, Path runDir)
+      throws IOException {
+    Captures captures = new Captures();
+    try {
+      for (CaptureSpec spec : specs) {
+        PcapWriter writer = captures.open(runDir.resolve(fileName(spec)));
+        switch (spec.target()) {
+          case LINK -> network.tapLink(spec.name(), (now, frame) -> write(writer, now, frame));
+          case CONTAINER ->
+              network.tapContainer(spec.name(), (now, frame) -> write(writer, now, frame));
+          case HOST ->
+              network.tapLink(
+                  network.underlay().accessLink(network.underlay().host(spec.name())).name(),
+                  (now, frame) -> write(writer, now, frame));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      captures.close();
+      throw e;
+    }
+    return captures;
+  }
+
+  static String fileName(CaptureSpec spec) {
+    String kind =
+        switch (spec.target()) {
+          case LINK -> "link";
+          case CONTAINER -> "container";
+          case HOST -> "host";
+        };
+    return kind + "-" + spec.name().replaceAll("[^A-Za-z0-9._#-]", "_") + ".pcap";
+  }
+
+  private PcapWriter open(Path file) throws IOException {
+    Files.createDirectories(file.getParent());
+    PcapWriter writer = new PcapWriter(new BufferedOutputStream(Files.newOutputStream(file)));
+    writers.add(writer);
+    return writer;
+  }
+
+  private static void write(PcapWriter writer, long nowNs, byte[] frame) {
+    try {
+      writer.write(nowNs, frame, 0, frame.length);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    IOException first = null;
+    for (PcapWriter writer : writers) {
+      try {
+        writer.close();
+      } catch (IOException e) {
+        if (first == null) {
+          first = e;
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+}

@@ -1,0 +1,203 @@
+package org.overlaysim.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.overlaysim.engine.RandomStreams;
+import org.overlaysim.engine.Simulator;
+import org.overlaysim.overlay.OverlayNetwork;
+import org.overlaysim.report.ReportRows.DropRow;
+import org.overlaysim.report.ReportRows.LatencyRow;
+import org.overlaysim.report.ReportRows.LinkRow;
+import org.overlaysim.report.ReportRows.OverlayRow;
+import org.overlaysim.report.ReportRows.ThroughputRow;
+import org.overlaysim.scenario.Container;
+import org.overlaysim.scenario.Endpoint;
+import org.overlaysim.scenario.Host;
+import org.overlaysim.scenario.Overlay;
+import org.overlaysim.scenario.PingTraffic;
+import org.overlaysim.scenario.RequestResponseTraffic;
+import org.overlaysim.scenario.Run;
+import org.overlaysim.scenario.Scenario;
+import org.overlaysim.scenario.TcpTraffic;
+import org.overlaysim.scenario.TrafficSpec;
+import org.overlaysim.scenario.UdpTraffic;
+import org.overlaysim.topology.LinkCounters;
+
+/**
+ * Simulates one run: builds the model from the resolved scenario, runs it for the scenario's
+ * duration on a fresh {@link Simulator} seeded from the run, and turns what was observed into a
+ * {@link RunReport}. Nothing is shared between runs, so runs may execute in parallel threads.
+ */
+public final class ScenarioRunner {
+  private ScenarioRunner() {}
+
+  /**
+   * Runs {@code run}; captures, if the scenario asks for any, go to {@code runDir}.
+   *
+   * @throws IOException if a capture file cannot be written
+   */
+  public static RunReport run(Run run, Path runDir) throws IOException {
+    long wallStart = System.nanoTime(); // only for the wall_time_s column, never for the model
+    Scenario scenario = run.scenario();
+    Simulator simulator = new Simulator();
+    RandomStreams streams = new RandomStreams(run.seed(), run.replication());
+    RunObservations observations =
+        new RunObservations(simulator, streams, scenario.traffic().size());
+    OverlayNetwork network = OverlayNetwork.build(scenario, simulator, streams, observations);
+    try (Captures captures = Captures.attach(scenario.capture(), network, runDir)) {
+      network.start();
+      simulator.run(scenario.durationNs());
+    }
+    double wallTimeS = (System.nanoTime() - wallStart) / 1e9;
+    return report(run, network, simulator, observations, wallTimeS);
+  }
+
+  private static RunReport report(
+      Run run,
+      OverlayNetwork network,
+      Simulator simulator,
+      RunObservations observations,
+      double wallTimeS) {
+    Scenario scenario = run.scenario();
+    long packetsSent = 0;
+    long packetsDelivered = 0;
+    List<LatencyRow> latency = new ArrayList<>();
+    List<ThroughputRow> throughput = new ArrayList<>();
+    SiteLookup sites = new SiteLookup(scenario);
+    for (int i = 0; i < scenario.traffic().size(); i++) {
+      TrafficSpec spec = scenario.traffic().get(i);
+      FlowMeasurements f = observations.flow(i);
+      packetsSent += f.packetsSent;
+      packetsDelivered += f.packetsDelivered;
+      Endpoint from = from(spec);
+      Endpoint to = to(spec);
+      latency.add(
+          new LatencyRow(
+              spec.name(),
+              spec.kind(),
+              from == null ? "*" : from.ref(),
+              to == null ? "*" : to.ref(),
+              sites.of(from),
+              sites.of(to),
+              f.latency.summary()));
+      throughput.add(
+          new ThroughputRow(
+              spec.name(),
+              f.payloadBytes,
+              f.wireBytes,
+              f.goodputBps(),
+              f.fragments,
+              f.packetsSent,
+              f.packetsDelivered,
+              f.retransmissions));
+    }
+    List<DropRow> drops = new ArrayList<>();
+    observations
+        .drops()
+        .forEach(
+            (key, counts) ->
+                drops.add(
+                    new DropRow(key.where(), key.reason().reportName(), counts[0], counts[1])));
+    long elapsedNs = scenario.durationNs();
+    List<LinkRow> links = new ArrayList<>();
+    for (LinkCounters c : network.linkCounters()) {
+      links.add(
+          new LinkRow(
+              c.link(),
+              c.direction(),
+              c.bytes(),
+              c.packets(),
+              c.utilization(elapsedNs),
+              c.drops()));
+    }
+    List<OverlayRow> overlays = new ArrayList<>();
+    for (Overlay o : scenario.overlays()) {
+      long[] t = observations.overlayTraffic(o.name());
+      overlays.add(
+          new OverlayRow(
+              o.name(),
+              o.vni(),
+              o.encapsulation().yamlName(),
+              o.controlPlane().yamlName(),
+              t[0],
+              t[1],
+              t[2],
+              t[3],
+              network.fdbEntries(o.name())));
+    }
+    return new RunReport(
+        run.id(),
+        scenario.name(),
+        run.seed(),
+        run.replication(),
+        run.sweepValues(),
+        simulator.eventsExecuted(),
+        scenario.durationNs() / 1e9,
+        wallTimeS,
+        packetsSent,
+        packetsDelivered,
+        observations.packetsDropped(),
+        latency,
+        throughput,
+        drops,
+        links,
+        overlays);
+  }
+
+  /** The sending end of a flow; {@code null} for a probe, which runs between every pair. */
+  private static Endpoint from(TrafficSpec spec) {
+    if (spec instanceof PingTraffic p) {
+      return p.from();
+    } else if (spec instanceof UdpTraffic u) {
+      return u.from();
+    } else if (spec instanceof TcpTraffic t) {
+      return t.from();
+    } else if (spec instanceof RequestResponseTraffic r) {
+      return r.from();
+    }
+    return null;
+  }
+
+  /** The receiving end of a flow; {@code null} for a probe. */
+  private static Endpoint to(TrafficSpec spec) {
+    if (spec instanceof PingTraffic p) {
+      return p.to();
+    } else if (spec instanceof UdpTraffic u) {
+      return u.to();
+    } else if (spec instanceof TcpTraffic t) {
+      return t.to();
+    } else if (spec instanceof RequestResponseTraffic r) {
+      return r.to();
+    }
+    return null;
+  }
+
+  /** The site(s) of an endpoint's containers: one name, or several joined by '|'. */
+  private static final class SiteLookup {
+    private final Map<String, String> siteOfContainer;
+
+    SiteLookup(Scenario scenario) {
+      Map<String, String> siteOfHost =
+          scenario.hosts().stream().collect(Collectors.toMap(Host::name, Host::site));
+      siteOfContainer =
+          scenario.containers().stream()
+              .collect(
+                  Collectors.toMap(Container::name, c -> siteOfHost.get(c.host()), (a, b) -> a));
+    }
+
+    String of(Endpoint endpoint) {
+      if (endpoint == null) {
+        return "*";
+      }
+      Set<String> sites = new LinkedHashSet<>();
+      endpoint.containers().stream().map(siteOfContainer::get).forEach(sites::add);
+      return String.join("|", sites);
+    }
+  }
+}
