@@ -13,14 +13,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code overlaysim validate FILE...}: checks every file completely (all problems of all files,
- * one line each, {@code FILE:LINE:COLUMN: PATH: message}) and prints a one-line summary of each
- * valid one. Exit 2 if any file is invalid; nothing is simulated or written.
+ * {@code overlaysim validate FILE...}: checks every file completely (all problems of all files, one
+ * line each, {@code FILE:LINE:COLUMN: PATH: message}) and prints a one-line summary of each valid
+ * one. Exit 2 if any file is invalid; nothing is simulated or written.
  */
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
-    description = "Check scenario files and print a summary of each (sites, hosts, containers, ...).")
+    description =
+        "Check scenario files and print a summary of each (sites, hosts, containers, ...).")
 final class ValidateCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (YAML).")
   List<Path> files = new ArrayList<>();
@@ -28,7 +29,8 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(
       names = "--set",
       paramLabel = "KEY=VALUE",
-      description = "Override a scenario value before checking, e.g. --set underlay.defaults.mtu=9000.")
+      description =
+          "Override a scenario value before checking, e.g. --set underlay.defaults.mtu=9000.")
   List<String> overrides = new ArrayList<>();
 
   @Spec CommandSpec spec;
