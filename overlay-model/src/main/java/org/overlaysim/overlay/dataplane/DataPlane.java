@@ -18,11 +18,9 @@ import org.overlaysim.scenario.Overlay;
 import org.overlaysim.topology.DropReason;
 import org.overlaysim.topology.Host;
 import org.overlaysim.topology.Link;
-import org.overlaysim.topology.LinkSink;
 import org.overlaysim.topology.LinkTransmitter;
 import org.overlaysim.topology.Node;
 import org.overlaysim.topology.Router;
-import org.overlaysim.topology.Transmittable;
 import org.overlaysim.topology.Underlay;
 import org.overlaysim.topology.UnderlayListener;
 import org.overlaysim.topology.UnderlayNetwork;
@@ -172,8 +170,8 @@ public final class DataPlane implements UnderlayListener {
   }
 
   /**
-   * Captures outer frames on an underlay link, both directions, as they arrive at the far end
-   * (frames lost on the link are not seen).
+   * Captures outer frames on an underlay link, both directions, timed when each starts on the wire
+   * (frames refused by the MTU or a full queue are not seen, as tcpdump would not).
    */
   public void tapLink(int link, FrameTap tap) {
     ensureRenderer();
@@ -181,20 +179,7 @@ public final class DataPlane implements UnderlayListener {
       LinkTransmitter t = network.transmitter(id);
       long src = nodeMac(t.from());
       long dst = nodeMac(t.to());
-      LinkSink next = LinkSinks.current(t);
-      t.connect(
-          new LinkSink() {
-            @Override
-            public void delivered(Transmittable item, LinkTransmitter via) {
-              tap.frame(simulator.nowNs(), renderer.outer((Frame) item, src, dst));
-              next.delivered(item, via);
-            }
-
-            @Override
-            public void lost(Transmittable item, LinkTransmitter via) {
-              next.lost(item, via);
-            }
-          });
+      t.tap((item, via, startNs) -> tap.frame(startNs, renderer.outer((Frame) item, src, dst)));
     }
   }
 

@@ -16,11 +16,23 @@ public final class MalformedPacketException extends RuntimeException {
 
   private final String header;
   private final int offset;
+  private final String problem;
+  private final String dump;
 
-  private MalformedPacketException(String header, int offset, String message) {
-    super(message);
+  private MalformedPacketException(String header, int offset, String problem, String dump) {
+    super(
+        "malformed "
+            + header
+            + " at offset "
+            + offset
+            + ": "
+            + problem
+            + System.lineSeparator()
+            + dump);
     this.header = header;
     this.offset = offset;
+    this.problem = problem;
+    this.dump = dump;
   }
 
   /**
@@ -30,16 +42,16 @@ public final class MalformedPacketException extends RuntimeException {
   public static MalformedPacketException at(ByteBuffer buffer, String header, String problem) {
     int from = buffer.position();
     int length = Math.min(buffer.limit() - from, MAX_DUMP_BYTES);
-    String message =
-        "malformed "
-            + header
-            + " at offset "
-            + from
-            + ": "
-            + problem
-            + System.lineSeparator()
-            + HexDump.format(buffer, from, Math.max(length, 0));
-    return new MalformedPacketException(header, from, message);
+    return new MalformedPacketException(
+        header, from, problem, HexDump.format(buffer, from, Math.max(length, 0)));
+  }
+
+  /** The same failure with its offset counted from {@code origin} (e.g. a packet's first byte). */
+  MalformedPacketException relativeTo(int origin) {
+    MalformedPacketException shifted =
+        new MalformedPacketException(header, offset - origin, problem, dump);
+    shifted.setStackTrace(getStackTrace());
+    return shifted;
   }
 
   /** Throws unless at least {@code needed} bytes remain after the buffer's position. */
@@ -52,12 +64,17 @@ public final class MalformedPacketException extends RuntimeException {
     }
   }
 
+  /** What is wrong, e.g. {@code "truncated: needs 20 bytes, 6 remain"}. */
+  public String problem() {
+    return problem;
+  }
+
   /** The header that failed to decode, e.g. {@code "IPv4 header"}. */
   public String header() {
     return header;
   }
 
-  /** Offset of the header's first byte in the buffer that was being decoded. */
+  /** Offset of the header's first byte in the buffer (or packet) that was being decoded. */
   public int offset() {
     return offset;
   }

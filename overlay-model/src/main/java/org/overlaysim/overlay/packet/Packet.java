@@ -97,7 +97,12 @@ public final class Packet {
   /** Decodes the header at the front and removes its bytes. */
   public <T extends Header> T pop(HeaderReader<T> reader) {
     view.limit(end).position(start);
-    T header = reader.read(view);
+    T header;
+    try {
+      header = reader.read(view);
+    } catch (MalformedPacketException e) {
+      throw e.relativeTo(start);
+    }
     start = view.position();
     return header;
   }
@@ -111,7 +116,11 @@ public final class Packet {
   public <T extends Header> T peek(int offset, HeaderReader<T> reader) {
     checkOffset(offset);
     view.limit(end).position(start + offset);
-    return reader.read(view);
+    try {
+      return reader.read(view);
+    } catch (MalformedPacketException e) {
+      throw e.relativeTo(start);
+    }
   }
 
   /** Overwrites the header at {@code offset} with one of the same length (a router's TTL step). */
