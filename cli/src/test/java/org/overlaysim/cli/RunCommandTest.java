@@ -1,0 +1,145 @@
+package org.overlaysim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@code overlaysim run} as a user meets it: the example library, bad input, determinism. */
+class RunCommandTest {
+  static final Path EXAMPLES = Path.of("..", "scenarios", "examples");
+  static final Path MALFORMED = Path.of("..", "scenarios", "src", "test", "resources", "malformed");
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int overlaysim(String... args) {
+    return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+  }
+
+  static Stream<Path> examples() throws IOException {
+    try (Stream<Path> files = Files.list(EXAMPLES)) {
+      return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("examples")
+  void everyExampleRunsAndWritesTheContractReports(Path example, @TempDir Path dir) {
+    Path reports = dir.resolve("out");
+
+    int status = overlaysim("run", example.toString(), "--out", reports.toString());
+
+    assertThat(status).as(err.toString()).isZero();
+    for (String file :
+        List.of(
+            "summary.csv",
+            "latency.csv",
+            "throughput.csv",
+            "drops.csv",
+            "links.csv",
+            "overlays.csv")) {
+      assertThat(reports.resolve(file)).exists();
+    }
+    assertThat(out.toString()).contains("Reports written to");
+  }
+
+  @Test
+  void sameScenarioAndSeedGiveByteIdenticalReportsWallClockAside(@TempDir Path dir)
+      throws IOException {
+    Path example = EXAMPLES.resolve("three-sites.yaml");
+    Path first = dir.resolve("first");
+    Path second = dir.resolve("second");
+
+    assertThat(overlaysim("run", example.toString(), "--out", first.toString())).isZero();
+    assertThat(overlaysim("run", example.toString(), "--out", second.toString())).isZero();
+
+    for (String file :
+        List.of("latency.csv", "throughput.csv", "drops.csv", "links.csv", "overlays.csv")) {
+      assertThat(Files.readAllBytes(second.resolve(file)))
+          .as(file)
+          .isEqualTo(Files.readAllBytes(first.resolve(file)));
+    }
+    assertThat(withoutWallTime(second.resolve("summary.csv")))
+        .isEqualTo(withoutWallTime(first.resolve("summary.csv")));
+  }
+
+  @Test
+  void setOverridesAScenarioValue(@TempDir Path dir) throws IOException {
+    Path reports = dir.resolve("out");
+
+    int status =
+        overlaysim(
+            "run",
+            EXAMPLES.resolve("two-hosts.yaml").toString(),
+            "--out",
+            reports.toString(),
+            "--set",
+            "overlays.net.encapsulation=geneve");
+
+    assertThat(status).as(err.toString()).isZero();
+    assertThat(Files.readAllLines(reports.resolve("overlays.csv")).get(1)).contains(",geneve,");
+  }
+
+  @Test
+  void outputPathThatIsAFileIsRefusedWithExitTwo(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("taken"), "x");
+
+    int status =
+        overlaysim("run", EXAMPLES.resolve("two-hosts.yaml").toString(), "--out", file.toString());
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString()).contains("taken").contains("not a directory");
+  }
+
+  static Stream<String[]> malformed() throws IOException {
+    return Files.readAllLines(MALFORMED.resolve("catalogue.csv")).stream()
+        .skip(1)
+        .map(line -> line.split(",", 4));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("malformed")
+  void malformedScenarioExitsTwoNamingLineAndPathAndWritesNothing(
+      String file, String line, String path, String words, @TempDir Path dir) {
+    Path reports = dir.resolve("out");
+
+    int status = overlaysim("run", MALFORMED.resolve(file).toString(), "--out", reports.toString());
+
+    assertThat(status).isEqualTo(2);
+    String expectedPrefix = file + ":" + line + ":";
+    assertThat(err.toString().lines())
+        .as("one line per problem, the first naming file, line and path")
+        .anySatisfy(
+            l -> {
+              assertThat(l).contains(expectedPrefix);
+              if (!path.isEmpty()) {
+                assertThat(l).contains(" " + path + ": ");
+              }
+            });
+    assertThat(err.toString()).doesNotContain("\tat ").doesNotContain("Exception");
+    assertThat(reports).doesNotExist();
+  }
+
+  private static List<String> withoutWallTime(Path summary) throws IOException {
+    List<String> lines = Files.readAllLines(summary);
+    int column = List.of(lines.get(0).split(",")).indexOf("wall_time_s");
+    return lines.stream()
+        .map(
+            l -> {
+              String[] cells = l.split(",", -1);
+              cells[column] = "";
+              return String.join(",", cells);
+            })
+        .toList();
+  }
+}
