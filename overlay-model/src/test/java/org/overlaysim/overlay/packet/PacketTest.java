@@ -95,6 +95,16 @@ class PacketTest {
   }
 
   @Test
+  void malformedHeaderOffsetCountsFromThePacketsFirstByte() {
+    Packet packet = Packet.ofBytes(HexDump.parse("0242ac110002 0242ac110003 0800 4600"));
+
+    assertThatThrownBy(() -> packet.peek(14, Ipv4Header::read))
+        .isInstanceOfSatisfying(
+            MalformedPacketException.class, e -> assertThat(e.offset()).isEqualTo(14))
+        .hasMessageStartingWith("malformed IPv4 header at offset 14: truncated");
+  }
+
+  @Test
   void truncateCutsVirtualPayloadFirst() {
     Packet packet = udpDatagram(100);
 
