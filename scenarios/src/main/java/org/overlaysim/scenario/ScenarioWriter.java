@@ -264,10 +264,16 @@ public final class ScenarioWriter {
               .put("protocol", r.protocol().name().toLowerCase());
       r.src().ifPresent(c -> rule.put("src", c.toString()));
       r.dst().ifPresent(c -> rule.put("dst", c.toString()));
-      r.srcPort().ifPresent(p -> rule.put("srcPort", p.toString()));
-      r.dstPort().ifPresent(p -> rule.put("dstPort", p.toString()));
+      r.srcPort().ifPresent(p -> rule.set("srcPort", ports(p)));
+      r.dstPort().ifPresent(p -> rule.set("dstPort", ports(p)));
     }
     return node;
+  }
+
+  private static JsonNode ports(PortRange range) {
+    return range.first() == range.last()
+        ? NODES.numberNode(range.first())
+        : NODES.textNode(range.toString());
   }
 
   private static ObjectNode traffic(TrafficSpec t) {

@@ -16,7 +16,7 @@ import org.overlaysim.scenario.PortRange;
 
 /** Binds {@code acls}; a host pattern gives one ACL per matching host, in name order. */
 final class AclBinder {
-  private static final Pattern RANGE = Pattern.compile("([0-9]{1,5})\\s*-\\s*([0-9]{1,5})");
+  private static final Pattern RANGE = Pattern.compile("([0-9]{1,5})(?:\\s*-\\s*([0-9]{1,5}))?");
   private static final Map<String, Acl.Direction> DIRECTIONS = new LinkedHashMap<>();
   private static final Map<String, Acl.Action> ACTIONS = new LinkedHashMap<>();
   private static final Map<String, Acl.Match> MATCHES = new LinkedHashMap<>();
@@ -152,7 +152,7 @@ final class AclBinder {
       return null;
     }
     int first = Integer.parseInt(matcher.group(1));
-    int last = Integer.parseInt(matcher.group(2));
+    int last = matcher.group(2) == null ? first : Integer.parseInt(matcher.group(2));
     if (first > 65535 || last > 65535 || first > last) {
       ctx.at(rule.path(key), "port range " + value.asText() + " must lie in 0..65535, low to high");
       return null;
