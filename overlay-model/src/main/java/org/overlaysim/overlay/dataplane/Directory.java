@@ -1,6 +1,5 @@
 package org.overlaysim.overlay.dataplane;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +30,7 @@ public final class Directory {
   private final long[][] sortedMacs;
   private final int[][] sortedMacContainers;
   private final int[][] memberHosts;
+  private final int[][] memberCounts;
   private final int[] containerCount;
 
   /**
@@ -50,7 +50,7 @@ public final class Directory {
       overlayByName.put(overlays[o].name(), o);
     }
     int hosts = hostIndex.size();
-    boolean[][] member = new boolean[overlays.length][hosts];
+    int[][] perHost = new int[overlays.length][hosts];
     containerCount = new int[overlays.length];
     for (int i = 0; i < n; i++) {
       Container c = cs.get(i);
@@ -61,7 +61,7 @@ public final class Directory {
       ipOf[i] = c.ip().bits();
       macOf[i] = c.mac().bits();
       mtuOf[i] = c.mtu();
-      member[overlayOf[i]][hostOf[i]] = true;
+      perHost[overlayOf[i]][hostOf[i]]++;
       containerCount[overlayOf[i]]++;
     }
     sortedIps = new int[overlays.length][];
@@ -69,6 +69,7 @@ public final class Directory {
     sortedMacs = new long[overlays.length][];
     sortedMacContainers = new int[overlays.length][];
     memberHosts = new int[overlays.length][];
+    memberCounts = new int[overlays.length][];
     for (int o = 0; o < overlays.length; o++) {
       long[] ipKeys = new long[containerCount[o]];
       long[][] macKeys = new long[containerCount[o]][];
@@ -93,13 +94,22 @@ public final class Directory {
         sortedMacs[o][j] = macKeys[j][0];
         sortedMacContainers[o][j] = (int) macKeys[j][1];
       }
-      List<Integer> hs = new ArrayList<>();
+      int members = 0;
       for (int h = 0; h < hosts; h++) {
-        if (member[o][h]) {
-          hs.add(h);
+        if (perHost[o][h] > 0) {
+          members++;
         }
       }
-      memberHosts[o] = hs.stream().mapToInt(Integer::intValue).toArray();
+      memberHosts[o] = new int[members];
+      memberCounts[o] = new int[members];
+      int m = 0;
+      for (int h = 0; h < hosts; h++) {
+        if (perHost[o][h] > 0) {
+          memberHosts[o][m] = h;
+          memberCounts[o][m] = perHost[o][h];
+          m++;
+        }
+      }
     }
   }
 
@@ -187,14 +197,9 @@ public final class Directory {
     return containerCount[overlay];
   }
 
-  /** Containers of the overlay on a given host (a linear count: for reports, not the hot path). */
+  /** Containers of the overlay on a given host. */
   public int containersOn(int overlay, int host) {
-    int count = 0;
-    for (int i = 0; i < names.length; i++) {
-      if (overlayOf[i] == overlay && hostOf[i] == host) {
-        count++;
-      }
-    }
-    return count;
+    int i = Arrays.binarySearch(memberHosts[overlay], host);
+    return i >= 0 ? memberCounts[overlay][i] : 0;
   }
 }

@@ -37,6 +37,7 @@ public final class HostStack {
   private final String whereVtep;
   private final ForwardingTable[] tables;
   private final int[] localContainers;
+  private final int[] served;
   private final PathMtuCache outerPathMtu = new PathMtuCache();
   private final PathMtuCache routePathMtu = new PathMtuCache();
   private final DelayLine encapsulation;
@@ -61,6 +62,18 @@ public final class HostStack {
     this.whereVtep = name + "/vtep";
     this.tables = tables;
     this.localContainers = localContainers;
+    int count = 0;
+    for (ForwardingTable t : tables) {
+      if (t != null) {
+        count++;
+      }
+    }
+    this.served = new int[count];
+    for (int o = 0, i = 0; o < tables.length; o++) {
+      if (tables[o] != null) {
+        served[i++] = o;
+      }
+    }
     this.encapsulation =
         new DelayLine(dp.simulator(), dp.settings().encapsulationNs(), this::transmit);
     this.decapsulation =
@@ -364,10 +377,7 @@ public final class HostStack {
   }
 
   private int servedOverlay(int vni, int tunnelKind) {
-    for (int o = 0; o < tables.length; o++) {
-      if (tables[o] == null) {
-        continue;
-      }
+    for (int o : served) {
       Overlay ov = dp.directory().overlay(o);
       Encapsulation e = ov.encapsulation();
       int kind = e == Encapsulation.VXLAN ? Frame.TUNNEL_VXLAN : Frame.TUNNEL_GENEVE;
