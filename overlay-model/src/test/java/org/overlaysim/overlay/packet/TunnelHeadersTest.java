@@ -2,6 +2,7 @@ package org.overlaysim.overlay.packet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,6 +34,64 @@ class TunnelHeadersTest {
 
   private static int outerSourcePort(Packet encapsulated) {
     return encapsulated.peek(Ipv4Header.MINIMUM_LENGTH, UdpHeader::read).sourcePort();
+  }
+
+  /**
+   * Re-encapsulates a captured frame's inner frame with its outer settings; only the hashed port
+   * may differ.
+   */
+  private static void assertReencapsulationMatches(
+      byte[] captured, int innerOffset, Packet rebuilt) {
+    byte[] bytes = rebuilt.toByteArray();
+    assertThat(bytes).hasSameSizeAs(captured);
+    bytes[34] = captured[34];
+    bytes[35] = captured[35];
+    assertThat(HexDump.hex(bytes)).isEqualTo(HexDump.hex(captured));
+  }
+
+  @Test
+  void vxlanEncapsulationReproducesTheCapturedFrame() {
+    byte[] captured = GoldenFrames.bytes(GoldenFrames.VXLAN_ICMP_ECHO);
+    Packet inner = Packet.ofBytes(Arrays.copyOfRange(captured, 50, captured.length));
+    OuterIpv4Settings asCaptured =
+        OuterIpv4Settings.LINUX_UDP_TUNNEL.withDontFragment(true).withUdpChecksum(false);
+
+    TunnelHeaders.pushVxlan(
+        inner,
+        255,
+        new TunnelEndpoints(
+            Ipv4Address.parse("192.168.203.1"), Ipv4Address.parse("192.168.202.1"), 4789),
+        0xd2c0,
+        asCaptured);
+    TunnelHeaders.pushEthernet(
+        inner,
+        MacAddress.parse("00:16:3e:08:71:cf"),
+        MacAddress.parse("36:dc:85:1e:b3:40"),
+        EtherType.IPV4);
+
+    assertReencapsulationMatches(captured, inner);
+  }
+
+  @Test
+  void geneveEncapsulationReproducesTheCapturedFrame() {
+    byte[] captured = GoldenFrames.bytes(GoldenFrames.GENEVE_OPTION_ICMP_ECHO);
+    Packet inner = Packet.ofBytes(Arrays.copyOfRange(captured, 58, captured.length));
+    OuterIpv4Settings asCaptured =
+        OuterIpv4Settings.LINUX_UDP_TUNNEL.withDontFragment(true).withUdpChecksum(false);
+
+    TunnelHeaders.pushGeneve(
+        inner,
+        GeneveHeader.ethernet(10, List.of(new GeneveOption(0, 0x80, Octets.ofHex("0000000c")))),
+        new TunnelEndpoints(Ipv4Address.parse("20.0.0.1"), Ipv4Address.parse("20.0.0.2"), 6081),
+        0xdfad,
+        asCaptured);
+    TunnelHeaders.pushEthernet(
+        inner,
+        MacAddress.parse("00:1b:21:3c:ac:30"),
+        MacAddress.parse("00:1b:21:3c:ab:64"),
+        EtherType.IPV4);
+
+    assertReencapsulationMatches(captured, inner);
   }
 
   @Test
