@@ -12,7 +12,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Simulate container overlay networks (VXLAN, Geneve, IP-in-IP) across sites.",
-    subcommands = {RunCommand.class},
+    subcommands = {
+      RunCommand.class,
+      BatchCommand.class,
+      ValidateCommand.class,
+      SchemaCommand.class
+    },
     footer = {
       "",
       "Exit status: 0 success, 2 invalid input (scenario, arguments), 1 internal failure."

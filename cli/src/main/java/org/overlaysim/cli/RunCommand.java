@@ -1,15 +1,12 @@
 package org.overlaysim.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.overlaysim.report.ReportFiles;
+import org.overlaysim.report.BatchRunner;
 import org.overlaysim.report.RunReport;
-import org.overlaysim.report.ScenarioRunner;
-import org.overlaysim.scenario.Run;
 import org.overlaysim.scenario.ScenarioSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,13 +42,15 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     ScenarioSet set = Scenarios.load(file, overrides);
     OutputDirectory.usable(out);
-    PrintWriter stdout = spec.commandLine().getOut();
-    List<RunReport> reports = new ArrayList<>();
-    for (Run run : set.runs()) {
-      reports.add(ScenarioRunner.run(run, out.resolve("runs").resolve(run.id())));
-    }
-    ReportFiles.write(out, reports);
-    RunSummaryPrinter.print(stdout, reports, out);
+    List<RunReport> reports =
+        BatchRunner.run(
+            set.runs(),
+            out,
+            1,
+            set.runs().size() > 1
+                ? new ProgressBar(spec.commandLine().getErr(), System.console() != null)
+                : BatchRunner.Progress.NONE);
+    RunSummaryPrinter.print(spec.commandLine().getOut(), reports, out);
     return ExitCodes.OK;
   }
 }

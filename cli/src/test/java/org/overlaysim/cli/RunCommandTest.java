@@ -130,7 +130,7 @@ class RunCommandTest {
     assertThat(reports).doesNotExist();
   }
 
-  private static List<String> withoutWallTime(Path summary) throws IOException {
+  static List<String> withoutWallTime(Path summary) throws IOException {
     List<String> lines = Files.readAllLines(summary);
     int column = List.of(lines.get(0).split(",")).indexOf("wall_time_s");
     return lines.stream()

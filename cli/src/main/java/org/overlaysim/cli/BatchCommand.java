@@ -1,0 +1,97 @@
+package org.overlaysim.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.overlaysim.report.BatchRunner;
+import org.overlaysim.report.RunReport;
+import org.overlaysim.scenario.Run;
+import org.overlaysim.scenario.ScenarioSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code overlaysim batch FILE... --out DIR [--parallel N]}: every run of many files. */
+@Command(
+    name = "batch",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Simulate every sweep point and replication of one or more scenarios, in parallel threads.",
+      "Combined CSV files (one row per run) land in DIR, each run's own files in DIR/runs/<run-id>/.",
+      "Started again on the same DIR, it skips the runs already complete."
+    })
+final class BatchCommand implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (YAML).")
+  List<Path> files;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+  Path out;
+
+  @Option(
+      names = "--parallel",
+      paramLabel = "N",
+      description = "Runs at once (default: available processors, ${DEFAULT-VALUE}).")
+  int parallel = Runtime.getRuntime().availableProcessors();
+
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "Override a value in every scenario, e.g. --set duration=10s.")
+  List<String> overrides = new ArrayList<>();
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    if (parallel < 1) {
+      throw new UserInputException("--parallel must be at least 1, not " + parallel);
+    }
+    List<Run> runs = loadAll();
+    OutputDirectory.usable(out);
+    List<RunReport> reports =
+        BatchRunner.run(
+            runs,
+            out,
+            parallel,
+            new ProgressBar(spec.commandLine().getErr(), System.console() != null));
+    RunSummaryPrinter.print(spec.commandLine().getOut(), reports, out);
+    return ExitCodes.OK;
+  }
+
+  /** Loads every file before running any, so one bad file stops the batch before it starts. */
+  private List<Run> loadAll() {
+    List<String> problems = new ArrayList<>();
+    Map<String, Path> owner = new LinkedHashMap<>();
+    List<Run> runs = new ArrayList<>();
+    for (Path file : files) {
+      try {
+        ScenarioSet set = Scenarios.load(file, overrides);
+        for (Run run : set.runs()) {
+          Path other = owner.putIfAbsent(run.id(), file);
+          if (other != null) {
+            problems.add(
+                file
+                    + ": run id '"
+                    + run.id()
+                    + "' is also a run of "
+                    + other
+                    + " (give the scenarios different names)");
+          }
+          runs.add(run);
+        }
+      } catch (UserInputException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new UserInputException(problems);
+    }
+    return runs;
+  }
+}

@@ -1,0 +1,108 @@
+package org.overlaysim.report;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.overlaysim.scenario.Run;
+
+/**
+ * The per-run folders {@code DIR/runs/<run-id>/}: each holds the run's own CSV files, its captures,
+ * and {@code report.json}, written last. A run whose {@code report.json} exists and names the same
+ * fingerprint is complete: a restarted batch reads it back instead of running it again, and merging
+ * shards reads these files.
+ */
+public final class RunStore {
+  /** The marker of a complete run, and the report it contributes to the combined files. */
+  public static final String REPORT_FILE = "report.json";
+
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+          .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+          .build();
+
+  /** What a stored report carries besides the report: which run of which inputs it was. */
+  record StoredRun(String fingerprint, RunReport report) {}
+
+  private final Path root;
+
+  public RunStore(Path outDir) {
+    this.root = outDir.resolve("runs");
+  }
+
+  public Path runDir(String runId) {
+    return root.resolve(runId);
+  }
+
+  /**
+   * The identity of a run's inputs: a SHA-256 of the resolved scenario, seed and sweep values. A
+   * stored report with another fingerprint (the file changed since) is not reused.
+   */
+  public static String fingerprint(Run run) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(run.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  /** The stored report of a complete run with this fingerprint, if any. */
+  public Optional<RunReport> completed(Run run) throws IOException {
+    Path file = runDir(run.id()).resolve(REPORT_FILE);
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    StoredRun stored = read(file);
+    return stored.fingerprint().equals(fingerprint(run))
+        ? Optional.of(stored.report())
+        : Optional.empty();
+  }
+
+  /** Stores a finished run: its own CSV files first, then report.json, which marks it complete. */
+  public void save(Run run, RunReport report) throws IOException {
+    Path dir = runDir(run.id());
+    ReportFiles.write(dir, List.of(report));
+    ReportFiles.writeAtomically(
+        dir.resolve(REPORT_FILE),
+        JSON.writerWithDefaultPrettyPrinter()
+            .writeValueAsString(new StoredRun(fingerprint(run), report)));
+  }
+
+  /** Every complete run stored under {@code outDir}, in run-id order. */
+  public static List<RunReport> readAll(Path outDir) throws IOException {
+    Path runs = outDir.resolve("runs");
+    if (!Files.isDirectory(runs)) {
+      return List.of();
+    }
+    try (var dirs = Files.list(runs)) {
+      List<Path> files =
+          dirs.map(d -> d.resolve(REPORT_FILE)).filter(Files::exists).sorted().toList();
+      List<RunReport> reports = new java.util.ArrayList<>();
+      for (Path f : files) {
+        reports.add(read(f).report());
+      }
+      return reports;
+    }
+  }
+
+  private static StoredRun read(Path file) throws IOException {
+    try (JsonParser parser = JSON.createParser(file.toFile())) {
+      return JSON.readValue(parser, StoredRun.class);
+    }
+  }
+}
