@@ -1,0 +1,104 @@
+package org.overlaysim.gui.map;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.overlaysim.scenario.Container;
+import org.overlaysim.scenario.Host;
+import org.overlaysim.scenario.NetworkPolicy;
+import org.overlaysim.scenario.Overlay;
+import org.overlaysim.scenario.Router;
+import org.overlaysim.scenario.Scenario;
+import org.overlaysim.scenario.Site;
+
+/** Look-ups the map needs over a scenario, built once per scenario, in file order. */
+public final class SceneIndex {
+  private final Scenario scenario;
+  private final Map<String, Site> sites = new LinkedHashMap<>();
+  private final Map<String, String> routerSite = new LinkedHashMap<>();
+  private final Map<String, Host> hosts = new LinkedHashMap<>();
+  private final Map<String, List<Host>> hostsBySite = new LinkedHashMap<>();
+  private final Map<String, List<Container>> containersByHost = new LinkedHashMap<>();
+  private final Map<String, Container> containers = new LinkedHashMap<>();
+  private final Map<String, Integer> overlayIndex = new LinkedHashMap<>();
+  private final Map<String, Overlay> overlays = new LinkedHashMap<>();
+
+  public SceneIndex(Scenario scenario) {
+    this.scenario = scenario;
+    for (Site s : scenario.sites()) {
+      sites.put(s.name(), s);
+      hostsBySite.put(s.name(), new ArrayList<>());
+    }
+    for (Router r : scenario.underlay().routers()) {
+      routerSite.put(r.name(), r.site());
+    }
+    for (Host h : scenario.hosts()) {
+      hosts.put(h.name(), h);
+      hostsBySite.computeIfAbsent(h.site(), k -> new ArrayList<>()).add(h);
+      containersByHost.put(h.name(), new ArrayList<>());
+    }
+    for (Container c : scenario.containers()) {
+      containers.put(c.name(), c);
+      containersByHost.computeIfAbsent(c.host(), k -> new ArrayList<>()).add(c);
+    }
+    int i = 0;
+    for (Overlay o : scenario.overlays()) {
+      overlays.put(o.name(), o);
+      overlayIndex.put(o.name(), i++);
+    }
+  }
+
+  public Scenario scenario() {
+    return scenario;
+  }
+
+  public Site site(String name) {
+    return sites.get(name);
+  }
+
+  /** The site a router stands at, or null for an unknown router. */
+  public Site siteOfRouter(String router) {
+    String site = routerSite.get(router);
+    return site == null ? null : sites.get(site);
+  }
+
+  public Host host(String name) {
+    return hosts.get(name);
+  }
+
+  public List<Host> hostsAt(String site) {
+    return hostsBySite.getOrDefault(site, List.of());
+  }
+
+  public List<Container> containersOn(String host) {
+    return containersByHost.getOrDefault(host, List.of());
+  }
+
+  public Container container(String name) {
+    return containers.get(name);
+  }
+
+  public Overlay overlay(String name) {
+    return overlays.get(name);
+  }
+
+  /** Position of the overlay in the file, which picks its colour. */
+  public int overlayIndex(String name) {
+    return overlayIndex.getOrDefault(name, 0);
+  }
+
+  /** The site a container runs at (through its host). */
+  public String siteOf(Container c) {
+    Host h = hosts.get(c.host());
+    return h == null ? "" : h.site();
+  }
+
+  /**
+   * Whether a NetworkPolicy selects the container: same namespace and its podSelector matches the
+   * labels (Kubernetes: a policy applies to pods of its own namespace only).
+   */
+  public static boolean selects(NetworkPolicy policy, Container c) {
+    return policy.namespace().equals(c.namespace()) && policy.podSelector().matches(c.labels());
+  }
+}

@@ -1,0 +1,18 @@
+package org.overlaysim.gui;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Manual check: renders a scenario's map to a PNG ({@code SnapshotMain in.yaml out.png}). */
+public final class SnapshotMain {
+  private SnapshotMain() {}
+
+  public static void main(String[] args) throws Exception {
+    Optional<RunResults> results =
+        args.length > 2
+            ? Optional.of(DemoResults.forScenarioFile(Path.of(args[0])))
+            : Optional.empty();
+    GuiLauncher.snapshot(Path.of(args[0]), Path.of(args[1]), results);
+    javafx.application.Platform.exit();
+  }
+}
