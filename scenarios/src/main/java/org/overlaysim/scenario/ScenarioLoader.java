@@ -28,6 +28,9 @@ public final class ScenarioLoader {
   /** Problems listed at most; a broken file should not flood the terminal. */
   public static final int MAX_PROBLEMS = 200;
 
+  /** Runs one file may expand to (sweep points × replications). */
+  public static final int MAX_RUNS = 1_000_000;
+
   private ScenarioLoader() {}
 
   public static ScenarioSet load(Path file) throws ScenarioException {
@@ -72,6 +75,22 @@ public final class ScenarioLoader {
     throwIfAny(baseCtx.problems());
 
     Sweep sweep = base.sweep();
+    if ((long) sweep.pointCount() * base.replications() > MAX_RUNS) {
+      Mark at = marks.valueAt("replications");
+      throw new ScenarioException(
+          List.of(
+              new Problem(
+                  at.file(),
+                  at.line(),
+                  at.column(),
+                  "replications",
+                  sweep.pointCount()
+                      + " sweep points × "
+                      + base.replications()
+                      + " replications is more than "
+                      + MAX_RUNS
+                      + " runs")));
+    }
     List<Run> runs = new ArrayList<>();
     Set<Problem> problems = new LinkedHashSet<>();
     int points = sweep.pointCount();

@@ -141,6 +141,9 @@ public final class ScenarioBinder {
   }
 
   private Underlay underlay(Obj doc) {
+    if (!doc.has("underlay")) {
+      return null; // reported as a missing key already
+    }
     Obj underlay =
         Obj.of(
             ctx,
