@@ -53,7 +53,7 @@ class VniIsolationTest {
     forged.outerProto = 17;
     forged.outerSrcPort = 50000;
     forged.outerDstPort = 4789;
-    forged.outerLength = forged.ipLength + 50 - 14 + 14;
+    forged.outerLength = 20 + 8 + 8 + 14 + forged.ipLength;
     r.network.underlayNetwork().send(0, forged);
     r.runUntil(1_000_000_000L);
     assertThat(r.observer.drops)

@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Map;
 import org.overlaysim.engine.EventHandler;
 import org.overlaysim.overlay.NetworkObserver;
+import org.overlaysim.overlay.packet.EtherType;
 import org.overlaysim.overlay.packet.IcmpMessage;
+import org.overlaysim.overlay.packet.IpProtocol;
 import org.overlaysim.overlay.packet.MacAddress;
+import org.overlaysim.overlay.packet.UdpHeader;
 import org.overlaysim.topology.DropReason;
 
 /**
@@ -29,7 +32,7 @@ public final class ContainerStack {
   private final int ifMtu;
   private final int overlay;
   private final PathMtuCache pathMtu = new PathMtuCache();
-  private final Map<Integer, Long> neighbours = new HashMap<>();
+  private final NeighbourTable neighbours = new NeighbourTable();
   private final Map<Integer, List<Frame>> unresolved = new HashMap<>();
   private int nextIpId;
 
@@ -111,8 +114,8 @@ public final class ContainerStack {
       dp.observer().dropped(f.flow, host.whereVtep(), DropReason.NO_FDB, f.ipLength);
       return;
     }
-    Long neighbour = neighbours.get(f.dstIp);
-    if (neighbour != null) {
+    long neighbour = neighbours.get(f.dstIp);
+    if (neighbour != NeighbourTable.NONE) {
       f.dstMac = neighbour;
       transmit(f);
       return;
@@ -156,7 +159,7 @@ public final class ContainerStack {
       }
       tries++;
       Frame request = new Frame();
-      request.etherType = org.overlaysim.overlay.packet.EtherType.ARP;
+      request.etherType = EtherType.ARP;
       request.overlay = overlay;
       request.srcContainer = index;
       request.srcMac = mac;
@@ -207,10 +210,9 @@ public final class ContainerStack {
     } else if (whole.isFragmentationNeeded()) {
       // RFC 1191 section 6.3: lower the path MTU to the quoted destination.
       pathMtu.lower(whole.quoted.dstIp, whole.icmpRest & 0xffff, dp.nowNs());
-    } else if (whole.protocol == org.overlaysim.overlay.packet.IpProtocol.UDP) {
+    } else if (whole.protocol == IpProtocol.UDP) {
       observer.packetDelivered(whole.flow, whole.ipLength);
-      observer.payloadDelivered(
-          whole.flow, whole.l4Length - org.overlaysim.overlay.packet.UdpHeader.HEADER_LENGTH);
+      observer.payloadDelivered(whole.flow, whole.l4Length - UdpHeader.HEADER_LENGTH);
       observer.latencySample(whole.flow, dp.nowNs() - whole.appSentNs);
     }
   }
@@ -223,7 +225,7 @@ public final class ContainerStack {
     learnNeighbour(f.arpSenderIp, f.arpSenderMac);
     if (f.arpOp == Frame.ARP_REQUEST) {
       Frame reply = new Frame();
-      reply.etherType = org.overlaysim.overlay.packet.EtherType.ARP;
+      reply.etherType = EtherType.ARP;
       reply.overlay = overlay;
       reply.srcContainer = index;
       reply.srcMac = mac;

@@ -121,9 +121,7 @@ public final class FrameRenderer {
     if (outerView) {
       datagram = outerDatagram(q);
     } else {
-      boolean wasTunneled = q.tunneled;
       datagram = innerDatagram(q);
-      q.tunneled = wasTunneled;
     }
     byte[] quoted = new byte[Math.min(icmp.l4Length - IcmpMessage.HEADER_LENGTH, datagram.length)];
     System.arraycopy(datagram, 0, quoted, 0, quoted.length);

@@ -295,7 +295,9 @@ public final class HostStack {
 
   /** After the encapsulation cost: onto the access link. */
   private void transmit(Frame f) {
-    dp.observer().wireBytes(f.flow, EthernetFraming.wireBytes(f.ipLength()));
+    if (f.flow >= 0) {
+      dp.observer().wireBytes(f.flow, EthernetFraming.wireBytes(f.ipLength()));
+    }
     dp.underlaySend(index, f);
   }
 

@@ -6,8 +6,9 @@ import java.util.Arrays;
  * The Linux vxlan driver with a list of remote VTEPs and learning on (overlay-reference.md, "VXLAN
  * and the Linux driver"): a miss or a broadcast is replicated head-end to every all-zeros remote
  * (every other VTEP of the VNI); the source MAC of each decapsulated frame is learnt against the
- * outer source address (vxlan_snoop); a dynamic entry ages out {@code ageingNs} after it was last
- * refreshed by such a frame (Linux's {@code updated}; 300 s by default).
+ * outer source address (vxlan_snoop); a dynamic entry ages out {@code ageingNs} after its last use,
+ * a frame sent to it or received from it (Linux refreshes on transmit lookups, {@code used}, and
+ * since 6.16 ages by received frames, {@code updated}; 300 s by default).
  *
  * <p>Linux removes aged entries in a scan every 10 s; here an entry is treated as gone from the
  * instant it is older than the ageing time, checked lazily on lookup and count (so it can vanish up
@@ -39,6 +40,7 @@ public final class LearningForwardingTable implements ForwardingTable {
     if (nowNs - updatedNs[slot] >= ageingNs) {
       return MISS;
     }
+    updatedNs[slot] = nowNs;
     return hosts[slot];
   }
 
