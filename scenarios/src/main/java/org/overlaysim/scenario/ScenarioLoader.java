@@ -1,12 +1,14 @@
 package org.overlaysim.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +45,7 @@ public final class ScenarioLoader {
    * as YAML, so {@code 9000} is a number and {@code [1, 2]} a list.
    */
   public static ScenarioSet load(Path file, List<String> overrides) throws ScenarioException {
-    String name = file.getFileName() == null ? file.toString() : file.toString();
+    String name = file.toString();
     String text;
     try {
       if (Files.size(file) > YamlTreeReader.MAX_CODE_POINTS) {
@@ -187,7 +189,7 @@ public final class ScenarioLoader {
     try {
       JsonNode value =
           valueText.isBlank()
-              ? com.fasterxml.jackson.databind.node.NullNode.getInstance()
+              ? NullNode.getInstance()
               : YamlTreeReader.read("--set", valueText).root();
       String path = KeyPath.set(root, key, value);
       marks.markAll(path, value, at);
@@ -212,7 +214,7 @@ public final class ScenarioLoader {
     }
     List<Problem> sorted = new ArrayList<>(problems);
     sorted.sort(
-        java.util.Comparator.comparing(Problem::file)
+        Comparator.comparing(Problem::file)
             .thenComparingInt(Problem::line)
             .thenComparingInt(Problem::column));
     if (sorted.size() > MAX_PROBLEMS) {
