@@ -1,11 +1,13 @@
 package org.overlaysim.engine;
 
+import org.overlaysim.engine.random.FdLibmLog;
 import org.overlaysim.engine.random.Xoshiro256PlusPlus;
 
 /**
  * One independent sequence of random numbers (xoshiro256++); not thread-safe. Continuous draws are
- * inverse transforms of {@link #nextDouble()} computed with {@link StrictMath}, whose results are
- * specified bit for bit (fdlibm), so a seed gives the same samples on every JVM and CPU.
+ * inverse transforms of {@link #nextDouble()} computed with fdlibm's algorithms ({@link StrictMath}
+ * and {@link FdLibmLog}, a pure-Java port that gives the same bits), specified bit for bit, so a
+ * seed gives the same samples on every JVM and CPU.
  */
 public final class RandomStream {
   private static final double DOUBLE_UNIT = 0x1.0p-53;
@@ -62,7 +64,7 @@ public final class RandomStream {
     if (!(mean > 0)) {
       throw new IllegalArgumentException("mean must be positive, got " + mean);
     }
-    return -mean * StrictMath.log(1.0 - nextDouble());
+    return -mean * FdLibmLog.log(1.0 - nextDouble());
   }
 
   /**
@@ -102,7 +104,7 @@ public final class RandomStream {
       v = 2 * nextDouble() - 1;
       s = u * u + v * v;
     } while (s >= 1 || s == 0);
-    double factor = StrictMath.sqrt(-2 * StrictMath.log(s) / s);
+    double factor = StrictMath.sqrt(-2 * FdLibmLog.log(s) / s);
     spareNormal = v * factor;
     hasSpareNormal = true;
     return u * factor;
