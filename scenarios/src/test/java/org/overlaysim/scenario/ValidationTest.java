@@ -145,6 +145,25 @@ class ValidationTest {
   }
 
   @Test
+  void handGivenMacRepeatedInOneOverlayIsRefused() {
+    String text =
+        Yaml.minimal()
+            .replace(
+                "{name: c1, host: h1, overlay: o}",
+                "{name: c1, host: h1, overlay: o, mac: '02:00:00:00:00:01'}")
+            .replace(
+                "{name: c2, host: h2, overlay: o}",
+                "{name: c2, host: h2, overlay: o, mac: '02:00:00:00:00:01'}");
+    assertThat(Yaml.problems(text))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.path()).isEqualTo("containers[1].mac");
+              assertThat(p.message()).contains("already the address of container 'c1'");
+            });
+  }
+
+  @Test
   void emptyFileIsReportedClearly() {
     assertThat(Yaml.problems(""))
         .singleElement()

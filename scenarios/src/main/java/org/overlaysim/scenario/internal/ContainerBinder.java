@@ -45,6 +45,7 @@ final class ContainerBinder {
   private final Registry registry;
   private final Map<String, List<Host>> globCache = new HashMap<>();
   private List<Host> hostsInNameOrder;
+  private final Map<String, String> macPaths = new HashMap<>();
 
   private record Draft(
       String path,
@@ -90,7 +91,31 @@ final class ContainerBinder {
               d.mtu(),
               d.ports()));
     }
+    checkMacs(containers);
     return containers;
+  }
+
+  /** A MAC given by hand must not repeat inside one overlay (one L2 domain). */
+  private void checkMacs(List<Container> containers) {
+    Map<String, Map<Long, String>> byOverlay = new HashMap<>();
+    for (int i = 0; i < containers.size(); i++) {
+      Container c = containers.get(i);
+      String first =
+          byOverlay
+              .computeIfAbsent(c.overlay(), o -> new HashMap<>())
+              .putIfAbsent(c.mac().bits(), c.name());
+      if (first != null) {
+        ctx.at(
+            macPaths.getOrDefault(c.name(), ""),
+            "mac "
+                + c.mac()
+                + " is already the address of container '"
+                + first
+                + "' in overlay '"
+                + c.overlay()
+                + "'");
+      }
+    }
   }
 
   private void expand(JsonNode node, String path, List<Draft> drafts) {
@@ -135,6 +160,9 @@ final class ContainerBinder {
     String groupName = group != null ? group : name;
     if (!entry.has("count")) {
       if (registry.claim("container", "container", name, entry.path("name"))) {
+        if (mac != null) {
+          macPaths.put(name, entry.path("mac"));
+        }
         drafts.add(
             new Draft(
                 path,
