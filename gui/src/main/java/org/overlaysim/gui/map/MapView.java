@@ -699,13 +699,14 @@ public final class MapView extends Region {
         markLayer.getChildren().add(0, halo);
       }
       Group siteNode = new Group();
-      siteNode.setId("site-" + s.name());
       siteNode.getStyleClass().add("site");
       // A closed site shows its host count inside: the disc grows with the digits.
       String count = String.valueOf(hosts.size());
       double radius =
           open || hosts.isEmpty() ? SITE_RADIUS : SITE_RADIUS + 3 * (count.length() - 1);
       Circle dot = new Circle(c.getX(), c.getY(), radius);
+      dot.setId("site-" + s.name());
+      dot.getStyleClass().add("site-dot");
       dot.setFill(Palette.SITE);
       dot.setStroke(Color.WHITE);
       dot.setStrokeWidth(2);

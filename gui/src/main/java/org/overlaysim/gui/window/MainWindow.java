@@ -381,7 +381,8 @@ public final class MainWindow {
       timeSlider.setMax(Math.max(r.binCount() - 1, 0));
       timeSlider.setValue(0);
     }
-    showBin(-1);
+    // A replay starts at the first bin; "Peak" shows each link's busiest bin.
+    showBin(bins ? 0 : -1);
     details.show(scenarioOrNull(), map.selectedContainerProperty().get(), r);
   }
 
