@@ -17,6 +17,7 @@ import org.overlaysim.engine.RandomStreams;
 import org.overlaysim.engine.Simulator;
 import org.overlaysim.engine.queue.CalendarEventQueue;
 import org.overlaysim.engine.queue.HeapEventQueue;
+import org.overlaysim.engine.queue.LadderEventQueue;
 import umontreal.ssj.simevents.Event;
 import umontreal.ssj.simevents.eventlist.BinaryTree;
 import umontreal.ssj.simevents.eventlist.EventList;
@@ -84,6 +85,15 @@ public class HoldModelBenchmark {
     @Override
     EventQueue newQueue() {
       return new HeapEventQueue();
+    }
+  }
+
+  /** {@link LadderEventQueue}: the Simulator's default. */
+  @State(Scope.Thread)
+  public static class LadderState extends OverlaysimState {
+    @Override
+    EventQueue newQueue() {
+      return new LadderEventQueue();
     }
   }
 
@@ -208,6 +218,12 @@ public class HoldModelBenchmark {
     EventList newEventList() {
       return new Henriksen();
     }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(EVENTS_PER_INVOCATION)
+  public long overlaysimLadder(LadderState state) {
+    return state.runInvocation();
   }
 
   @Benchmark
