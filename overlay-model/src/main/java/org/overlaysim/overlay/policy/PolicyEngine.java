@@ -249,6 +249,14 @@ public final class PolicyEngine {
   }
 
   /**
+   * The ingress verdict at {@code dst} for a source that is no container of the scenario (only
+   * ipBlock peers and peer-less rules can allow it). Not memoised.
+   */
+  public Verdict ingressFromAddress(int srcIp, int dst, int protocol, int port) {
+    return verdicts[evaluateIngress(-1, srcIp, dst, protocol, port)];
+  }
+
+  /**
    * The policy verdict of a new connection: {@code vni-mismatch} for containers in different
    * overlays, else the source's egress denial, else the destination's ingress denial, else allowed
    * (naming the allowing policy; {@code egress+ingress} when both ends are isolated).
@@ -278,6 +286,14 @@ public final class PolicyEngine {
     return connection(src, dst, Transport.of(protocol), port);
   }
 
+  /**
+   * The index of the container's overlay in order of first appearance among the containers: a
+   * conntrack zone that keeps overlays with overlapping addresses apart.
+   */
+  public int overlayOf(int container) {
+    return overlays[container];
+  }
+
   /** Whether the two containers sit in the same overlay (VNI). */
   public boolean sameOverlay(int a, int b) {
     return overlays[a] == overlays[b];
@@ -302,7 +318,7 @@ public final class PolicyEngine {
     long key = VerdictCache.key(src, dst, protocol, port);
     int id = ingressCache.get(key);
     if (id < 0) {
-      id = evaluateIngress(src, dst, protocol, port);
+      id = evaluateIngress(src, ips[src], dst, protocol, port);
       ingressCache.put(key, id);
     }
     return id;
@@ -318,13 +334,13 @@ public final class PolicyEngine {
     return id;
   }
 
-  private int evaluateIngress(int src, int dst, int protocol, int port) {
+  /** {@code src} is -1 for a source that is no container. */
+  private int evaluateIngress(int src, int peerIp, int dst, int protocol, int port) {
     int[] selecting = ingressPoliciesOfClass[pods.classOf(dst)];
     if (selecting.length == 0) {
       return NOT_ISOLATED_INGRESS;
     }
-    int peerClass = pods.classOf(src);
-    int peerIp = ips[src];
+    int peerClass = src < 0 ? -1 : pods.classOf(src);
     Container destination = containers.get(dst);
     // Policies in file order: the first that allows is the one reports name.
     for (int p : selecting) {

@@ -123,6 +123,27 @@ class PolicyEngineTest {
   }
 
   @Test
+  void ingressFromAnAddressOutsideTheScenarioMatchesIpBlocksOnly() {
+    PolicyEngine engine = engine("ip-block-except.yaml");
+    int xa = index(engine, "x-a");
+    assertThat(
+            engine
+                .ingressFromAddress(Ipv4.parse("172.20.9.9").bits(), xa, Transport.TCP, 80)
+                .allowed())
+        .isTrue();
+    assertThat(
+            engine
+                .ingressFromAddress(Ipv4.parse("172.20.2.99").bits(), xa, Transport.TCP, 80)
+                .allowed())
+        .isFalse();
+    assertThat(
+            engine
+                .ingressFromAddress(Ipv4.parse("192.168.1.1").bits(), xa, Transport.TCP, 80)
+                .allowed())
+        .isFalse();
+  }
+
+  @Test
   void egressToDnsAllowsAnyAddressOnPort53() {
     PolicyEngine engine = engine("egress-dns-only.yaml");
     int xa = index(engine, "x-a");
