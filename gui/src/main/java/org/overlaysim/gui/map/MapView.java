@@ -284,6 +284,9 @@ public final class MapView extends Region {
 
   /** Screen position of a site's centre, in this view's coordinates. */
   public Optional<Point2D> sitePosition(String site) {
+    if (fitPending && index != null) {
+      fitToSites();
+    }
     if (dirty) {
       rebuild();
     }
@@ -310,6 +313,9 @@ public final class MapView extends Region {
         viewport = viewport.resized(w, h);
         dirty = true;
       }
+    }
+    if (fitPending && index != null) {
+      fitToSites();
     }
     if (dirty) {
       rebuild();
