@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -23,9 +24,10 @@ import org.overlaysim.scenario.ScenarioLoader;
 
 /**
  * NetworkPolicy verdict lookups on a cluster of 10,000 containers and 1,000 policies: 100
- * namespaces with 10 apps of 10 replicas each; per namespace 10 policies, each selecting one app
- * and allowing ingress from the next app of its namespace, from one tier of namespaces, and from an
- * ipBlock, on TCP 80-81 and a named port; every tenth policy also isolates egress.
+ * namespaces with 10 apps of 10 replicas each ({@code -p replicas=150}: 150,000 containers); per
+ * namespace 10 policies, each selecting one app and allowing ingress from the next app of its
+ * namespace, from one tier of namespaces, and from an ipBlock, on TCP 80-81 and a named port; every
+ * tenth policy also isolates egress.
  *
  * <ul>
  *   <li>{@code uncached}: every lookup evaluates the rules (cache of one entry): the cold cost.
@@ -45,9 +47,12 @@ import org.overlaysim.scenario.ScenarioLoader;
 public class PolicyEngineBenchmark {
   static final int NAMESPACES = 100;
   static final int APPS = 10;
-  static final int REPLICAS = 10;
   static final int LOOKUPS = 1 << 16;
   static final int HOT = 1 << 12;
+
+  /** Replicas per app: 10 gives 10,000 containers, 150 the 150,000 of a large cluster. */
+  @Param({"10"})
+  public int replicas;
 
   Scenario scenario;
   PolicyEngine uncached;
@@ -60,7 +65,7 @@ public class PolicyEngineBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws ScenarioException {
-    scenario = ScenarioLoader.parse("policy-benchmark.yaml", yaml(), List.of()).base();
+    scenario = ScenarioLoader.parse("policy-benchmark.yaml", yaml(replicas), List.of()).base();
     uncached = new PolicyEngine(scenario, 1);
     cached = new PolicyEngine(scenario);
     hot = new PolicyEngine(scenario);
@@ -71,7 +76,7 @@ public class PolicyEngineBenchmark {
       // Half the lookups stay in the source's namespace, where the rules of its policies bite.
       dst[i] =
           random.nextBoolean()
-              ? (src[i] / (APPS * REPLICAS)) * APPS * REPLICAS + random.nextInt(APPS * REPLICAS)
+              ? (src[i] / (APPS * replicas)) * APPS * replicas + random.nextInt(APPS * replicas)
               : random.nextInt(n);
       port[i] = 79 + random.nextInt(4);
     }
@@ -104,7 +109,7 @@ public class PolicyEngineBenchmark {
     return new PolicyEngine(scenario);
   }
 
-  static String yaml() {
+  static String yaml(int replicas) {
     StringBuilder y = new StringBuilder();
     y.append(
         """
@@ -119,7 +124,7 @@ public class PolicyEngineBenchmark {
         hosts:
           - {name: node, router: r1, count: 100, ipRange: 10.0.0.0/24}
         overlays:
-          - {name: pods, vni: 1, subnet: 10.128.0.0/16, encapsulation: vxlan, controlPlane: static}
+          - {name: pods, vni: 1, subnet: 10.128.0.0/14, encapsulation: vxlan, controlPlane: static}
         namespaces:
         """);
     for (int ns = 0; ns < NAMESPACES; ns++) {
@@ -130,7 +135,7 @@ public class PolicyEngineBenchmark {
     for (int ns = 0; ns < NAMESPACES; ns++) {
       for (int app = 0; app < APPS; app++) {
         y.append("  - {name: ns-").append(ns).append("-app-").append(app);
-        y.append(", host: \"node-*\", overlay: pods, count: ").append(REPLICAS);
+        y.append(", host: \"node-*\", overlay: pods, count: ").append(replicas);
         y.append(", namespace: ns-").append(ns);
         y.append(", labels: {app: app-").append(app).append(", version: v").append(app % 3);
         y.append("}, ports: [{name: http, containerPort: ").append(8080 + app % 2).append("}]}\n");
