@@ -258,7 +258,9 @@ public final class HostStack {
           return;
         }
         Frame[] fragments = Fragments.outer(f, pathMtu);
-        dp.observer().fragmented(f.flow, fragments.length);
+        if (f.flow >= 0) {
+          dp.observer().fragmented(f.flow, fragments.length);
+        }
         for (Frame fragment : fragments) {
           send(fragment, bum, kind);
         }
@@ -273,7 +275,9 @@ public final class HostStack {
       }
       f.outerDf = false;
       Frame[] fragments = Fragments.onWire(f, pathMtu);
-      dp.observer().fragmented(f.flow, fragments.length);
+      if (f.flow >= 0) {
+        dp.observer().fragmented(f.flow, fragments.length);
+      }
       for (Frame fragment : fragments) {
         send(fragment, bum, kind);
       }
