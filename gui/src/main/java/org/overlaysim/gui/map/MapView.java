@@ -505,11 +505,15 @@ public final class MapView extends Region {
 
   /**
    * How much an open site may spread its marks beyond their natural size: up to half the distance
-   * to the nearest other site and a third of the view, between 1 and 3 times. Zooming in thus opens
-   * clusters up (semantic zoom).
+   * to the nearest other site, a third of the view and the distance to the view's edge, between 1
+   * and 3 times. Zooming in thus opens clusters up (semantic zoom).
    */
   private double spread(String site, Point2D c, Cluster g) {
     double room = Math.min(width(), height()) * 0.36;
+    // Keep the spread cluster inside the view where it stands.
+    double edge =
+        Math.min(Math.min(c.getX(), width() - c.getX()), Math.min(c.getY(), height() - c.getY()));
+    room = Math.min(room, edge - 12);
     for (Map.Entry<String, Point2D> other : siteXY.entrySet()) {
       if (!other.getKey().equals(site)) {
         room = Math.min(room, other.getValue().distance(c) / 2);
