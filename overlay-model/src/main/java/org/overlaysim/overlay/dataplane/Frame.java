@@ -223,7 +223,9 @@ public final class Frame implements UnderlayPacket {
     return this;
   }
 
-  // --- UnderlayPacket: the outer header when tunnelled, else the packet itself.
+  // --- UnderlayPacket: the outer header when tunnelled, else the packet itself. Fragments carry
+  // no ports for the ECMP hash, so every fragment of a datagram takes the same path (as Linux's
+  // flow dissector, which does not look past the first fragment's IP header).
 
   @Override
   public int ipLength() {
@@ -250,7 +252,7 @@ public final class Frame implements UnderlayPacket {
     if (tunneled) {
       return outerSrcPort;
     }
-    return protocol == IpProtocol.UDP && fragOffset == 0 ? srcPort : 0;
+    return protocol == IpProtocol.UDP && !isInnerFragment() ? srcPort : 0;
   }
 
   @Override
@@ -258,7 +260,7 @@ public final class Frame implements UnderlayPacket {
     if (tunneled) {
       return outerDstPort;
     }
-    return protocol == IpProtocol.UDP && fragOffset == 0 ? dstPort : 0;
+    return protocol == IpProtocol.UDP && !isInnerFragment() ? dstPort : 0;
   }
 
   @Override
