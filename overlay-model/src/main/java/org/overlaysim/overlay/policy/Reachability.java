@@ -14,13 +14,14 @@ import org.overlaysim.scenario.Scenario;
 
 /**
  * Who can open a connection to whom: the policy-level truth the data plane's probe packets must
- * agree with. A probe from a source to a destination's port is checked in this order, the first
- * denial deciding: {@code vni-mismatch} (different overlays, whatever their addresses); the host
- * VTEP ACLs the request and its reply cross ({@code acl-deny}: source host egress, destination host
- * ingress, then for the reply destination host egress and source host ingress; containers on one
- * host reach each other without crossing a VTEP); then NetworkPolicy ({@code policy-deny}: egress
- * at the source, ingress at the destination). Replies need no policy: connection tracking lets them
- * through. The request's source port is {@link #PROBE_SOURCE_PORT}.
+ * agree with. A probe from a source to a destination's port is checked hop by hop as its packets
+ * go, the first denial deciding: {@code vni-mismatch} (different overlays, whatever their
+ * addresses); at the source's host its VTEP egress ACL ({@code acl-deny}) then the source's egress
+ * policy ({@code policy-deny}); at the destination's host its VTEP ingress ACL then the
+ * destination's ingress policy; then the reply, which needs no policy (connection tracking) but
+ * crosses the stateless ACLs: destination host egress, source host ingress. Containers on one host
+ * reach each other without crossing a VTEP: policies only. This is the order {@link
+ * HostSegmentation} enforces per packet. The request's source port is {@link #PROBE_SOURCE_PORT}.
  */
 public final class Reachability {
   /** The first port of Linux's default ip_local_port_range (32768-60999). */
@@ -67,26 +68,37 @@ public final class Reachability {
     Container from = containers.get(src);
     Container to = containers.get(dst);
     int protocol = Transport.of(port.protocol());
-    if (!from.host().equals(to.host())) {
-      int a = from.ip().bits();
-      int b = to.ip().bits();
-      int p = port.port();
-      Verdict verdict = egressAcl[src].verdict(protocol, a, b, PROBE_SOURCE_PORT, p);
-      if (!verdict.allowed()) {
-        return verdict;
-      }
-      verdict = ingressAcl[dst].verdict(protocol, a, b, PROBE_SOURCE_PORT, p);
-      if (!verdict.allowed()) {
-        return verdict;
-      }
-      if (!egressAcl[dst].allows(protocol, b, a, p, PROBE_SOURCE_PORT)) {
-        return replyEgressDeny;
-      }
-      if (!ingressAcl[src].allows(protocol, b, a, p, PROBE_SOURCE_PORT)) {
-        return replyIngressDeny;
-      }
+    if (from.host().equals(to.host())) {
+      return engine.connection(src, dst, protocol, port.port());
     }
-    return engine.connection(src, dst, protocol, port.port());
+    int a = from.ip().bits();
+    int b = to.ip().bits();
+    int p = port.port();
+    // Hop by hop, as the packets go; at each host its VTEP's ACL before the pod's policy.
+    Verdict verdict = egressAcl[src].verdict(protocol, a, b, PROBE_SOURCE_PORT, p);
+    if (!verdict.allowed()) {
+      return verdict;
+    }
+    verdict = engine.egress(src, dst, protocol, p);
+    if (!verdict.allowed()) {
+      return verdict;
+    }
+    verdict = ingressAcl[dst].verdict(protocol, a, b, PROBE_SOURCE_PORT, p);
+    if (!verdict.allowed()) {
+      return verdict;
+    }
+    verdict = engine.ingress(src, dst, protocol, p);
+    if (!verdict.allowed()) {
+      return verdict;
+    }
+    // The reply needs no policy (connection tracking) but crosses the stateless ACLs.
+    if (!egressAcl[dst].allows(protocol, b, a, p, PROBE_SOURCE_PORT)) {
+      return replyEgressDeny;
+    }
+    if (!ingressAcl[src].allows(protocol, b, a, p, PROBE_SOURCE_PORT)) {
+      return replyIngressDeny;
+    }
+    return engine.connection(src, dst, protocol, p);
   }
 
   /** Receives probe results one by one, so that a large matrix need not be held in memory. */

@@ -1,12 +1,14 @@
 /**
  * Segmentation: VNI isolation, host VTEP ACLs, Kubernetes NetworkPolicy and connection tracking.
  *
- * <p>Order of checks for a new connection, the first denial deciding: {@code vni-mismatch}
- * (containers in different overlays), then the stateless ACLs of the host VTEPs crossed ({@link
- * org.overlaysim.overlay.policy.AclChain}, {@code acl-deny}), then NetworkPolicy ({@link
- * org.overlaysim.overlay.policy.PolicyEngine}, {@code policy-deny}: egress at the source, ingress
- * at the destination). Packets of a tracked connection ({@link
- * org.overlaysim.overlay.policy.ConnectionTracker}) skip the policies but not the ACLs.
+ * <p>Order of checks for a new connection, hop by hop, the first denial deciding: {@code
+ * vni-mismatch} (containers in different overlays); at each host crossed, its VTEP's stateless ACL
+ * ({@link org.overlaysim.overlay.policy.AclChain}, {@code acl-deny}) before the pod's NetworkPolicy
+ * ({@link org.overlaysim.overlay.policy.PolicyEngine}, {@code policy-deny}: egress at the source's
+ * host, ingress at the destination's). Packets of a tracked connection ({@link
+ * org.overlaysim.overlay.policy.ConnectionTracker}) skip the policies but not the ACLs. {@link
+ * org.overlaysim.overlay.policy.HostSegmentation} enforces this per packet and host; {@link
+ * org.overlaysim.overlay.policy.Reachability} computes the same truth for probes.
  *
  * <p>Choices where Kubernetes leaves room to the network plugin, documented here once:
  *

@@ -13,58 +13,39 @@ import org.overlaysim.scenario.Protocol;
 import org.overlaysim.scenario.Scenario;
 
 /**
- * Connection tracking with policies, enforced as the data plane will: one tracker per host; at the
- * source's host the egress policy, at the destination's host the ingress policy, each only for
- * packets the host's tracker classifies NEW; the tracker confirms what its host let through.
+ * Connection tracking with policies, enforced per host as the data plane does with {@link
+ * HostSegmentation}: at the source's host the egress policy, at the destination's host the ingress
+ * policy, each only for packets the host's tracker classifies NEW.
  */
 class StatefulRepliesTest {
   private static final long S = 1_000_000_000L;
-  private static final int ZONE = 100;
 
   private final Scenario scenario = PolicyScenarios.load("stateful/replies.yaml");
   private final PolicyEngine engine = new PolicyEngine(scenario);
-  private final Map<String, ConnectionTracker> trackers = new HashMap<>();
+  private final Map<String, HostSegmentation> hosts = new HashMap<>();
   private final int a = engine.containerIndex("a");
   private final int b = engine.containerIndex("b");
   private final int c = engine.containerIndex("c");
 
-  /** Sends one packet from container src to container dst; the verdict that decided its fate. */
+  /** Sends one packet from container src to container dst through the hosts on its way. */
   private Verdict send(
       int src, int dst, int protocol, int srcPort, int dstPort, int flags, long now) {
     Container from = engine.container(src);
     Container to = engine.container(dst);
-    int srcIp = from.ip().bits();
-    int dstIp = to.ip().bits();
-    ConnectionTracker sourceHost =
-        trackers.computeIfAbsent(from.host(), h -> new ConnectionTracker());
-    ConnectionTracker destinationHost =
-        trackers.computeIfAbsent(to.host(), h -> new ConnectionTracker());
-    Verdict verdict = Verdict.of(Verdict.Reason.ESTABLISHED, Verdict.Side.NONE);
-    if (sourceHost.lookup(ZONE, srcIp, dstIp, protocol, srcPort, dstPort, flags, now).isNew()) {
-      verdict = engine.egress(src, dst, protocol, dstPort);
-      if (!verdict.allowed()) {
-        return verdict;
-      }
-      if (sourceHost == destinationHost) {
-        // One host, one table: both checks see the packet NEW before it is confirmed.
-        verdict = engine.ingress(src, dst, protocol, dstPort);
-        if (!verdict.allowed()) {
-          return verdict;
-        }
-      }
-      sourceHost.confirm(ZONE, srcIp, dstIp, protocol, srcPort, dstPort, flags, now);
+    HostSegmentation sourceHost = hosts.computeIfAbsent(from.host(), this::host);
+    if (from.host().equals(to.host())) {
+      return sourceHost.local(src, dst, protocol, srcPort, dstPort, flags, now);
     }
-    if (sourceHost != destinationHost
-        && destinationHost
-            .lookup(ZONE, srcIp, dstIp, protocol, srcPort, dstPort, flags, now)
-            .isNew()) {
-      verdict = engine.ingress(src, dst, protocol, dstPort);
-      if (!verdict.allowed()) {
-        return verdict;
-      }
-      destinationHost.confirm(ZONE, srcIp, dstIp, protocol, srcPort, dstPort, flags, now);
+    Verdict out = sourceHost.outbound(src, dst, protocol, srcPort, dstPort, flags, now);
+    if (!out.allowed()) {
+      return out;
     }
-    return verdict;
+    HostSegmentation destinationHost = hosts.computeIfAbsent(to.host(), this::host);
+    return destinationHost.inbound(src, dst, protocol, srcPort, dstPort, flags, now);
+  }
+
+  private HostSegmentation host(String name) {
+    return new HostSegmentation(name, engine, HostAcls.of(scenario));
   }
 
   @Test
