@@ -6,12 +6,14 @@ package org.overlaysim.engine;
  * event allocates nothing once the arrays have grown to the peak number of pending events.
  *
  * <p>An event id is an opaque long: valid from {@link #add} until the event is removed or
- * cancelled; afterwards {@link #cancel} of that id returns false.
+ * cancelled; afterwards {@link #cancel} of that id returns false. Times are non-negative
+ * nanoseconds, as the {@link Simulator}'s clock starts at zero and never goes back.
  */
 public interface EventQueue {
 
   /**
-   * Adds an event at {@code timeNs}. Events with equal times come out in the order they were added.
+   * Adds an event at {@code timeNs} (>= 0). Events with equal times come out in the order they were
+   * added.
    *
    * @return the event's id, for {@link #cancel(long)}
    */

@@ -75,6 +75,9 @@ public final class CalendarEventQueue implements EventQueue {
     if (handler == null) {
       throw new NullPointerException("handler");
     }
+    if (timeNs < 0) {
+      throw new IllegalArgumentException("negative time " + timeNs);
+    }
     int slot = allocate();
     int node = slot << 2;
     nodes[node + TIME] = timeNs;

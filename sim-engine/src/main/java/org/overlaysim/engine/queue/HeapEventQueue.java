@@ -41,6 +41,9 @@ public final class HeapEventQueue implements EventQueue {
     if (handler == null) {
       throw new NullPointerException("handler");
     }
+    if (timeNs < 0) {
+      throw new IllegalArgumentException("negative time " + timeNs);
+    }
     int slot = slots.allocate(handler);
     if (entries == times.length) {
       times = Arrays.copyOf(times, entries * 2);

@@ -1,6 +1,7 @@
 package org.overlaysim.engine.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -109,6 +110,15 @@ abstract class EventQueueContract {
     assertThat(queue.cancel(12345L)).isFalse();
     assertThat(queue.cancel(-1L)).isFalse();
     assertThat(queue.size()).isEqualTo(1);
+  }
+
+  @Test
+  void negativeTimeIsRejected() {
+    EventQueue queue = newQueue();
+
+    assertThatThrownBy(() -> queue.add(-1, new Label(0)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(queue.isEmpty()).isTrue();
   }
 
   @Test
