@@ -69,7 +69,8 @@ public final class OverlayNetwork {
     }
     this.directory = new Directory(scenario, hostIndex);
     this.dataPlane =
-        new DataPlane(underlay, directory, simulator, streams, observer, settings, hostIndex);
+        new DataPlane(
+            scenario, underlay, directory, simulator, streams, observer, settings, hostIndex);
   }
 
   /** The model of {@code run} with the default VTEP settings ({@link VtepSettings#DEFAULT}). */

@@ -15,6 +15,7 @@ import org.overlaysim.overlay.fdb.StaticForwardingTable;
 import org.overlaysim.overlay.packet.IcmpMessage;
 import org.overlaysim.scenario.ControlPlane;
 import org.overlaysim.scenario.Overlay;
+import org.overlaysim.scenario.Scenario;
 import org.overlaysim.topology.DropReason;
 import org.overlaysim.topology.Host;
 import org.overlaysim.topology.Link;
@@ -50,10 +51,12 @@ public final class DataPlane implements UnderlayListener {
   private final ContainerStack[] containers;
   private final int[] hostIps;
   private final String[] linkDirections;
+  private final Segmentation segmentation;
   private FrameTap[] containerTaps;
   private FrameRenderer renderer;
 
   public DataPlane(
+      Scenario scenario,
       Underlay underlay,
       Directory directory,
       Simulator simulator,
@@ -96,6 +99,16 @@ public final class DataPlane implements UnderlayListener {
       containers[c] = new ContainerStack(this, c);
     }
     linkDirections = new String[underlay.links().size() * 2];
+    String[] hostNames = new String[hs.size()];
+    for (int h = 0; h < hostNames.length; h++) {
+      hostNames[h] = hs.get(h).name();
+    }
+    segmentation = Segmentation.of(scenario, hostNames);
+  }
+
+  /** ACLs, NetworkPolicy and connection tracking; null when the scenario has none. */
+  Segmentation segmentation() {
+    return segmentation;
   }
 
   private ForwardingTable table(Overlay overlay, int o, int host) {

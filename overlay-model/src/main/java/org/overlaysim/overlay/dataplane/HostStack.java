@@ -147,9 +147,14 @@ public final class HostStack {
       }
       return;
     }
-    int local = dp.directory().byMac(f.overlay, f.dstMac);
-    if (local >= 0 && dp.directory().host(local) == index) {
-      dp.container(local).receive(f);
+    int dst = dp.directory().byMac(f.overlay, f.dstMac);
+    if (dst >= 0 && dp.directory().host(dst) == index) {
+      if (allowed(f, dst, LOCAL)) {
+        dp.container(dst).receive(f);
+      }
+      return;
+    }
+    if (dst >= 0 && !allowed(f, dst, OUTBOUND)) {
       return;
     }
     ForwardingTable table = tables[f.overlay];
@@ -186,7 +191,12 @@ public final class HostStack {
       return;
     }
     if (d.host(dst) == index) {
-      dp.container(dst).receive(f);
+      if (allowed(f, dst, LOCAL)) {
+        dp.container(dst).receive(f);
+      }
+      return;
+    }
+    if (!allowed(f, dst, OUTBOUND)) {
       return;
     }
     int mtu = routePathMtu(f.overlay, f.dstIp);
@@ -361,7 +371,7 @@ public final class HostStack {
         return;
       }
       int c = d.byMac(overlay, f.dstMac);
-      if (c >= 0 && d.host(c) == index) {
+      if (c >= 0 && d.host(c) == index && allowed(f, c, INBOUND)) {
         dp.container(c).receive(f);
       }
       // Otherwise a flooded copy for a MAC that is not here: the bridge has no port for it.
@@ -377,9 +387,39 @@ public final class HostStack {
       dp.observer().dropped(f.flow, whereVtep, DropReason.NO_ROUTE, f.ipLength);
       return;
     }
+    if (!allowed(f, c, INBOUND)) {
+      return;
+    }
     f.srcMac = GATEWAY_MAC;
     f.dstMac = d.mac(c);
     dp.container(c).receive(f);
+  }
+
+  private static final int OUTBOUND = 0;
+  private static final int INBOUND = 1;
+  private static final int LOCAL = 2;
+
+  /**
+   * Asks the host's segmentation (ACL, NetworkPolicy, conntrack) about a packet for container
+   * {@code dst}; reports the drop and returns false when it is denied.
+   */
+  private boolean allowed(Frame f, int dst, int direction) {
+    Segmentation seg = dp.segmentation();
+    if (seg == null) {
+      return true;
+    }
+    long now = dp.nowNs();
+    DropReason denied =
+        switch (direction) {
+          case OUTBOUND -> seg.outbound(index, f, dst, now);
+          case INBOUND -> seg.inbound(index, f, dst, now);
+          default -> seg.local(index, f, dst, now);
+        };
+    if (denied == null) {
+      return true;
+    }
+    dp.observer().dropped(f.flow, direction == LOCAL ? whereBridge : whereVtep, denied, f.ipLength);
+    return false;
   }
 
   private int servedOverlay(int vni, int tunnelKind) {

@@ -1,0 +1,83 @@
+package org.overlaysim.overlay.dataplane;
+
+import org.overlaysim.overlay.packet.IpProtocol;
+import org.overlaysim.overlay.policy.HostAcls;
+import org.overlaysim.overlay.policy.HostSegmentation;
+import org.overlaysim.overlay.policy.PolicyEngine;
+import org.overlaysim.overlay.policy.Verdict;
+import org.overlaysim.scenario.Scenario;
+import org.overlaysim.topology.DropReason;
+
+/**
+ * Where the data plane asks the policy package (VTEP ACLs, NetworkPolicy, connection tracking)
+ * about a packet: leaving a host through its VTEP, arriving through it, or bridged between two of
+ * its containers (the order and semantics are {@link HostSegmentation}'s). Only whole datagrams and
+ * first fragments are checked (later fragments carry no ports and are useless without the first);
+ * ARP and ICMP errors pass (conntrack treats errors as RELATED). ICMP echo uses its identifier as
+ * both ports. Absent when the scenario has neither policies nor ACLs, so that costs nothing.
+ */
+final class Segmentation {
+  private final HostSegmentation[] hosts;
+
+  private Segmentation(Scenario scenario, String[] hostNames) {
+    PolicyEngine engine = new PolicyEngine(scenario);
+    HostAcls acls = HostAcls.of(scenario);
+    hosts = new HostSegmentation[hostNames.length];
+    for (int h = 0; h < hostNames.length; h++) {
+      hosts[h] = new HostSegmentation(hostNames[h], engine, acls);
+    }
+  }
+
+  /** Segmentation for the scenario, or null if it has nothing to enforce. */
+  static Segmentation of(Scenario scenario, String[] hostNames) {
+    if (scenario.policies().isEmpty() && scenario.acls().isEmpty()) {
+      return null;
+    }
+    return new Segmentation(scenario, hostNames);
+  }
+
+  /** The drop reason for a packet leaving {@code host} towards container {@code dst}, or null. */
+  DropReason outbound(int host, Frame f, int dst, long nowNs) {
+    if (!checked(f)) {
+      return null;
+    }
+    Verdict v =
+        hosts[host].outbound(f.srcContainer, dst, f.protocol, srcPort(f), dstPort(f), 0, nowNs);
+    return v.allowed() ? null : v.dropReason();
+  }
+
+  /** The drop reason for a packet arriving at {@code host} for container {@code dst}, or null. */
+  DropReason inbound(int host, Frame f, int dst, long nowNs) {
+    if (!checked(f)) {
+      return null;
+    }
+    Verdict v =
+        hosts[host].inbound(f.srcContainer, dst, f.protocol, srcPort(f), dstPort(f), 0, nowNs);
+    return v.allowed() ? null : v.dropReason();
+  }
+
+  /** The drop reason for a packet bridged between two containers of {@code host}, or null. */
+  DropReason local(int host, Frame f, int dst, long nowNs) {
+    if (!checked(f)) {
+      return null;
+    }
+    Verdict v =
+        hosts[host].local(f.srcContainer, dst, f.protocol, srcPort(f), dstPort(f), 0, nowNs);
+    return v.allowed() ? null : v.dropReason();
+  }
+
+  private static boolean checked(Frame f) {
+    if (f.isArp() || f.srcContainer < 0 || f.fragOffset != 0) {
+      return false;
+    }
+    return f.protocol != IpProtocol.ICMP || f.isEchoRequest() || f.isEchoReply();
+  }
+
+  private static int srcPort(Frame f) {
+    return f.protocol == IpProtocol.ICMP ? f.icmpRest >>> 16 : f.srcPort;
+  }
+
+  private static int dstPort(Frame f) {
+    return f.protocol == IpProtocol.ICMP ? f.icmpRest >>> 16 : f.dstPort;
+  }
+}
