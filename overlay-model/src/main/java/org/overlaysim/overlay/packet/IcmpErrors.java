@@ -73,21 +73,19 @@ public final class IcmpErrors {
     Packet packet = Packet.withVirtualPayload(0);
     packet.push(error);
     packet.push(
-        new Ipv4Header(
-                original.dscp() | DSCP_INTERNETWORK_CONTROL,
-                0,
-                Ipv4Header.MINIMUM_LENGTH + error.encodedLength(),
-                identification,
-                false,
-                false,
-                0,
-                Ipv4Header.DEFAULT_TTL,
-                IpProtocol.ICMP,
-                0,
-                reporter,
-                original.source(),
-                Octets.EMPTY)
-            .withComputedChecksum());
+        Ipv4Header.checksummed(
+            original.dscp() | DSCP_INTERNETWORK_CONTROL,
+            0,
+            Ipv4Header.MINIMUM_LENGTH + error.encodedLength(),
+            identification,
+            false,
+            false,
+            0,
+            Ipv4Header.DEFAULT_TTL,
+            IpProtocol.ICMP,
+            reporter,
+            original.source(),
+            Octets.EMPTY));
     packet.setFlowId(offending.flowId());
     return packet;
   }

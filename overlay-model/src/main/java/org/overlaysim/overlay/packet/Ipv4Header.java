@@ -88,21 +88,72 @@ public record Ipv4Header(
       int identification,
       int ttl,
       boolean dontFragment) {
+    return checksummed(
+        0,
+        0,
+        MINIMUM_LENGTH + payloadLength,
+        identification,
+        dontFragment,
+        false,
+        0,
+        ttl,
+        protocol,
+        source,
+        destination,
+        Octets.EMPTY);
+  }
+
+  /**
+   * A header with its checksum computed from the other fields, built in one step (the per-packet
+   * path: no intermediate record).
+   */
+  public static Ipv4Header checksummed(
+      int dscp,
+      int ecn,
+      int totalLength,
+      int identification,
+      boolean dontFragment,
+      boolean moreFragments,
+      int fragmentOffset,
+      int ttl,
+      int protocol,
+      Ipv4Address source,
+      Ipv4Address destination,
+      Octets options) {
+    if (source == null || destination == null) {
+      throw new IllegalArgumentException("IPv4 addresses must not be null");
+    }
+    int flags =
+        (dontFragment ? FLAG_DONT_FRAGMENT : 0)
+            | (moreFragments ? FLAG_MORE_FRAGMENTS : 0)
+            | (fragmentOffset & 0x1fff);
+    int checksum =
+        InternetChecksum.checksum(
+            headerSum(
+                dscp,
+                ecn,
+                totalLength,
+                identification,
+                flags,
+                ttl,
+                protocol,
+                source,
+                destination,
+                options));
     return new Ipv4Header(
-            0,
-            0,
-            MINIMUM_LENGTH + payloadLength,
-            identification,
-            dontFragment,
-            false,
-            0,
-            ttl,
-            protocol,
-            0,
-            source,
-            destination,
-            Octets.EMPTY)
-        .withComputedChecksum();
+        dscp,
+        ecn,
+        totalLength,
+        identification,
+        dontFragment,
+        moreFragments,
+        fragmentOffset,
+        ttl,
+        protocol,
+        checksum,
+        source,
+        destination,
+        options);
   }
 
   /** Header length in bytes (IHL × 4). */
@@ -157,50 +208,71 @@ public record Ipv4Header(
 
   /** The same header with another TTL and the checksum recomputed (a router's forwarding step). */
   public Ipv4Header withTtl(int newTtl) {
-    return new Ipv4Header(
-            dscp,
-            ecn,
-            totalLength,
-            identification,
-            dontFragment,
-            moreFragments,
-            fragmentOffset,
-            newTtl,
-            protocol,
-            0,
-            source,
-            destination,
-            options)
-        .withComputedChecksum();
+    return checksummed(
+        dscp,
+        ecn,
+        totalLength,
+        identification,
+        dontFragment,
+        moreFragments,
+        fragmentOffset,
+        newTtl,
+        protocol,
+        source,
+        destination,
+        options);
   }
 
   /** The same header describing a fragment (or a whole datagram), checksum recomputed. */
   public Ipv4Header withFragment(
       int newTotalLength, boolean newMoreFragments, int newFragmentOffset, Octets newOptions) {
-    return new Ipv4Header(
-            dscp,
-            ecn,
-            newTotalLength,
-            identification,
-            dontFragment,
-            newMoreFragments,
-            newFragmentOffset,
-            ttl,
-            protocol,
-            0,
-            source,
-            destination,
-            newOptions)
-        .withComputedChecksum();
+    return checksummed(
+        dscp,
+        ecn,
+        newTotalLength,
+        identification,
+        dontFragment,
+        newMoreFragments,
+        newFragmentOffset,
+        ttl,
+        protocol,
+        source,
+        destination,
+        newOptions);
   }
 
   private long sumWithoutChecksum() {
-    long sum = (4 << 12 | (headerLength() / 4) << 8 | dscp << 2 | ecn);
-    sum += totalLength + identification + flagsAndOffset();
+    return headerSum(
+        dscp,
+        ecn,
+        totalLength,
+        identification,
+        flagsAndOffset(),
+        ttl,
+        protocol,
+        source,
+        destination,
+        options);
+  }
+
+  private static long headerSum(
+      int dscp,
+      int ecn,
+      int totalLength,
+      int identification,
+      int flagsAndOffset,
+      int ttl,
+      int protocol,
+      Ipv4Address source,
+      Ipv4Address destination,
+      Octets options) {
+    int optionsLength = options == null ? 0 : options.length();
+    long sum = 4 << 12 | ((MINIMUM_LENGTH + optionsLength) / 4) << 8 | dscp << 2 | ecn;
+    sum += totalLength + identification + flagsAndOffset;
     sum += ttl << 8 | protocol;
     sum += (source.value() >>> 16) + (source.value() & 0xffff);
     sum += (destination.value() >>> 16) + (destination.value() & 0xffff);
-    return sum + options.checksumSum();
+    return optionsLength == 0 ? sum : sum + options.checksumSum();
   }
 
   private int flagsAndOffset() {

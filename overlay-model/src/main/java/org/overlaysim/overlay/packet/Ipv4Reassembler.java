@@ -282,21 +282,19 @@ public final class Ipv4Reassembler {
       Packet datagram = Packet.adopt(data, length - realPayload);
       datagram.copyMetadataFrom(head);
       Ipv4Header whole =
-          new Ipv4Header(
-                  headHeader.dscp(),
-                  headHeader.ecn(),
-                  headHeader.headerLength() + length,
-                  headHeader.identification(),
-                  headHeader.dontFragment(),
-                  false,
-                  0,
-                  headHeader.ttl(),
-                  headHeader.protocol(),
-                  0,
-                  headHeader.source(),
-                  headHeader.destination(),
-                  headHeader.options())
-              .withComputedChecksum();
+          Ipv4Header.checksummed(
+              headHeader.dscp(),
+              headHeader.ecn(),
+              headHeader.headerLength() + length,
+              headHeader.identification(),
+              headHeader.dontFragment(),
+              false,
+              0,
+              headHeader.ttl(),
+              headHeader.protocol(),
+              headHeader.source(),
+              headHeader.destination(),
+              headHeader.options());
       datagram.push(whole);
       return datagram;
     }

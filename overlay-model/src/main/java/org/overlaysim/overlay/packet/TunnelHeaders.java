@@ -51,21 +51,19 @@ public final class TunnelHeaders {
     int ttl = settings.ttl() == 0 ? innerHeader.ttl() : settings.ttl();
     boolean dontFragment = settings.dontFragment() || innerHeader.dontFragment();
     Ipv4Header outer =
-        new Ipv4Header(
-                0,
-                encapsulatedEcn(innerHeader.ecn()),
-                Ipv4Header.MINIMUM_LENGTH + inner.length(),
-                identification,
-                dontFragment,
-                false,
-                0,
-                ttl,
-                IpProtocol.IPIP,
-                0,
-                local,
-                remote,
-                Octets.EMPTY)
-            .withComputedChecksum();
+        Ipv4Header.checksummed(
+            0,
+            encapsulatedEcn(innerHeader.ecn()),
+            Ipv4Header.MINIMUM_LENGTH + inner.length(),
+            identification,
+            dontFragment,
+            false,
+            0,
+            ttl,
+            IpProtocol.IPIP,
+            local,
+            remote,
+            Octets.EMPTY);
     inner.push(outer);
   }
 
@@ -88,21 +86,19 @@ public final class TunnelHeaders {
     }
     int ttl = settings.ttl() == 0 ? Ipv4Header.DEFAULT_TTL : settings.ttl();
     packet.push(
-        new Ipv4Header(
-                0,
-                ecn,
-                Ipv4Header.MINIMUM_LENGTH + udpLength,
-                identification,
-                settings.dontFragment(),
-                false,
-                0,
-                ttl,
-                IpProtocol.UDP,
-                0,
-                endpoints.local(),
-                endpoints.remote(),
-                Octets.EMPTY)
-            .withComputedChecksum());
+        Ipv4Header.checksummed(
+            0,
+            ecn,
+            Ipv4Header.MINIMUM_LENGTH + udpLength,
+            identification,
+            settings.dontFragment(),
+            false,
+            0,
+            ttl,
+            IpProtocol.UDP,
+            endpoints.local(),
+            endpoints.remote(),
+            Octets.EMPTY));
   }
 
   /** ECN of an inner IPv4 packet in an Ethernet frame, 0 for anything else. */

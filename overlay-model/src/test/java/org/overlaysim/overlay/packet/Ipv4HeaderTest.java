@@ -66,6 +66,33 @@ class Ipv4HeaderTest {
   }
 
   @Test
+  void checksummedFactoryEqualsComputingTheChecksumAfterwards() {
+    Octets options = Octets.ofHex("9404 0000");
+
+    Ipv4Header direct =
+        Ipv4Header.checksummed(
+            10, 2, 576, 4, true, false, 0, 9, IpProtocol.ICMP, SOURCE, DESTINATION, options);
+
+    assertThat(direct)
+        .isEqualTo(
+            new Ipv4Header(
+                    10,
+                    2,
+                    576,
+                    4,
+                    true,
+                    false,
+                    0,
+                    9,
+                    IpProtocol.ICMP,
+                    0,
+                    SOURCE,
+                    DESTINATION,
+                    options)
+                .withComputedChecksum());
+  }
+
+  @Test
   void decrementingTtlRecomputesTheChecksum() {
     Ipv4Header header = Ipv4Header.of(SOURCE, DESTINATION, IpProtocol.ICMP, 64, 7, 64, true);
 
