@@ -1,6 +1,7 @@
 package org.overlaysim.overlay.policy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +51,9 @@ public final class PolicyEngine {
   private final PodClasses pods;
   private final int[] ips;
   private final int[] overlays;
+  private final Map<String, Integer> overlayIndex = new HashMap<>();
+  private final long[] addressKeys;
+  private final int[] addressContainers;
   private final List<String> policyNames = new ArrayList<>();
   private final CompiledRule[][] ingressRules;
   private final CompiledRule[][] egressRules;
@@ -77,7 +81,6 @@ public final class PolicyEngine {
     pods = new PodClasses(scenario);
     ips = new int[containers.size()];
     overlays = new int[containers.size()];
-    Map<String, Integer> overlayIndex = new HashMap<>();
     for (int i = 0; i < containers.size(); i++) {
       Container container = containers.get(i);
       containerIndex.put(container.name(), i);
@@ -89,6 +92,9 @@ public final class PolicyEngine {
       }
       overlays[i] = overlay;
     }
+    addressKeys = new long[containers.size()];
+    addressContainers = new int[containers.size()];
+    indexAddresses();
     List<NetworkPolicy> policies = scenario.policies();
     int policyCount = policies.size();
     ingressRules = new CompiledRule[policyCount][];
@@ -129,6 +135,28 @@ public final class PolicyEngine {
     egressPoliciesOfClass = shared(egressOfClass);
     ingressCache = new VerdictCache(cacheEntries);
     egressCache = new VerdictCache(cacheEntries);
+  }
+
+  /** Sorted (overlay, address) keys for {@link #containerAt}: no boxing, 12 bytes a container. */
+  private void indexAddresses() {
+    int n = containers.size();
+    long[] pairs = new long[n];
+    for (int i = 0; i < n; i++) {
+      pairs[i] = addressKey(overlays[i], ips[i]);
+    }
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (x, y) -> Long.compare(pairs[x], pairs[y]));
+    for (int i = 0; i < n; i++) {
+      addressKeys[i] = pairs[order[i]];
+      addressContainers[i] = order[i];
+    }
+  }
+
+  private static long addressKey(int overlay, int ip) {
+    return ((long) overlay << 32) | (ip & 0xFFFF_FFFFL);
   }
 
   private static int ingressVerdict(int policy) {
@@ -292,6 +320,21 @@ public final class PolicyEngine {
    */
   public int overlayOf(int container) {
     return overlays[container];
+  }
+
+  /** The index used by {@link #overlayOf} for the named overlay, or -1 if no container uses it. */
+  public int overlayIndex(String overlay) {
+    Integer index = overlayIndex.get(overlay);
+    return index == null ? -1 : index;
+  }
+
+  /**
+   * The container with address {@code ip} in overlay {@code overlay} (an {@link #overlayIndex}), or
+   * -1. Binary search; allocation-free.
+   */
+  public int containerAt(int overlay, int ip) {
+    int found = Arrays.binarySearch(addressKeys, addressKey(overlay, ip));
+    return found < 0 ? -1 : addressContainers[found];
   }
 
   /** Whether the two containers sit in the same overlay (VNI). */

@@ -102,6 +102,18 @@ public final class ReachabilityMatrix {
     return out.toString();
   }
 
+  /** The matrices of every port of the probe, one after the other, separated by a blank line. */
+  public static String renderAll(Reachability reachability, List<ProbePort> ports) {
+    StringBuilder out = new StringBuilder();
+    for (ProbePort port : ports) {
+      if (out.length() > 0) {
+        out.append('\n');
+      }
+      out.append(of(reachability, port).render());
+    }
+    return out.toString();
+  }
+
   @Override
   public String toString() {
     return render();

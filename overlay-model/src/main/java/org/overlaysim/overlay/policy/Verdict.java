@@ -107,6 +107,15 @@ public record Verdict(boolean allowed, Reason reason, Side side, String policy) 
     };
   }
 
+  /**
+   * The reason column of {@code reachability.csv}: the code, and for an allow by policy the
+   * deciding policy, e.g. {@code policy-deny}, {@code not-isolated}, {@code
+   * policy-allow:x/allow-from-y}.
+   */
+  public String reportReason() {
+    return policy.isEmpty() ? reason.code() : reason.code() + ":" + policy;
+  }
+
   /** One readable line, e.g. {@code denied: policy-deny (ingress at destination)}. */
   public String describe() {
     String where = side == Side.NONE ? "" : " (" + side.description() + ")";

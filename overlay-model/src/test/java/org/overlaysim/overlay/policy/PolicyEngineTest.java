@@ -165,6 +165,39 @@ class PolicyEngineTest {
   }
 
   @Test
+  void anAddressFindsItsContainerWithinItsOverlayOnly() {
+    PolicyEngine engine = engine("two-overlays.yaml");
+    int address = Ipv4.parse("172.20.0.10").bits();
+    assertThat(engine.containerAt(engine.overlayIndex("red"), address))
+        .isEqualTo(index(engine, "red-1"));
+    assertThat(engine.containerAt(engine.overlayIndex("blue"), address))
+        .isEqualTo(index(engine, "blue-1"));
+    assertThat(engine.containerAt(engine.overlayIndex("red"), Ipv4.parse("172.20.0.99").bits()))
+        .isEqualTo(-1);
+    assertThat(engine.overlayIndex("green")).isEqualTo(-1);
+  }
+
+  @Test
+  void theReportReasonNamesTheAllowingPolicyOrTheDenialCode() {
+    PolicyEngine engine = engine("allow-from-namespace.yaml");
+    assertThat(
+            engine
+                .connection(index(engine, "y-a"), index(engine, "x-b"), Transport.TCP, 80)
+                .reportReason())
+        .isEqualTo("policy-allow:x/allow-from-y");
+    assertThat(
+            engine
+                .connection(index(engine, "z-a"), index(engine, "x-b"), Transport.TCP, 80)
+                .reportReason())
+        .isEqualTo("policy-deny");
+    assertThat(
+            engine
+                .connection(index(engine, "x-a"), index(engine, "z-b"), Transport.TCP, 80)
+                .reportReason())
+        .isEqualTo("not-isolated");
+  }
+
+  @Test
   void memoisedVerdictsEqualFreshlyEvaluatedOnes() {
     for (String file :
         List.of(

@@ -87,6 +87,14 @@ class ReachabilityTest {
   }
 
   @Test
+  void everyPortOfAProbeRendersItsOwnMatrix() {
+    String text = ReachabilityMatrix.renderAll(reachability, List.of(TCP_80, UDP_53));
+    assertThat(text.lines().filter(l -> l.startsWith("TCP/80") || l.startsWith("UDP/53")))
+        .hasSize(2);
+    assertThat(text.lines().count()).isEqualTo(2 * 11 + 1);
+  }
+
+  @Test
   void theMatrixRendersALegendColumnNumbersAndOneRowPerSource() {
     String text = ReachabilityMatrix.of(reachability, TCP_80).render();
     List<String> lines = text.lines().toList();
