@@ -26,21 +26,20 @@ public final class ContainerStack {
 
   private final DataPlane dp;
   private final int index;
-  private final String name;
   private final int ip;
   private final long mac;
   private final int ifMtu;
   private final int overlay;
   private final PathMtuCache pathMtu = new PathMtuCache();
   private final NeighbourTable neighbours = new NeighbourTable();
-  private final Map<Integer, List<Frame>> unresolved = new HashMap<>();
+  // Packets waiting for ARP, by next hop; created on the first miss (flood-and-learn only).
+  private Map<Integer, List<Frame>> unresolved;
   private int nextIpId;
 
   ContainerStack(DataPlane dp, int index) {
     this.dp = dp;
     this.index = index;
     Directory d = dp.directory();
-    this.name = d.name(index);
     this.ip = d.ip(index);
     this.mac = d.mac(index);
     this.ifMtu = d.mtu(index);
@@ -51,7 +50,7 @@ public final class ContainerStack {
   }
 
   public String name() {
-    return name;
+    return dp.directory().name(index);
   }
 
   public int ip() {
@@ -82,7 +81,7 @@ public final class ContainerStack {
     int mtu = pathMtu.mtu(f.dstIp, ifMtu, dp.nowNs());
     if (f.ipLength > mtu) {
       if (f.df) {
-        observer.dropped(f.flow, name, DropReason.MTU_EXCEEDED, f.ipLength);
+        observer.dropped(f.flow, name(), DropReason.MTU_EXCEEDED, f.ipLength);
         return false;
       }
       Frame[] fragments = Fragments.inner(f, mtu);
@@ -120,6 +119,9 @@ public final class ContainerStack {
       transmit(f);
       return;
     }
+    if (unresolved == null) {
+      unresolved = new HashMap<>();
+    }
     List<Frame> waiting = unresolved.get(f.dstIp);
     if (waiting == null) {
       waiting = new ArrayList<>();
@@ -153,7 +155,7 @@ public final class ContainerStack {
       if (tries == ARP_TRIES) {
         List<Frame> dropped = unresolved.remove(target);
         for (Frame f : dropped) {
-          dp.observer().dropped(f.flow, name, DropReason.NO_FDB, f.ipLength);
+          dp.observer().dropped(f.flow, name(), DropReason.NO_FDB, f.ipLength);
         }
         return;
       }
@@ -241,7 +243,7 @@ public final class ContainerStack {
 
   private void learnNeighbour(int neighbourIp, long neighbourMac) {
     neighbours.put(neighbourIp, neighbourMac);
-    List<Frame> waiting = unresolved.remove(neighbourIp);
+    List<Frame> waiting = unresolved == null ? null : unresolved.remove(neighbourIp);
     if (waiting != null) {
       for (Frame f : waiting) {
         f.dstMac = neighbourMac;

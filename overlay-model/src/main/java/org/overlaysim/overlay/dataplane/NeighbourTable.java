@@ -7,17 +7,26 @@ package org.overlaysim.overlay.dataplane;
 final class NeighbourTable {
   static final long NONE = -1;
 
-  private int[] ips = new int[8];
-  private long[] macs = new long[8];
-  private boolean[] used = new boolean[8];
+  // Allocated on the first entry: static and routed overlays never resolve by ARP.
+  private int[] ips;
+  private long[] macs;
+  private boolean[] used;
   private int size;
 
   long get(int ip) {
+    if (size == 0) {
+      return NONE;
+    }
     int slot = slotFor(ip);
     return used[slot] ? macs[slot] : NONE;
   }
 
   void put(int ip, long mac) {
+    if (ips == null) {
+      ips = new int[8];
+      macs = new long[8];
+      used = new boolean[8];
+    }
     if (size * 2 >= ips.length) {
       grow();
     }

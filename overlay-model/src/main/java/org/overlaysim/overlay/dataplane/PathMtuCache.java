@@ -10,10 +10,11 @@ public final class PathMtuCache {
   /** Linux's {@code mtu_expires}: 10 minutes. */
   public static final long LINUX_EXPIRY_NS = 600_000_000_000L;
 
-  private int[] keys = new int[8];
-  private int[] mtus = new int[8];
-  private long[] expiresNs = new long[8];
-  private boolean[] used = new boolean[8];
+  // Allocated on the first entry: most stacks never learn a path MTU.
+  private int[] keys;
+  private int[] mtus;
+  private long[] expiresNs;
+  private boolean[] used;
   private int size;
 
   /** The learnt path MTU to {@code ip} at {@code nowNs}, or {@code routeMtu} without one. */
@@ -30,6 +31,12 @@ public final class PathMtuCache {
 
   /** Records a lower path MTU to {@code ip} until {@code nowNs + LINUX_EXPIRY_NS}. */
   public void lower(int ip, int mtu, long nowNs) {
+    if (keys == null) {
+      keys = new int[8];
+      mtus = new int[8];
+      expiresNs = new long[8];
+      used = new boolean[8];
+    }
     if (size * 2 >= keys.length) {
       grow();
     }
