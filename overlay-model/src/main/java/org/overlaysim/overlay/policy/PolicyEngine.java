@@ -1,7 +1,6 @@
 package org.overlaysim.overlay.policy;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -46,14 +45,8 @@ public final class PolicyEngine {
   private static final Verdict NOT_ISOLATED_CONNECTION =
       Verdict.of(Verdict.Reason.NOT_ISOLATED, Verdict.Side.NONE);
 
-  private final List<Container> containers;
-  private final Map<String, Integer> containerIndex = new HashMap<>();
+  private final ContainerDirectory containers;
   private final PodClasses pods;
-  private final int[] ips;
-  private final int[] overlays;
-  private final Map<String, Integer> overlayIndex = new HashMap<>();
-  private final long[] addressKeys;
-  private final int[] addressContainers;
   private final List<String> policyNames = new ArrayList<>();
   private final CompiledRule[][] ingressRules;
   private final CompiledRule[][] egressRules;
@@ -73,28 +66,14 @@ public final class PolicyEngine {
 
   /** {@code cacheEntries}: a power of two per direction; 1 in effect disables memoising. */
   public PolicyEngine(Scenario scenario, int cacheEntries) {
-    containers = scenario.containers();
-    if (containers.size() > MAX_CONTAINERS) {
+    if (scenario.containers().size() > MAX_CONTAINERS) {
       throw new IllegalArgumentException(
-          containers.size() + " containers; the policy engine handles up to " + MAX_CONTAINERS);
+          scenario.containers().size()
+              + " containers; the policy engine handles up to "
+              + MAX_CONTAINERS);
     }
+    containers = new ContainerDirectory(scenario.containers());
     pods = new PodClasses(scenario);
-    ips = new int[containers.size()];
-    overlays = new int[containers.size()];
-    for (int i = 0; i < containers.size(); i++) {
-      Container container = containers.get(i);
-      containerIndex.put(container.name(), i);
-      ips[i] = container.ip().bits();
-      Integer overlay = overlayIndex.get(container.overlay());
-      if (overlay == null) {
-        overlay = overlayIndex.size();
-        overlayIndex.put(container.overlay(), overlay);
-      }
-      overlays[i] = overlay;
-    }
-    addressKeys = new long[containers.size()];
-    addressContainers = new int[containers.size()];
-    indexAddresses();
     List<NetworkPolicy> policies = scenario.policies();
     int policyCount = policies.size();
     ingressRules = new CompiledRule[policyCount][];
@@ -135,28 +114,6 @@ public final class PolicyEngine {
     egressPoliciesOfClass = shared(egressOfClass);
     ingressCache = new VerdictCache(cacheEntries);
     egressCache = new VerdictCache(cacheEntries);
-  }
-
-  /** Sorted (overlay, address) keys for {@link #containerAt}: no boxing, 12 bytes a container. */
-  private void indexAddresses() {
-    int n = containers.size();
-    long[] pairs = new long[n];
-    for (int i = 0; i < n; i++) {
-      pairs[i] = addressKey(overlays[i], ips[i]);
-    }
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (x, y) -> Long.compare(pairs[x], pairs[y]));
-    for (int i = 0; i < n; i++) {
-      addressKeys[i] = pairs[order[i]];
-      addressContainers[i] = order[i];
-    }
-  }
-
-  private static long addressKey(int overlay, int ip) {
-    return ((long) overlay << 32) | (ip & 0xFFFF_FFFFL);
   }
 
   private static int ingressVerdict(int policy) {
@@ -227,8 +184,7 @@ public final class PolicyEngine {
 
   /** The index of the named container in {@link Scenario#containers()}, or -1. */
   public int containerIndex(String name) {
-    Integer index = containerIndex.get(name);
-    return index == null ? -1 : index;
+    return containers.index(name);
   }
 
   public Container container(int index) {
@@ -290,7 +246,7 @@ public final class PolicyEngine {
    * (naming the allowing policy; {@code egress+ingress} when both ends are isolated).
    */
   public Verdict connection(int src, int dst, int protocol, int port) {
-    if (overlays[src] != overlays[dst]) {
+    if (containers.overlay(src) != containers.overlay(dst)) {
       return Verdict.VNI_MISMATCH;
     }
     int out = egressId(src, dst, protocol, port);
@@ -319,13 +275,12 @@ public final class PolicyEngine {
    * conntrack zone that keeps overlays with overlapping addresses apart.
    */
   public int overlayOf(int container) {
-    return overlays[container];
+    return containers.overlay(container);
   }
 
   /** The index used by {@link #overlayOf} for the named overlay, or -1 if no container uses it. */
   public int overlayIndex(String overlay) {
-    Integer index = overlayIndex.get(overlay);
-    return index == null ? -1 : index;
+    return containers.overlayIndex(overlay);
   }
 
   /**
@@ -333,13 +288,12 @@ public final class PolicyEngine {
    * -1. Binary search; allocation-free.
    */
   public int containerAt(int overlay, int ip) {
-    int found = Arrays.binarySearch(addressKeys, addressKey(overlay, ip));
-    return found < 0 ? -1 : addressContainers[found];
+    return containers.at(overlay, ip);
   }
 
   /** Whether the two containers sit in the same overlay (VNI). */
   public boolean sameOverlay(int a, int b) {
-    return overlays[a] == overlays[b];
+    return containers.overlay(a) == containers.overlay(b);
   }
 
   private Verdict bothEnds(int egressPolicy, int ingressPolicy) {
@@ -361,7 +315,7 @@ public final class PolicyEngine {
     long key = VerdictCache.key(src, dst, protocol, port);
     int id = ingressCache.get(key);
     if (id < 0) {
-      id = evaluateIngress(src, ips[src], dst, protocol, port);
+      id = evaluateIngress(src, containers.ip(src), dst, protocol, port);
       ingressCache.put(key, id);
     }
     return id;
@@ -371,7 +325,7 @@ public final class PolicyEngine {
     long key = VerdictCache.key(src, dst, protocol, port);
     int id = egressCache.get(key);
     if (id < 0) {
-      id = evaluateEgress(src, dst, ips[dst], protocol, port);
+      id = evaluateEgress(src, dst, containers.ip(dst), protocol, port);
       egressCache.put(key, id);
     }
     return id;
