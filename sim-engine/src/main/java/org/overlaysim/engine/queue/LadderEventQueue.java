@@ -250,7 +250,7 @@ public final class LadderEventQueue implements EventQueue {
         }
       }
     }
-    long median = TimeSelection.select(Arrays.copyOf(sample, sampled), sampled / 2);
+    long median = TimeSelection.select(sample, sampled, sampled / 2);
     int buckets = Math.max(2, Math.min(MAX_BUCKETS, n / 2 / PER_BUCKET));
     long perBucket = (median - min) / buckets; // < 2^62, so the shift stays <= 62
     rungStart = min;

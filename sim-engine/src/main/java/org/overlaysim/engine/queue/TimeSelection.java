@@ -9,8 +9,13 @@ final class TimeSelection {
    * quickselect with a median-of-three pivot, O(n) expected.
    */
   static long select(long[] values, int k) {
+    return select(values, values.length, k);
+  }
+
+  /** As {@link #select(long[], int)} over the first {@code length} values only. */
+  static long select(long[] values, int length, int k) {
     int lo = 0;
-    int hi = values.length - 1;
+    int hi = length - 1;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       long pivot = median(values[lo], values[mid], values[hi]);
