@@ -1,0 +1,126 @@
+package org.overlaysim.gui.map;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Line;
+import org.overlaysim.gui.RunResults;
+import org.overlaysim.scenario.Host;
+import org.overlaysim.scenario.LinkSpec;
+import org.overlaysim.scenario.Site;
+import org.overlaysim.scenario.Units;
+import org.overlaysim.topology.GeoLatencyModel;
+
+/**
+ * Underlay links between sites (width by bandwidth, colour by utilization after a run) and, for
+ * open sites, the access links of their hosts. A link inside one site has no length on a map and is
+ * not drawn.
+ */
+final class UnderlayMarks {
+  private UnderlayMarks() {}
+
+  static void draw(MarkContext ctx, List<Node> out) {
+    RunResults run = ctx.results();
+    Map<String, Integer> parallel = new TreeMap<>();
+    Map<String, Integer> seen = new TreeMap<>();
+    for (LinkSpec l : ctx.index().scenario().underlay().links()) {
+      parallel.merge(pairKey(l), 1, Integer::sum);
+    }
+    for (LinkSpec l : ctx.index().scenario().underlay().links()) {
+      Site a = ctx.index().siteOfRouter(l.a());
+      Site b = ctx.index().siteOfRouter(l.b());
+      if (a == null || b == null || a.name().equals(b.name())) {
+        continue; // a link inside one site has no length on a map
+      }
+      String key = pairKey(l);
+      int nth = seen.merge(key, 1, Integer::sum) - 1;
+      int count = parallel.get(key);
+      double width = Palette.linkWidth(l.bandwidthBps());
+      double offset = (nth - (count - 1) / 2.0) * (width + 3);
+      Point2D pa = ctx.layout().site(a.name());
+      Point2D pb = ctx.layout().site(b.name());
+      if (a.name().compareTo(b.name()) > 0) {
+        offset = -offset; // offsets are measured in one direction per site pair
+      }
+      Line line = Marks.offsetLine(pa, pb, offset);
+      line.setId("link-" + l.name());
+      line.getStyleClass().add("link");
+      line.setStrokeWidth(width);
+      Color colour = Palette.LINK_IDLE;
+      String util = "";
+      if (run != null) {
+        Optional<RunResults.LinkUtilization> u = run.link(l.name());
+        double value = u.map(x -> ctx.timeBin() < 0 ? x.peak() : x.at(ctx.timeBin())).orElse(0.0);
+        colour = Palette.utilization(value);
+        util =
+            String.format(
+                Locale.ROOT,
+                "%nutilization %.1f%% (%s)",
+                value * 100,
+                ctx.timeBin() < 0 ? "peak" : "bin " + ctx.timeBin());
+      }
+      line.setStroke(colour);
+      String text = linkText(l, a, b) + util;
+      Marks.tip(line, () -> text);
+      out.add(line);
+    }
+    // Access links: each host of an open site hangs off its site's routers.
+    for (Host h : ctx.index().scenario().hosts()) {
+      if (!ctx.layout().isOpen(h.site())) {
+        continue;
+      }
+      Point2D s = ctx.layout().site(h.site());
+      Point2D p = ctx.layout().host(h.name());
+      if (s == null || p == null) {
+        continue;
+      }
+      Line access = new Line(s.getX(), s.getY(), p.getX(), p.getY());
+      access.getStyleClass().add("access-link");
+      access.setStroke(Palette.HOST);
+      access.setOpacity(0.6);
+      access.setStrokeWidth(1);
+      out.add(access);
+    }
+  }
+
+  private static String pairKey(LinkSpec l) {
+    return l.a().compareTo(l.b()) < 0 ? l.a() + "|" + l.b() : l.b() + "|" + l.a();
+  }
+
+  private static String linkText(LinkSpec l, Site a, Site b) {
+    org.overlaysim.topology.Site ta =
+        new org.overlaysim.topology.Site(a.name(), a.location().lat(), a.location().lon());
+    org.overlaysim.topology.Site tb =
+        new org.overlaysim.topology.Site(b.name(), b.location().lat(), b.location().lon());
+    double km = ta.distanceKm(tb);
+    long delayNs;
+    String how;
+    if (l.delayNs().isPresent()) {
+      delayNs = l.delayNs().getAsLong();
+      how = "given";
+    } else {
+      GeoLatencyModel model =
+          GeoLatencyModel.DEFAULT
+              .withFiberSpeedKmPerS(l.fiberSpeedMps() / 1000.0)
+              .withRouteFactor(l.routeFactor());
+      delayNs = model.oneWayDelayNs(ta, tb);
+      how = "from distance";
+    }
+    return String.format(
+        Locale.ROOT,
+        "%s  %s — %s%n%s, MTU %d, %.0f km, one-way delay %s (%s)",
+        l.name(),
+        a.name(),
+        b.name(),
+        Units.formatRate(l.bandwidthBps()),
+        l.mtu(),
+        km,
+        Units.formatDuration(delayNs),
+        how);
+  }
+}
