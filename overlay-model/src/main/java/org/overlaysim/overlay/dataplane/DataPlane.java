@@ -52,6 +52,7 @@ public final class DataPlane implements UnderlayListener {
   private final int[] hostIps;
   private final String[] linkDirections;
   private final Segmentation segmentation;
+  private final Tunnel[] tunnels;
   private FrameTap[] containerTaps;
   private FrameRenderer renderer;
 
@@ -80,6 +81,10 @@ public final class DataPlane implements UnderlayListener {
     for (int c = 0; c < directory.containers(); c++) {
       local.get(directory.host(c)).add(c);
     }
+    tunnels = new Tunnel[directory.overlays()];
+    for (int o = 0; o < tunnels.length; o++) {
+      tunnels[o] = Tunnel.of(directory.overlay(o), settings.outerDf());
+    }
     hosts = new HostStack[hs.size()];
     for (int h = 0; h < hs.size(); h++) {
       ForwardingTable[] tables = new ForwardingTable[directory.overlays()];
@@ -104,6 +109,11 @@ public final class DataPlane implements UnderlayListener {
       hostNames[h] = hs.get(h).name();
     }
     segmentation = Segmentation.of(scenario, hostNames);
+  }
+
+  /** How overlay {@code overlay}'s VTEPs encapsulate. */
+  Tunnel tunnel(int overlay) {
+    return tunnels[overlay];
   }
 
   /** ACLs, NetworkPolicy and connection tracking; null when the scenario has none. */

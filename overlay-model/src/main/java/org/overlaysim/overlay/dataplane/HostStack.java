@@ -2,12 +2,8 @@ package org.overlaysim.overlay.dataplane;
 
 import org.overlaysim.overlay.NetworkObserver;
 import org.overlaysim.overlay.fdb.ForwardingTable;
-import org.overlaysim.overlay.packet.FlowHash;
 import org.overlaysim.overlay.packet.IcmpMessage;
-import org.overlaysim.overlay.packet.IpProtocol;
 import org.overlaysim.overlay.packet.Ipv4Header;
-import org.overlaysim.overlay.packet.SourcePortRange;
-import org.overlaysim.scenario.Encapsulation;
 import org.overlaysim.scenario.Overlay;
 import org.overlaysim.topology.DropReason;
 import org.overlaysim.topology.EthernetFraming;
@@ -25,8 +21,6 @@ public final class HostStack {
    * ARP for the gateway with ee:ee:ee:ee:ee:ee on its cali* interfaces.
    */
   public static final long GATEWAY_MAC = 0xeeee_eeee_eeeeL;
-
-  private static final int OUTER_IPV4 = Ipv4Header.MINIMUM_LENGTH;
 
   private final DataPlane dp;
   private final int index;
@@ -110,7 +104,7 @@ public final class HostStack {
   }
 
   boolean routed(int overlay) {
-    return !dp.directory().overlay(overlay).encapsulation().carriesVni();
+    return !dp.tunnel(overlay).bridged();
   }
 
   boolean floods(int overlay) {
@@ -216,51 +210,13 @@ public final class HostStack {
 
   /** Adds the outer header towards {@code remote}, checks the underlay path, then sends. */
   private void encapsulate(Frame f, int remote, boolean bum) {
-    Overlay ov = dp.directory().overlay(f.overlay);
-    Encapsulation kind = ov.encapsulation();
+    Tunnel tunnel = dp.tunnel(f.overlay);
     int remoteIp = dp.hostIp(remote);
-    int overhead;
-    if (kind == Encapsulation.NONE) {
-      f.tunneled = false;
-      f.routeSrc = ip;
-      f.routeDst = remoteIp;
-      overhead = 0;
-    } else {
-      f.tunneled = true;
-      f.outerSrc = ip;
-      f.outerDst = remoteIp;
-      f.outerId = nextOuterId;
-      nextOuterId = (nextOuterId + 1) & 0xffff;
-      f.outerFragOffset = 0;
-      f.outerMf = false;
-      if (kind == Encapsulation.IPIP) {
-        // RFC 2003: outer IPv4 only, protocol 4; Linux copies the inner DF bit and TTL.
-        f.tunnelKind = Frame.TUNNEL_IPIP;
-        f.outerProto = IpProtocol.IPIP;
-        f.outerSrcPort = 0;
-        f.outerDstPort = 0;
-        f.outerDf = f.df;
-        f.outerTtl = f.ttl;
-        f.outerLength = OUTER_IPV4 + f.ipLength;
-      } else {
-        // RFC 7348 section 5 / RFC 8926: UDP source port from the inner flow's hash; outer DF as
-        // configured, clear by default as Linux.
-        f.tunnelKind = kind == Encapsulation.VXLAN ? Frame.TUNNEL_VXLAN : Frame.TUNNEL_GENEVE;
-        f.vni = ov.vni();
-        f.outerProto = IpProtocol.UDP;
-        f.outerSrcPort = SourcePortRange.RFC_7348.portFor(innerFlowHash(f));
-        f.outerDstPort = ov.udpPort();
-        f.outerDf = !f.isArp() && dp.settings().outerDf().outerDf(f.df);
-        f.outerTtl = Ipv4Header.DEFAULT_TTL;
-        // Outer IPv4 20 + UDP 8 + VXLAN or Geneve 8 + inner Ethernet 14: 50 with the outer
-        // Ethernet header (RFC 7348 section 5, RFC 8926 section 3).
-        f.outerLength = OUTER_IPV4 + 8 + 8 + 14 + f.innerL3Length();
-      }
-      overhead = f.outerLength - f.innerL3Length();
-    }
+    int overhead = tunnel.encapsulate(f, ip, remoteIp, nextOuterId);
+    nextOuterId = (nextOuterId + 1) & 0xffff;
     int pathMtu = outerPathMtu(remoteIp);
     if (f.ipLength() > pathMtu) {
-      if (kind.carriesVni()) {
+      if (tunnel.bridged()) {
         if (!f.isArp() && f.df) {
           // Linux >= 5.9 (skb_tunnel_check_pmtu): fragmentation-needed back to the container with
           // the MTU left after encapsulation, e.g. 1350 for a 1400 path. Nothing goes on the wire.
@@ -272,14 +228,14 @@ public final class HostStack {
           dp.observer().fragmented(f.flow, fragments.length);
         }
         for (Frame fragment : fragments) {
-          send(fragment, bum, kind);
+          send(fragment, bum, tunnel);
         }
         return;
       }
       // Routed: the host lowers the inner route's path MTU (for 600 s) and still sends this packet,
       // its outer datagram fragmented (overlay-reference.md, "Oversized packets").
       routePathMtu.lower(f.dstIp, pathMtu - overhead, dp.nowNs());
-      if (kind == Encapsulation.NONE && f.df) {
+      if (!tunnel.tunnels() && f.df) {
         fragmentationNeeded(f, pathMtu);
         return;
       }
@@ -289,18 +245,18 @@ public final class HostStack {
         dp.observer().fragmented(f.flow, fragments.length);
       }
       for (Frame fragment : fragments) {
-        send(fragment, bum, kind);
+        send(fragment, bum, tunnel);
       }
       return;
     }
-    send(f, bum, kind);
+    send(f, bum, tunnel);
   }
 
-  private void send(Frame f, boolean bum, Encapsulation kind) {
+  private void send(Frame f, boolean bum, Tunnel tunnel) {
     if (bum) {
       dp.observer().bumFrame(dp.directory().overlay(f.overlay).name(), f.ipLength());
     }
-    if (kind == Encapsulation.NONE) {
+    if (!tunnel.tunnels()) {
       routedSend.offer(f);
     } else {
       encapsulation.offer(f);
@@ -424,10 +380,7 @@ public final class HostStack {
 
   private int servedOverlay(int vni, int tunnelKind) {
     for (int o : served) {
-      Overlay ov = dp.directory().overlay(o);
-      Encapsulation e = ov.encapsulation();
-      int kind = e == Encapsulation.VXLAN ? Frame.TUNNEL_VXLAN : Frame.TUNNEL_GENEVE;
-      if (ov.vni() == vni && e.carriesVni() && kind == tunnelKind) {
+      if (dp.tunnel(o) instanceof Tunnel.Udp udp && udp.vni() == vni && udp.kind() == tunnelKind) {
         return o;
       }
     }
@@ -444,19 +397,6 @@ public final class HostStack {
 
   private static boolean isBroadcast(long mac) {
     return (mac & 0x0100_0000_0000L) != 0;
-  }
-
-  /** The inner flow hash as Linux's flow dissector keys it (see packet FlowHash). */
-  static int innerFlowHash(Frame f) {
-    if (f.isArp()) {
-      int a = (int) (f.dstMac >>> 16);
-      int b = (int) (f.dstMac << 16) | (int) (f.srcMac >>> 32);
-      int c = (int) f.srcMac;
-      return FlowHash.jhash3(a, b, c, f.etherType);
-    }
-    boolean ports = f.protocol == IpProtocol.UDP && !f.isInnerFragment();
-    int p = ports ? (f.srcPort << 16 | f.dstPort) : 0;
-    return FlowHash.jhash3(f.srcIp, f.dstIp, p, f.protocol);
   }
 
   static int icmpQuoteLength() {
