@@ -1,17 +1,12 @@
 package org.overlaysim.report.pcap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,25 +26,14 @@ import org.junit.jupiter.api.Test;
  * OVERLAYSIM_REQUIRE_TOOLS=1 (CI), where it fails.
  */
 class TsharkCaptureTest {
-  private static final String GOOD = "1";
-  private static final List<String> CHECKSUM_OPTIONS =
-      List.of(
-          "-o",
-          "ip.check_checksum:TRUE",
-          "-o",
-          "udp.check_checksum:TRUE",
-          "-o",
-          "tcp.check_checksum:TRUE");
-
-  /** The tshark executable: OVERLAYSIM_TSHARK if set, else tshark on the PATH. */
-  private static final String TSHARK = System.getenv().getOrDefault("OVERLAYSIM_TSHARK", "tshark");
+  private static final String GOOD = Tshark.GOOD;
 
   private static Path capture;
   private static int frames;
 
   @BeforeAll
   static void writeCapture() throws IOException, InterruptedException {
-    requireTshark();
+    Tshark.requireInstalled();
     Path directory = Path.of("target", "tshark");
     Files.createDirectories(directory);
     capture = directory.resolve("overlay-sample.pcap");
@@ -58,68 +42,12 @@ class TsharkCaptureTest {
     }
   }
 
-  private static void requireTshark() throws InterruptedException {
-    String problem;
-    try {
-      Process process = new ProcessBuilder(TSHARK, "--version").redirectErrorStream(true).start();
-      process.getInputStream().readAllBytes();
-      problem =
-          process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0
-              ? null
-              : "tshark --version failed";
-    } catch (IOException e) {
-      problem = "tshark not found: " + e.getMessage();
-    }
-    if (problem == null) {
-      return;
-    }
-    if ("1".equals(System.getenv("OVERLAYSIM_REQUIRE_TOOLS"))) {
-      fail(problem + " (OVERLAYSIM_REQUIRE_TOOLS=1 requires it; apt-get install tshark)");
-    }
-    Assumptions.assumeTrue(false, problem + "; install tshark to run this check");
-  }
-
   private static String tshark(List<String> arguments) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(TSHARK);
-    command.add("-r");
-    command.add(capture.toString());
-    command.addAll(CHECKSUM_OPTIONS);
-    command.addAll(arguments);
-    Path errors = Files.createTempFile("tshark", ".err");
-    try {
-      Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(120, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        fail("tshark did not finish: " + command);
-      }
-      assertThat(process.exitValue())
-          .as("tshark exit status, stderr: %s", Files.readString(errors))
-          .isZero();
-      return output;
-    } finally {
-      Files.deleteIfExists(errors);
-    }
+    return Tshark.run(capture, arguments);
   }
 
-  /** One row per frame: the fields asked for, tab-separated; repeated fields joined by spaces. */
   private static List<String[]> fields(String... names) throws IOException, InterruptedException {
-    List<String> arguments =
-        new ArrayList<>(
-            List.of(
-                "-T", "fields", "-E", "separator=/t", "-E", "occurrence=a", "-E", "aggregator=/s"));
-    for (String name : names) {
-      arguments.add("-e");
-      arguments.add(name);
-    }
-    List<String[]> rows = new ArrayList<>();
-    for (String line : tshark(arguments).split("\n")) {
-      if (!line.isEmpty()) {
-        rows.add(line.split("\t", -1));
-      }
-    }
-    return rows;
+    return Tshark.fields(capture, names);
   }
 
   @Test
