@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * The world's land as polygon rings in degrees, read from the bundled Natural Earth 110m resource
  * ({@code land-110m.txt}, see gui/README.md): one ring per line, {@code P} for the outer ring of a
- * polygon, {@code H} for a hole, then {@code lon,lat} pairs.
+ * polygon, {@code H} for a hole, then {@code lon,lat} pairs. Rings crossing the antimeridian are
+ * unwrapped (continuous, longitudes beyond ±180), so no edge runs across the whole map.
  */
 public final class LandShapes {
   /** The bundled resource, relative to the {@code org.overlaysim.gui} package. */
@@ -37,6 +38,22 @@ public final class LandShapes {
 
     public double lat(int i) {
       return lonLat[2 * i + 1];
+    }
+
+    public double minLon() {
+      double min = Double.POSITIVE_INFINITY;
+      for (int i = 0; i < lonLat.length; i += 2) {
+        min = Math.min(min, lonLat[i]);
+      }
+      return min;
+    }
+
+    public double maxLon() {
+      double max = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < lonLat.length; i += 2) {
+        max = Math.max(max, lonLat[i]);
+      }
+      return max;
     }
   }
 

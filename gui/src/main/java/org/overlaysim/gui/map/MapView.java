@@ -318,16 +318,26 @@ public final class MapView extends Region {
     Path path = new Path();
     path.setFillRule(FillRule.EVEN_ODD);
     for (LandShapes.Ring ring : land.rings()) {
-      path.getElements().add(new MoveTo(ring.lon(0), -ring.lat(0)));
-      for (int i = 1; i < ring.points(); i++) {
-        path.getElements().add(new LineTo(ring.lon(i), -ring.lat(i)));
+      addRing(path, ring, 0);
+      // A ring unwrapped across the antimeridian is drawn again on the other side of the map.
+      if (ring.minLon() < -180) {
+        addRing(path, ring, 360);
+      } else if (ring.maxLon() > 180) {
+        addRing(path, ring, -360);
       }
-      path.getElements().add(new ClosePath());
     }
     path.setFill(Palette.LAND);
     path.setStroke(null);
     landGroup.getChildren().add(path);
     landGroup.getTransforms().add(landTransform);
+  }
+
+  private static void addRing(Path path, LandShapes.Ring ring, double shiftLon) {
+    path.getElements().add(new MoveTo(ring.lon(0) + shiftLon, -ring.lat(0)));
+    for (int i = 1; i < ring.points(); i++) {
+      path.getElements().add(new LineTo(ring.lon(i) + shiftLon, -ring.lat(i)));
+    }
+    path.getElements().add(new ClosePath());
   }
 
   /** Marks the drawing stale; it is rebuilt once, at the next layout pass. */

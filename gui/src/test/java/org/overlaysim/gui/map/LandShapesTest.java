@@ -12,8 +12,22 @@ class LandShapesTest {
     assertThat(WORLD.rings()).hasSizeGreaterThan(100);
     for (LandShapes.Ring ring : WORLD.rings()) {
       for (int i = 0; i < ring.points(); i++) {
-        assertThat(ring.lon(i)).isBetween(-180.0, 180.0);
+        assertThat(ring.lon(i)).isBetween(-540.0, 540.0);
         assertThat(ring.lat(i)).isBetween(-90.0, 90.0);
+      }
+    }
+  }
+
+  @Test
+  void noRingJumpsAcrossTheWholeMap() {
+    // An edge from 180 to -180 would draw a line across the world; only polar closures run
+    // along the pole itself.
+    for (LandShapes.Ring ring : WORLD.rings()) {
+      for (int i = 1; i < ring.points(); i++) {
+        boolean alongPole = Math.abs(ring.lat(i)) == 90 && Math.abs(ring.lat(i - 1)) == 90;
+        if (!alongPole) {
+          assertThat(Math.abs(ring.lon(i) - ring.lon(i - 1))).isLessThan(180.0);
+        }
       }
     }
   }
@@ -23,6 +37,7 @@ class LandShapesTest {
     assertThat(onLand(40.42, -3.70)).as("Madrid").isTrue();
     assertThat(onLand(38.96, -77.36)).as("Virginia").isTrue();
     assertThat(onLand(-33.87, 151.21 - 0.2)).as("Sydney").isTrue();
+    assertThat(onLand(64.7, 177.5)).as("Anadyr, Russia east of the antimeridian").isTrue();
   }
 
   @Test
