@@ -1,0 +1,516 @@
+package org.overlaysim.emulation;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.overlaysim.emulation.kernel.CommandResult;
+import org.overlaysim.emulation.kernel.CommandRunner;
+import org.overlaysim.emulation.kernel.KernelCounters;
+import org.overlaysim.emulation.kernel.KernelCounters.Count;
+import org.overlaysim.emulation.kernel.KernelCounters.InterfaceStats;
+import org.overlaysim.emulation.kernel.Names;
+import org.overlaysim.emulation.kernel.NamespaceJanitor;
+import org.overlaysim.emulation.plan.AddressPlan;
+import org.overlaysim.emulation.plan.NetworkPlan;
+import org.overlaysim.emulation.plan.NftRenderer;
+import org.overlaysim.emulation.plan.NftRules;
+import org.overlaysim.emulation.plan.Step;
+import org.overlaysim.emulation.traffic.PingRunner;
+import org.overlaysim.emulation.traffic.ProbeRunner;
+import org.overlaysim.report.ReportRows.DropRow;
+import org.overlaysim.report.ReportRows.LinkRow;
+import org.overlaysim.report.ReportRows.OverlayRow;
+import org.overlaysim.scenario.Container;
+import org.overlaysim.scenario.Encapsulation;
+import org.overlaysim.scenario.Host;
+import org.overlaysim.scenario.LinkSpec;
+import org.overlaysim.scenario.Overlay;
+import org.overlaysim.scenario.PingTraffic;
+import org.overlaysim.scenario.ProbePort;
+import org.overlaysim.scenario.ProbeTraffic;
+import org.overlaysim.scenario.Protocol;
+import org.overlaysim.scenario.Run;
+import org.overlaysim.scenario.Scenario;
+import org.overlaysim.scenario.TrafficSpec;
+
+/**
+ * Builds one run of a scenario out of Linux network namespaces, runs its ping and probe traffic
+ * with real programs, reads the kernel's counters and tears everything down again, whatever happens
+ * (finally block and JVM shutdown hook). Traffic only ever goes to addresses of the namespaces it
+ * made: containers ping and probe each other, nothing else.
+ */
+public final class Emulator {
+  /** Programs the emulation runs; missing ones are named before anything is built. */
+  public static final List<String> REQUIRED_PROGRAMS =
+      List.of("ip", "bridge", "nft", "ping", "sysctl", "tc");
+
+  private final CommandRunner runner;
+  private final EmulationSettings settings;
+  private final PrintWriter log;
+
+  public Emulator(CommandRunner runner, EmulationSettings settings, PrintWriter log) {
+    this.runner = runner;
+    this.settings = settings;
+    this.log = log;
+  }
+
+  /** Root and the programs; the message says what to install. */
+  public static void checkEnvironment() throws EmulationException {
+    if (!isRoot()) {
+      throw new EmulationException(
+          EmulationException.ENVIRONMENT,
+          "emulation needs root (network namespaces, veth pairs, nftables): run it as root or"
+              + " with sudo");
+    }
+    List<String> missing = new ArrayList<>();
+    for (String program : REQUIRED_PROGRAMS) {
+      if (findProgram(program).isEmpty()) {
+        missing.add(program);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new EmulationException(
+          EmulationException.ENVIRONMENT,
+          "emulation needs "
+              + String.join(", ", missing)
+              + " on the PATH (Debian/Ubuntu packages: iproute2 nftables iputils-ping procps)");
+    }
+  }
+
+  /** Refuses what the emulation cannot build faithfully, with the reason. */
+  public void checkScenario(Scenario scenario) throws EmulationException {
+    int containers = scenario.containers().size();
+    if (containers > settings.maxContainers()) {
+      throw new EmulationException(
+          EmulationException.ENVIRONMENT,
+          "scenario "
+              + scenario.name()
+              + " has "
+              + containers
+              + " containers; the emulation builds at most "
+              + settings.maxContainers()
+              + " (one namespace and, with probes, one JVM each)");
+    }
+    int limit = Names.MAX_INDEX + 1;
+    if (scenario.hosts().size() > limit
+        || scenario.underlay().routers().size() > limit
+        || scenario.underlay().links().size() > limit
+        || scenario.overlays().size() > limit) {
+      throw new EmulationException(
+          EmulationException.ENVIRONMENT,
+          "scenario " + scenario.name() + " has more than " + limit + " hosts, routers or links");
+    }
+    List<String> conflicts = AddressPlan.conflicts(scenario);
+    if (!conflicts.isEmpty()) {
+      throw new EmulationException(EmulationException.ENVIRONMENT, String.join("\n", conflicts));
+    }
+    for (TrafficSpec spec : scenario.traffic()) {
+      if (spec instanceof ProbeTraffic probe) {
+        for (ProbePort port : probe.ports()) {
+          if (port.protocol() == Protocol.SCTP) {
+            throw new EmulationException(
+                EmulationException.ENVIRONMENT,
+                "traffic " + probe.name() + ": SCTP probes are not emulated (TCP and UDP are)");
+          }
+        }
+      }
+    }
+  }
+
+  /** Builds, runs and removes one run. */
+  public EmulationResult emulate(Run run) throws EmulationException {
+    long wallStart = System.nanoTime(); // wall_time_s only; no figure of the model depends on it
+    Scenario scenario = run.scenario();
+    checkScenario(scenario);
+    NamespaceJanitor janitor = new NamespaceJanitor(runner);
+    Names names;
+    try {
+      names = Names.unused(ProcessHandle.current().pid(), janitor.all());
+    } catch (IOException e) {
+      throw new EmulationException(
+          EmulationException.ENVIRONMENT, "cannot run ip: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EmulationException(EmulationException.FAILURE, "interrupted");
+    }
+    Teardown teardown = new Teardown(janitor, names, log);
+    Thread hook = new Thread(teardown::run, "emulation-teardown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      return buildAndRun(run, names, wallStart);
+    } catch (IOException e) {
+      throw new EmulationException(EmulationException.FAILURE, e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EmulationException(EmulationException.FAILURE, "interrupted");
+    } finally {
+      teardown.run();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // The JVM is already shutting down; the hook ran the same teardown.
+      }
+    }
+  }
+
+  private EmulationResult buildAndRun(Run run, Names names, long wallStart)
+      throws IOException, InterruptedException, EmulationException {
+    Scenario scenario = run.scenario();
+    NftRules nft = new NftRenderer(scenario, names).render();
+    Map<String, String> notes = new LinkedHashMap<>();
+    boolean netem = false;
+    NetworkPlan plan = NetworkPlan.build(scenario, names, nft, false);
+    log.printf(
+        "emulating %s: %d namespaces, %d commands%n",
+        run.id(), plan.namespaces().size(), plan.steps().size());
+    log.flush();
+    // Namespaces first (all of them), then probe netem once, then the rest.
+    List<Step> steps = plan.steps();
+    int firstNonNamespace = 0;
+    while (firstNonNamespace < steps.size() && isNamespaceSetup(steps.get(firstNonNamespace))) {
+      firstNonNamespace++;
+    }
+    execute(steps.subList(0, firstNonNamespace));
+    netem = netemWorks(plan.namespaces().get(0));
+    if (netem) {
+      steps = NetworkPlan.build(scenario, names, nft, true).steps();
+    }
+    execute(steps.subList(firstNonNamespace, steps.size()));
+    notes.put(
+        "latency_source",
+        netem
+            ? "kernel plus netem link delays"
+            : "kernel (netem unavailable: link delays, jitter and loss of the scenario not applied)");
+    notes.put("netem", netem ? "available" : "unavailable");
+    notes.put("namespaces", Integer.toString(plan.namespaces().size()));
+    notes.put("commands", Integer.toString(steps.size()));
+    notes.put("routing", "static, fewest hops");
+    notes.put("br_netfilter_hosts", Integer.toString(nft.conntrackHosts().size()));
+    for (Overlay overlay : scenario.overlays()) {
+      if (overlay.controlPlane() == org.overlaysim.scenario.ControlPlane.EVPN) {
+        notes.put("evpn", "EVPN overlays get static entries at once (no convergence delay)");
+      }
+    }
+
+    KernelCounters counters = new KernelCounters(runner);
+    Map<NetworkPlan.Device, InterfaceStats> before = snapshot(counters, plan);
+    List<PingTraffic> pings = new ArrayList<>();
+    List<ProbeTraffic> probes = new ArrayList<>();
+    for (TrafficSpec spec : scenario.traffic()) {
+      if (spec instanceof PingTraffic ping) {
+        pings.add(ping);
+      } else if (spec instanceof ProbeTraffic probe) {
+        probes.add(probe);
+      } else {
+        notes.merge("not_emulated", spec.name() + " (" + spec.kind() + ")", (a, b) -> a + "; " + b);
+      }
+    }
+    long trafficStart = System.nanoTime();
+    List<PingResult> pingResults;
+    List<ProbeObservation> observations;
+    try (ProbeRunner probeRunner = new ProbeRunner(runner, run, names, settings)) {
+      // Probes first: their servers' JVMs start while nothing else is timed.
+      observations = probeRunner.run(probes);
+      pingResults = new PingRunner(runner, scenario, names).run(pings);
+    }
+    double trafficSeconds = (System.nanoTime() - trafficStart) / 1e9;
+    Map<NetworkPlan.Device, InterfaceStats> after = snapshot(counters, plan);
+    List<DropRow> drops = drops(scenario, names, counters, plan, before, after, pingResults);
+    List<LinkRow> links = links(scenario, plan, before, after, trafficSeconds);
+    List<OverlayRow> overlays = overlays(scenario, names);
+    return new EmulationResult(
+        run,
+        pingResults,
+        observations,
+        drops,
+        links,
+        overlays,
+        notes,
+        trafficSeconds,
+        (System.nanoTime() - wallStart) / 1e9);
+  }
+
+  private static boolean isNamespaceSetup(Step step) {
+    List<String> a = step.argv();
+    boolean add = a.size() == 4 && a.get(1).equals("netns") && a.get(2).equals("add");
+    boolean lo = a.size() == 7 && a.get(4).equals("set") && a.get(5).equals("lo");
+    boolean sysctl = a.size() > 4 && a.get(1).equals("netns") && a.get(4).equals("sysctl");
+    return add || lo || sysctl;
+  }
+
+  private void execute(List<Step> steps)
+      throws IOException, InterruptedException, EmulationException {
+    for (Step step : steps) {
+      CommandResult result = runner.run(step.argv(), step.stdin(), 30_000);
+      if (result.succeeded() || step.optional()) {
+        continue;
+      }
+      String error = result.stderr();
+      if (error.contains("Unknown device type")) {
+        throw new EmulationException(
+            EmulationException.ENVIRONMENT,
+            "this kernel lacks a device type the scenario needs (geneve and ipip need"
+                + " CONFIG_GENEVE and CONFIG_NET_IPIP): "
+                + result.describe());
+      }
+      throw new EmulationException(
+          EmulationException.FAILURE, "building the emulation failed: " + result.describe());
+    }
+  }
+
+  /** Whether the netem qdisc can be added, tried once on a namespace's loopback. */
+  private boolean netemWorks(String namespace) throws IOException, InterruptedException {
+    CommandResult added =
+        runner.run(
+            List.of(
+                "ip", "netns", "exec", namespace, "tc", "qdisc", "add", "dev", "lo", "root",
+                "netem", "delay", "1ms"));
+    if (!added.succeeded()) {
+      return false;
+    }
+    runner.run(
+        List.of("ip", "netns", "exec", namespace, "tc", "qdisc", "del", "dev", "lo", "root"));
+    return true;
+  }
+
+  private static Map<NetworkPlan.Device, InterfaceStats> snapshot(
+      KernelCounters counters, NetworkPlan plan) throws IOException, InterruptedException {
+    Map<String, Map<String, InterfaceStats>> byNamespace = new LinkedHashMap<>();
+    Map<NetworkPlan.Device, InterfaceStats> stats = new LinkedHashMap<>();
+    for (NetworkPlan.Device device : plan.countedDevices()) {
+      Map<String, InterfaceStats> all = byNamespace.get(device.namespace());
+      if (all == null) {
+        all = counters.interfaces(device.namespace());
+        byNamespace.put(device.namespace(), all);
+      }
+      InterfaceStats s = all.get(device.device());
+      if (s != null) {
+        stats.put(device, s);
+      }
+    }
+    return stats;
+  }
+
+  private static List<DropRow> drops(
+      Scenario scenario,
+      Names names,
+      KernelCounters counters,
+      NetworkPlan plan,
+      Map<NetworkPlan.Device, InterfaceStats> before,
+      Map<NetworkPlan.Device, InterfaceStats> after,
+      List<PingResult> pings)
+      throws IOException, InterruptedException {
+    List<DropRow> rows = new ArrayList<>();
+    for (int h = 0; h < scenario.hosts().size(); h++) {
+      Host host = scenario.hosts().get(h);
+      for (Map.Entry<String, Count> counter : counters.nftCounters(names.host(h)).entrySet()) {
+        if (counter.getValue().packets() == 0) {
+          continue;
+        }
+        String name = counter.getKey().substring(counter.getKey().indexOf('/') + 1);
+        String reason = name.replace('_', '-');
+        rows.add(
+            new DropRow(
+                "host " + host.name(),
+                reason,
+                counter.getValue().packets(),
+                counter.getValue().bytes()));
+      }
+    }
+    for (NetworkPlan.Device device : plan.countedDevices()) {
+      InterfaceStats b = before.get(device);
+      InterfaceStats a = after.get(device);
+      if (a == null || b == null) {
+        continue;
+      }
+      InterfaceStats d = a.minus(b);
+      if (d.rxDropped() > 0) {
+        rows.add(new DropRow(device.where() + " rx", "kernel-rx-dropped", d.rxDropped(), 0));
+      }
+      if (d.txDropped() > 0) {
+        rows.add(new DropRow(device.where() + " tx", "kernel-tx-dropped", d.txDropped(), 0));
+      }
+    }
+    for (PingResult ping : pings) {
+      if (ping.localErrors() > 0 && ping.localMtu() > 0) {
+        rows.add(
+            new DropRow(
+                "ping " + ping.flow() + " at " + ping.src(),
+                "mtu-exceeded",
+                ping.localErrors(),
+                0));
+      }
+    }
+    return rows;
+  }
+
+  private static List<LinkRow> links(
+      Scenario scenario,
+      NetworkPlan plan,
+      Map<NetworkPlan.Device, InterfaceStats> before,
+      Map<NetworkPlan.Device, InterfaceStats> after,
+      double seconds) {
+    List<LinkRow> rows = new ArrayList<>();
+    List<LinkSpec> links = scenario.underlay().links();
+    for (NetworkPlan.Device device : plan.countedDevices()) {
+      for (LinkSpec link : links) {
+        if (!device.where().equals(link.name() + " at " + link.a())) {
+          continue;
+        }
+        InterfaceStats b = before.get(device);
+        InterfaceStats a = after.get(device);
+        if (a == null || b == null) {
+          continue;
+        }
+        InterfaceStats d = a.minus(b);
+        double capacity = link.bandwidthBps() * Math.max(seconds, 1e-9);
+        rows.add(
+            new LinkRow(
+                link.name(),
+                link.a() + "->" + link.b(),
+                d.txBytes(),
+                d.txPackets(),
+                d.txBytes() * 8 / capacity,
+                d.txDropped()));
+        rows.add(
+            new LinkRow(
+                link.name(),
+                link.b() + "->" + link.a(),
+                d.rxBytes(),
+                d.rxPackets(),
+                d.rxBytes() * 8 / capacity,
+                d.rxDropped()));
+      }
+    }
+    return rows;
+  }
+
+  /** Forwarding entries per overlay: the vxlan devices' own FDB ("self") entries, summed. */
+  private List<OverlayRow> overlays(Scenario scenario, Names names)
+      throws IOException, InterruptedException {
+    List<OverlayRow> rows = new ArrayList<>();
+    for (int o = 0; o < scenario.overlays().size(); o++) {
+      Overlay overlay = scenario.overlays().get(o);
+      long entries = 0;
+      if (overlay.encapsulation() == Encapsulation.VXLAN) {
+        for (int h = 0; h < scenario.hosts().size(); h++) {
+          String hostName = scenario.hosts().get(h).name();
+          boolean member = false;
+          for (Container c : scenario.containers()) {
+            member |= c.host().equals(hostName) && c.overlay().equals(overlay.name());
+          }
+          if (!member) {
+            continue;
+          }
+          CommandResult fdb =
+              runner.run(
+                  List.of("bridge", "-n", names.host(h), "fdb", "show", "dev", names.vxlan(o)));
+          for (String line : fdb.stdout().split("\n")) {
+            if (line.contains(" dst ") && !line.startsWith("00:00:00:00:00:00")) {
+              entries++;
+            }
+          }
+        }
+      }
+      rows.add(
+          new OverlayRow(
+              overlay.name(),
+              overlay.vni(),
+              overlay.encapsulation().yamlName(),
+              overlay.controlPlane().yamlName(),
+              0,
+              0,
+              0,
+              0,
+              entries));
+    }
+    return rows;
+  }
+
+  static boolean isRoot() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("Uid:")) {
+          String[] fields = line.substring(4).trim().split("\\s+");
+          return fields.length > 1 && fields[1].equals("0");
+        }
+      }
+    } catch (IOException e) {
+      return false;
+    }
+    return false;
+  }
+
+  static Optional<Path> findProgram(String program) {
+    String path = System.getenv("PATH");
+    List<String> dirs = new ArrayList<>(List.of("/usr/sbin", "/sbin", "/usr/bin", "/bin"));
+    if (path != null) {
+      dirs.addAll(0, List.of(path.split(":")));
+    }
+    for (String dir : dirs) {
+      if (dir.isEmpty()) {
+        continue;
+      }
+      Path candidate = Path.of(dir, program);
+      if (Files.isExecutable(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Removes this run's namespaces once, from the finally block or the shutdown hook. */
+  private static final class Teardown implements Runnable {
+    private final NamespaceJanitor janitor;
+    private final Names names;
+    private final PrintWriter log;
+    private final AtomicBoolean done = new AtomicBoolean();
+
+    Teardown(NamespaceJanitor janitor, Names names, PrintWriter log) {
+      this.janitor = janitor;
+      this.names = names;
+      this.log = log;
+    }
+
+    @Override
+    public void run() {
+      if (!done.compareAndSet(false, true)) {
+        return;
+      }
+      // An interrupted caller must not cut the teardown short: clear the flag, restore it after.
+      boolean interrupted = Thread.interrupted();
+      try {
+        List<String> ours = new ArrayList<>(janitor.all().stream().filter(names::owns).toList());
+        // Containers before hosts before routers: the reverse of the build.
+        ours.sort((a, b) -> Character.compare(kind(a), kind(b)));
+        for (String namespace : ours) {
+          janitor.remove(namespace).ifPresent(problem -> log.println("teardown: " + problem));
+        }
+      } catch (IOException e) {
+        log.println("teardown: " + e.getMessage());
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+      log.flush();
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    private static char kind(String namespace) {
+      char k = namespace.charAt(namespace.lastIndexOf('-') + 1);
+      return switch (k) {
+        case 'c' -> 'a';
+        case 'h' -> 'b';
+        default -> 'c';
+      };
+    }
+  }
+}

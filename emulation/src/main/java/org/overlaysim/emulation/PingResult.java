@@ -1,0 +1,27 @@
+package org.overlaysim.emulation;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One ping flow as the kernel ran it, every pair of its endpoints summed.
+ *
+ * @param rttNs round-trip times of every reply
+ * @param localMtu the MTU of a "message too long" refusal by the sending stack, or -1
+ * @param fragNeededMtu the MTU of an ICMP fragmentation-needed reply, or -1
+ */
+public record PingResult(
+    String flow,
+    String src,
+    String dst,
+    long transmitted,
+    long received,
+    long localErrors,
+    List<Long> rttNs,
+    int localMtu,
+    int fragNeededMtu) {
+  public PingResult {
+    Objects.requireNonNull(flow, "flow");
+    rttNs = List.copyOf(rttNs);
+  }
+}

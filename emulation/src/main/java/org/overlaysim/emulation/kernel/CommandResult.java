@@ -1,0 +1,26 @@
+package org.overlaysim.emulation.kernel;
+
+import java.util.List;
+import java.util.Objects;
+
+/** What one external command did: its argument list, exit status and both outputs. */
+public record CommandResult(List<String> argv, int exitStatus, String stdout, String stderr) {
+  public CommandResult {
+    argv = List.copyOf(argv);
+    Objects.requireNonNull(stdout, "stdout");
+    Objects.requireNonNull(stderr, "stderr");
+  }
+
+  public boolean succeeded() {
+    return exitStatus == 0;
+  }
+
+  /** {@code ip link add ...: exit 2: RTNETLINK answers: File exists}. */
+  public String describe() {
+    String detail = stderr.isBlank() ? stdout.strip() : stderr.strip();
+    return String.join(" ", argv)
+        + ": exit "
+        + exitStatus
+        + (detail.isEmpty() ? "" : ": " + detail);
+  }
+}
