@@ -42,6 +42,9 @@ public final class Main implements Runnable {
     commandLine.setErr(err);
     commandLine.setParameterExceptionHandler(ExitCodes::onBadArguments);
     commandLine.setExecutionExceptionHandler(ExitCodes::onFailure);
-    return commandLine.execute(args);
+    int status = commandLine.execute(args);
+    out.flush();
+    err.flush();
+    return status;
   }
 }

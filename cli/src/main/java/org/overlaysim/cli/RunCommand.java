@@ -36,6 +36,11 @@ final class RunCommand implements Callable<Integer> {
       description = "Override a scenario value, e.g. --set underlay.defaults.mtu=9000.")
   List<String> overrides = new ArrayList<>();
 
+  @Option(
+      names = "--matrix",
+      description = "Print each probe's reachability matrix (scenarios of at most 60 containers).")
+  boolean matrix;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -51,6 +56,9 @@ final class RunCommand implements Callable<Integer> {
                 ? new ProgressBar(spec.commandLine().getErr(), System.console() != null)
                 : BatchRunner.Progress.NONE);
     RunSummaryPrinter.print(spec.commandLine().getOut(), reports, out);
+    if (matrix) {
+      MatrixPrinter.print(spec.commandLine().getOut(), set.runs());
+    }
     return ExitCodes.OK;
   }
 }

@@ -15,6 +15,7 @@ import org.overlaysim.report.ReportRows.DropRow;
 import org.overlaysim.report.ReportRows.LatencyRow;
 import org.overlaysim.report.ReportRows.LinkRow;
 import org.overlaysim.report.ReportRows.OverlayRow;
+import org.overlaysim.report.ReportRows.ReachabilityRow;
 import org.overlaysim.report.ReportRows.ThroughputRow;
 
 /**
@@ -29,6 +30,7 @@ public final class ReportFiles {
   public static final String DROPS = "drops.csv";
   public static final String LINKS = "links.csv";
   public static final String OVERLAYS = "overlays.csv";
+  public static final String REACHABILITY = "reachability.csv";
 
   private ReportFiles() {}
 
@@ -40,6 +42,7 @@ public final class ReportFiles {
     writeAtomically(dir.resolve(DROPS), drops(runs));
     writeAtomically(dir.resolve(LINKS), links(runs));
     writeAtomically(dir.resolve(OVERLAYS), overlays(runs));
+    writeAtomically(dir.resolve(REACHABILITY), reachability(runs));
   }
 
   static String summary(List<RunReport> runs) {
@@ -232,6 +235,27 @@ public final class ReportFiles {
                     Long.toString(row.controlFrames()),
                     Long.toString(row.controlBytes()),
                     Long.toString(row.fdbEntries()))));
+      }
+    }
+    return csv.toString();
+  }
+
+  static String reachability(List<RunReport> runs) {
+    StringBuilder csv =
+        new StringBuilder(
+            Csv.line(List.of("run", "src", "dst", "protocol", "port", "result", "reason")));
+    for (RunReport r : runs) {
+      for (ReachabilityRow row : r.reachability()) {
+        csv.append(
+            Csv.line(
+                List.of(
+                    r.runId(),
+                    row.src(),
+                    row.dst(),
+                    row.protocol(),
+                    Integer.toString(row.port()),
+                    row.result(),
+                    row.reason())));
       }
     }
     return csv.toString();

@@ -30,6 +30,14 @@ public final class ReportRows {
     }
   }
 
+  /**
+   * reachability.csv without the run column: one probe, a new connection from {@code src} to {@code
+   * dst}'s port; {@code reason} is the deciding rule, e.g. {@code policy-deny} or {@code
+   * policy-allow:x/allow-web}.
+   */
+  public record ReachabilityRow(
+      String src, String dst, String protocol, int port, String result, String reason) {}
+
   /** drops.csv without the run column. */
   public record DropRow(String where, String reason, long packets, long bytes) {}
 

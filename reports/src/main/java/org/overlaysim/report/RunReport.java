@@ -7,6 +7,7 @@ import org.overlaysim.report.ReportRows.DropRow;
 import org.overlaysim.report.ReportRows.LatencyRow;
 import org.overlaysim.report.ReportRows.LinkRow;
 import org.overlaysim.report.ReportRows.OverlayRow;
+import org.overlaysim.report.ReportRows.ReachabilityRow;
 import org.overlaysim.report.ReportRows.ThroughputRow;
 
 /**
@@ -29,7 +30,8 @@ public record RunReport(
     List<ThroughputRow> throughput,
     List<DropRow> drops,
     List<LinkRow> links,
-    List<OverlayRow> overlays) {
+    List<OverlayRow> overlays,
+    List<ReachabilityRow> reachability) {
   public RunReport {
     sweepValues = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sweepValues));
     latency = List.copyOf(latency);
@@ -37,5 +39,6 @@ public record RunReport(
     drops = List.copyOf(drops);
     links = List.copyOf(links);
     overlays = List.copyOf(overlays);
+    reachability = List.copyOf(reachability);
   }
 }

@@ -11,16 +11,19 @@ import java.util.stream.Collectors;
 import org.overlaysim.engine.RandomStreams;
 import org.overlaysim.engine.Simulator;
 import org.overlaysim.overlay.OverlayNetwork;
+import org.overlaysim.overlay.policy.Reachability;
 import org.overlaysim.report.ReportRows.DropRow;
 import org.overlaysim.report.ReportRows.LatencyRow;
 import org.overlaysim.report.ReportRows.LinkRow;
 import org.overlaysim.report.ReportRows.OverlayRow;
+import org.overlaysim.report.ReportRows.ReachabilityRow;
 import org.overlaysim.report.ReportRows.ThroughputRow;
 import org.overlaysim.scenario.Container;
 import org.overlaysim.scenario.Endpoint;
 import org.overlaysim.scenario.Host;
 import org.overlaysim.scenario.Overlay;
 import org.overlaysim.scenario.PingTraffic;
+import org.overlaysim.scenario.ProbeTraffic;
 import org.overlaysim.scenario.RequestResponseTraffic;
 import org.overlaysim.scenario.Run;
 import org.overlaysim.scenario.Scenario;
@@ -55,13 +58,14 @@ public final class ScenarioRunner {
       simulator.run(scenario.durationNs());
     }
     double wallTimeS = (System.nanoTime() - wallStart) / 1e9;
-    return report(run, network, simulator, observations, wallTimeS);
+    return report(run, network, simulator, streams, observations, wallTimeS);
   }
 
   private static RunReport report(
       Run run,
       OverlayNetwork network,
       Simulator simulator,
+      RandomStreams streams,
       RunObservations observations,
       double wallTimeS) {
     Scenario scenario = run.scenario();
@@ -131,6 +135,7 @@ public final class ScenarioRunner {
               t[3],
               network.fdbEntries(o.name())));
     }
+    List<ReachabilityRow> reachability = probes(scenario, streams);
     return new RunReport(
         run.id(),
         scenario.name(),
@@ -147,7 +152,39 @@ public final class ScenarioRunner {
         throughput,
         drops,
         links,
-        overlays);
+        overlays,
+        reachability);
+  }
+
+  /**
+   * The reachability matrix of every probe: a new connection per ordered pair and port, decided hop
+   * by hop as its packets would be (VNI, host ACLs, NetworkPolicy at both ends, the reply through
+   * conntrack), see {@link Reachability}.
+   */
+  private static List<ReachabilityRow> probes(Scenario scenario, RandomStreams streams) {
+    List<ReachabilityRow> rows = new ArrayList<>();
+    Reachability reachability = null;
+    for (TrafficSpec spec : scenario.traffic()) {
+      if (spec instanceof ProbeTraffic probe) {
+        if (reachability == null) {
+          reachability = new Reachability(scenario);
+        }
+        List<Container> containers = reachability.containers();
+        reachability.probe(
+            probe,
+            streams.stream(Reachability.streamName(probe)),
+            (src, dst, port, verdict) ->
+                rows.add(
+                    new ReachabilityRow(
+                        containers.get(src).name(),
+                        containers.get(dst).name(),
+                        port.protocol().toString(),
+                        port.port(),
+                        verdict.allowed() ? "allowed" : "denied",
+                        verdict.reportReason())));
+      }
+    }
+    return rows;
   }
 
   /** The sending end of a flow; {@code null} for a probe, which runs between every pair. */

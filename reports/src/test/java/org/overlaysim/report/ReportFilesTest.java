@@ -12,6 +12,7 @@ import org.overlaysim.report.ReportRows.DropRow;
 import org.overlaysim.report.ReportRows.LatencyRow;
 import org.overlaysim.report.ReportRows.LinkRow;
 import org.overlaysim.report.ReportRows.OverlayRow;
+import org.overlaysim.report.ReportRows.ReachabilityRow;
 import org.overlaysim.report.ReportRows.ThroughputRow;
 
 class ReportFilesTest {
@@ -34,7 +35,8 @@ class ReportFilesTest {
         List.of(new ThroughputRow("udp-1", 1410, 1538, 1e6, 0, 1, 1, 0)),
         List.of(new DropRow("mad-1/bridge", "mtu-exceeded", 1, 1500)),
         List.of(new LinkRow("r-mad--r-fra", "r-mad->r-fra", 3000, 2, 0.25, 0)),
-        List.of(new OverlayRow("frontend", 100, "vxlan", "static", 0, 0, 0, 0, 4)));
+        List.of(new OverlayRow("frontend", 100, "vxlan", "static", 0, 0, 0, 0, 4)),
+        List.of(new ReachabilityRow("web-1", "db-1", "TCP", 5432, "denied", "policy-deny")));
   }
 
   @Test
@@ -54,6 +56,8 @@ class ReportFilesTest {
     assertThat(firstLine(dir, "drops.csv")).isEqualTo("run,where,reason,packets,bytes");
     assertThat(firstLine(dir, "links.csv"))
         .isEqualTo("run,link,direction,bytes,packets,utilization,drops");
+    assertThat(firstLine(dir, "reachability.csv"))
+        .isEqualTo("run,src,dst,protocol,port,result,reason");
     assertThat(firstLine(dir, "overlays.csv"))
         .isEqualTo(
             "run,overlay,vni,encapsulation,control_plane,bum_frames,bum_bytes,control_frames,"
@@ -104,7 +108,8 @@ class ReportFilesTest {
               "throughput.csv",
               "drops.csv",
               "links.csv",
-              "overlays.csv");
+              "overlays.csv",
+              "reachability.csv");
     }
   }
 
