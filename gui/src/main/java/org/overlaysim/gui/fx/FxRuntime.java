@@ -7,6 +7,14 @@ import javafx.application.Platform;
 
 /** Starting the JavaFX runtime once per JVM and running work on its thread. */
 public final class FxRuntime {
+  /**
+   * JavaFX warns on start when it is loaded from the class path rather than as modules; that is how
+   * overlaysim ships it, and the warning would only confuse command-line users. Held strongly so
+   * the level is not lost when the logger is collected.
+   */
+  private static final java.util.logging.Logger JAVAFX_LOG =
+      java.util.logging.Logger.getLogger("javafx");
+
   private FxRuntime() {}
 
   /**
@@ -15,6 +23,7 @@ public final class FxRuntime {
    * @throws IllegalStateException with a hint when no display can be opened
    */
   public static void ensureStarted() {
+    JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
     try {
       CompletableFuture<Void> started = new CompletableFuture<>();
       Platform.startup(() -> started.complete(null));
