@@ -28,9 +28,13 @@ public record LinkCounters(
     long mtuRefusals,
     long droppedBytes) {
 
-  /** All drops on this direction, whatever the reason. */
+  /**
+   * Packets this direction lost: queue-full and link-loss. An MTU refusal is not counted: the
+   * sender decides what becomes of the packet (a router fragments it when DF is clear, or answers
+   * ICMP fragmentation-needed), and drops.csv lists it where it was really dropped.
+   */
   public long drops() {
-    return queueFullDrops + linkLossDrops + mtuRefusals;
+    return queueFullDrops + linkLossDrops;
   }
 
   /** Fraction of {@code elapsedNs} the wire was busy, in [0, 1]; 0 when no time elapsed. */
