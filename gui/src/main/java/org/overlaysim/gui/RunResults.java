@@ -62,29 +62,47 @@ public record RunResults(
   }
 
   /**
-   * Utilization of one underlay link over time, the busier direction per bin (a map draws one line
-   * per link).
+   * Utilization and drops of one underlay link over time, both directions together per bin (a map
+   * draws one line per link): the busier direction's utilization, the drops of both.
    *
    * @param perBin fraction of the bin the wire was busy, each in [0, 1]
+   * @param dropsPerBin packets dropped on the link in each bin (queue-full, link-loss,
+   *     mtu-exceeded); may be shorter than {@code perBin}, or empty when not observed
    */
-  public record LinkUtilization(String link, double[] perBin) {
+  public record LinkUtilization(String link, double[] perBin, long[] dropsPerBin) {
     public LinkUtilization {
       Objects.requireNonNull(link, "link");
       perBin = perBin.clone();
+      dropsPerBin = dropsPerBin.clone();
       for (double u : perBin) {
         if (!(u >= 0 && u <= 1)) {
           throw new IllegalArgumentException("utilization outside [0,1] on " + link + ": " + u);
         }
       }
+      for (long d : dropsPerBin) {
+        if (d < 0) {
+          throw new IllegalArgumentException("negative drops on " + link + ": " + d);
+        }
+      }
+    }
+
+    /** A link whose drops were not observed per bin. */
+    public LinkUtilization(String link, double[] perBin) {
+      this(link, perBin, new long[0]);
     }
 
     public int bins() {
-      return perBin.length;
+      return Math.max(perBin.length, dropsPerBin.length);
     }
 
     /** Utilization in {@code bin}; 0 past the end of the series (the link was idle). */
     public double at(int bin) {
       return bin >= 0 && bin < perBin.length ? perBin[bin] : 0;
+    }
+
+    /** Drops in {@code bin}; 0 past the end of the series. */
+    public long dropsAt(int bin) {
+      return bin >= 0 && bin < dropsPerBin.length ? dropsPerBin[bin] : 0;
     }
 
     /** Highest utilization over the run. */
@@ -96,9 +114,23 @@ public record RunResults(
       return peak;
     }
 
+    /** Drops over the whole run. */
+    public long totalDrops() {
+      long total = 0;
+      for (long d : dropsPerBin) {
+        total += d;
+      }
+      return total;
+    }
+
     @Override
     public double[] perBin() {
       return perBin.clone();
+    }
+
+    @Override
+    public long[] dropsPerBin() {
+      return dropsPerBin.clone();
     }
   }
 

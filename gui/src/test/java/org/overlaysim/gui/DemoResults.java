@@ -38,10 +38,12 @@ final class DemoResults {
     int li = 0;
     for (LinkSpec l : s.underlay().links()) {
       double[] u = new double[BINS];
+      long[] drops = new long[BINS];
       for (int b = 0; b < BINS; b++) {
         u[b] = Math.min(1, 0.05 + 0.9 * Math.abs(Math.sin(0.35 * b + 1.3 * li)));
+        drops[b] = u[b] > 0.9 ? Math.round(100 * (u[b] - 0.9)) : 0;
       }
-      links.add(new LinkUtilization(l.name(), u));
+      links.add(new LinkUtilization(l.name(), u, drops));
       li++;
     }
     List<FlowResult> flows = new ArrayList<>();

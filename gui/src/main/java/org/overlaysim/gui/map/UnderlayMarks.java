@@ -9,6 +9,8 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import org.overlaysim.gui.RunResults;
 import org.overlaysim.scenario.Host;
 import org.overlaysim.scenario.LinkSpec;
@@ -53,21 +55,31 @@ final class UnderlayMarks {
       line.setStrokeWidth(width);
       Color colour = Palette.LINK_IDLE;
       String util = "";
+      Node dropMark = null;
       if (run != null) {
         Optional<RunResults.LinkUtilization> u = run.link(l.name());
         double value = u.map(x -> ctx.timeBin() < 0 ? x.peak() : x.at(ctx.timeBin())).orElse(0.0);
+        long drops =
+            u.map(x -> ctx.timeBin() < 0 ? x.totalDrops() : x.dropsAt(ctx.timeBin())).orElse(0L);
         colour = Palette.utilization(value);
         util =
             String.format(
                 Locale.ROOT,
-                "%nutilization %.1f%% (%s)",
+                "%nutilization %.1f%%, %d drops (%s)",
                 value * 100,
-                ctx.timeBin() < 0 ? "peak" : "bin " + ctx.timeBin());
+                drops,
+                ctx.timeBin() < 0 ? "peak, whole run" : "bin " + ctx.timeBin());
+        if (drops > 0) {
+          dropMark = dropMark(l, line, drops);
+        }
       }
       line.setStroke(colour);
       String text = linkText(l, a, b) + util;
       Marks.tip(line, () -> text);
       out.add(line);
+      if (dropMark != null) {
+        out.add(dropMark);
+      }
     }
     // Access links: each host of an open site hangs off its site's routers.
     for (Host h : ctx.index().scenario().hosts()) {
@@ -86,6 +98,18 @@ final class UnderlayMarks {
       access.setStrokeWidth(1);
       out.add(access);
     }
+  }
+
+  /** A red count at the link's middle: packets it dropped in the bin shown (or the run). */
+  private static Node dropMark(LinkSpec l, Line line, long drops) {
+    Text t = Marks.haloText("✕ " + drops, 11, FontWeight.BOLD);
+    t.setId("drops-" + l.name());
+    t.getStyleClass().add("link-drops");
+    t.setFill(Palette.DENIED);
+    t.setX((line.getStartX() + line.getEndX()) / 2 + 4);
+    t.setY((line.getStartY() + line.getEndY()) / 2 - 4);
+    t.setMouseTransparent(true);
+    return t;
   }
 
   private static String pairKey(LinkSpec l) {

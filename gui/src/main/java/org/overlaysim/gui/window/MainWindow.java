@@ -119,7 +119,7 @@ public final class MainWindow {
                 replay.stop();
               }
             });
-    timeBox = new HBox(8, new Label("Link utilization"), timeSlider, timeLabel, peak, play);
+    timeBox = new HBox(8, new Label("Links over time"), timeSlider, timeLabel, peak, play);
     timeBox.setId("time-box");
     timeBox.setAlignment(Pos.CENTER_LEFT);
     timeBox.setPadding(new Insets(4, 8, 4, 8));

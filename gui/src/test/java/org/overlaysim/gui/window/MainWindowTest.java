@@ -18,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.paint.Paint;
 import javafx.scene.shape.Line;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -236,12 +237,14 @@ class MainWindowTest {
   }
 
   @Test
-  void aFinishedRunColoursLinksByUtilizationAndShowsTheTimeSlider(FxRobot robot) throws Exception {
+  void aFinishedRunReplaysLinkUtilizationAndDropsWithTheTimeSlider(FxRobot robot) throws Exception {
     open(robot, testScenario("two-sites.yaml"));
     runner.result =
         new RunResults(
             1_000_000_000,
-            List.of(new RunResults.LinkUtilization("r-lis--r-par", new double[] {0.1, 0.95})),
+            List.of(
+                new RunResults.LinkUtilization(
+                    "r-lis--r-par", new double[] {0.1, 0.95}, new long[] {0, 4})),
             java.util.Map.of("queue-full", 3L),
             List.of(
                 new RunResults.FlowResult(
@@ -255,8 +258,10 @@ class MainWindowTest {
 
     assertThat(shown(robot.lookup("#time-slider").query())).isTrue();
     assertThat(stroke(robot)).isEqualTo(Palette.utilization(0.1));
+    assertThat(robot.lookup("#drops-r-lis--r-par").tryQuery()).isEmpty();
     robot.interact(() -> robot.lookup("#time-slider").queryAs(Slider.class).setValue(1));
     assertThat(stroke(robot)).isEqualTo(Palette.utilization(0.95));
+    assertThat(robot.lookup("#drops-r-lis--r-par").queryAs(Text.class).getText()).endsWith(" 4");
     assertThat(robot.lookup("#chart-latency").tryQuery()).isPresent();
     assertThat(robot.lookup("#chart-drops").tryQuery()).isPresent();
     assertThat(robot.lookup("#chart-goodput").tryQuery()).isPresent();
