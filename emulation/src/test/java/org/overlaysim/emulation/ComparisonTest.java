@@ -1,0 +1,104 @@
+package org.overlaysim.emulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ComparisonTest {
+  private static final String LATENCY_HEADER =
+      "run,flow,kind,src,dst,src_site,dst_site,samples,min_ms,mean_ms,p50_ms,p90_ms,p99_ms,max_ms,stddev_ms\n";
+  private static final String REACH_HEADER = "run,src,dst,protocol,port,result,reason\n";
+
+  private static Path reports(Path dir, String run, int samples, String result) throws IOException {
+    Files.createDirectories(dir);
+    Files.writeString(
+        dir.resolve("latency.csv"),
+        LATENCY_HEADER
+            + run
+            + ",p1,ping,a,b,dc,dc,"
+            + samples
+            + ",,,,,,,\n"
+            + run
+            + ",matrix,probe,*,*,*,*,0,,,,,,,\n");
+    Files.writeString(
+        dir.resolve("reachability.csv"),
+        REACH_HEADER + run + ",a,b,TCP,80," + result + ",x\n" + run + ",b,a,TCP,80,allowed,y\n");
+    return dir;
+  }
+
+  private static int compare(Path sim, Path emu, StringWriter out) {
+    return Comparison.compare(sim, emu, new PrintWriter(out));
+  }
+
+  @Test
+  void sameCellsAndDeliveriesAgreeWhateverTheRunIdsAndReasons(@TempDir Path dir)
+      throws IOException {
+    StringWriter out = new StringWriter();
+    int status =
+        compare(
+            reports(dir.resolve("s"), "x-p0-r0", 3, "denied"),
+            reports(dir.resolve("e"), "other", 3, "denied"),
+            out);
+    assertThat(status).isEqualTo(Comparison.AGREE);
+    assertThat(out.toString()).contains("2 cells compared").contains("1 flows compared");
+  }
+
+  @Test
+  void aCellAllowedOnOneSideOnlyDiffers(@TempDir Path dir) throws IOException {
+    StringWriter out = new StringWriter();
+    int status =
+        compare(
+            reports(dir.resolve("s"), "r", 3, "denied"),
+            reports(dir.resolve("e"), "r", 3, "allowed"),
+            out);
+    assertThat(status).isEqualTo(Comparison.DIFFER);
+    assertThat(out.toString()).contains("DIFFER reachability a -> b TCP/80");
+  }
+
+  @Test
+  void pingDeliveredOnOneSideOnlyDiffers(@TempDir Path dir) throws IOException {
+    StringWriter out = new StringWriter();
+    int status =
+        compare(
+            reports(dir.resolve("s"), "r", 3, "denied"),
+            reports(dir.resolve("e"), "r", 0, "denied"),
+            out);
+    assertThat(status).isEqualTo(Comparison.DIFFER);
+    assertThat(out.toString()).contains("DIFFER ping p1: simulation delivered (3 replies)");
+  }
+
+  @Test
+  void differentReplyCountsDiffer(@TempDir Path dir) throws IOException {
+    StringWriter out = new StringWriter();
+    int status =
+        compare(
+            reports(dir.resolve("s"), "r", 3, "denied"),
+            reports(dir.resolve("e"), "r", 2, "denied"),
+            out);
+    assertThat(status).isEqualTo(Comparison.DIFFER);
+    assertThat(out.toString()).contains("simulation 3 replies, emulation 2");
+  }
+
+  @Test
+  void missingDirectoryIsUnreadableInput(@TempDir Path dir) throws IOException {
+    StringWriter out = new StringWriter();
+    int status = compare(reports(dir.resolve("s"), "r", 3, "denied"), dir.resolve("none"), out);
+    assertThat(status).isEqualTo(Comparison.UNREADABLE);
+    assertThat(out.toString()).contains("cannot compare");
+  }
+
+  @Test
+  void rowWithTooFewCellsIsUnreadableInput(@TempDir Path dir) throws IOException {
+    Path emu = reports(dir.resolve("e"), "r", 3, "denied");
+    Files.writeString(emu.resolve("latency.csv"), LATENCY_HEADER + "r,p1,ping\n");
+    StringWriter out = new StringWriter();
+    assertThat(compare(reports(dir.resolve("s"), "r", 3, "denied"), emu, out))
+        .isEqualTo(Comparison.UNREADABLE);
+  }
+}

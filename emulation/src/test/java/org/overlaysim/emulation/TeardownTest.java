@@ -1,0 +1,86 @@
+package org.overlaysim.emulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.overlaysim.emulation.kernel.CommandResult;
+import org.overlaysim.emulation.kernel.CommandRunner;
+import org.overlaysim.emulation.kernel.ProcessCommandRunner;
+
+/** Nothing of ours survives a failed build, and --cleanup removes what a crash left (root). */
+class TeardownTest {
+  private final ProcessCommandRunner real = new ProcessCommandRunner();
+
+  @BeforeEach
+  void tools() {
+    KernelTools.require();
+  }
+
+  @AfterEach
+  void nothingOfOursIsLeft() {
+    assertThat(KernelTools.ourNamespaces()).isEmpty();
+  }
+
+  /** Runs commands for real until the tenth veth pair, which "fails" as the kernel might. */
+  private static final class FailingHalfway implements CommandRunner {
+    private final CommandRunner delegate;
+    private final AtomicInteger veths = new AtomicInteger();
+
+    FailingHalfway(CommandRunner delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public CommandResult run(List<String> argv, String stdin, long timeoutMs)
+        throws IOException, InterruptedException {
+      if (argv.contains("veth") && veths.incrementAndGet() == 10) {
+        return new CommandResult(argv, 2, "", "RTNETLINK answers: injected failure");
+      }
+      return delegate.run(argv, stdin, timeoutMs);
+    }
+
+    @Override
+    public Process start(List<String> argv) throws IOException {
+      return delegate.start(argv);
+    }
+  }
+
+  @Test
+  void buildFailingHalfwayRemovesEveryNamespaceItMade() {
+    FailingHalfway runner = new FailingHalfway(real);
+    Emulator emulator =
+        new Emulator(runner, EmulationSettings.defaults(), new PrintWriter(new StringWriter()));
+
+    assertThatThrownBy(() -> emulator.emulate(KernelTools.run("network-policy.yaml")))
+        .isInstanceOf(EmulationException.class)
+        .hasMessageContaining("injected failure")
+        .satisfies(e -> assertThat(((EmulationException) e).exitStatus()).isEqualTo(1));
+    assertThat(runner.veths.get()).isEqualTo(10);
+  }
+
+  @Test
+  void cleanupRemovesNamespacesLeftByACrashedRunAndNothingElse() throws Exception {
+    real.run(List.of("ip", "netns", "add", "osim-dead-h0"));
+    real.run(List.of("ip", "netns", "add", "osim-dead-c12"));
+    real.run(List.of("ip", "netns", "add", "osimtest-keep"));
+    try {
+      StringWriter out = new StringWriter();
+      int status =
+          EmulateMain.cleanup(new PrintWriter(out), new PrintWriter(new StringWriter()), real);
+
+      assertThat(status).isZero();
+      assertThat(out.toString()).contains("removed 2 namespaces");
+      assertThat(real.run(List.of("ip", "netns", "list")).stdout()).contains("osimtest-keep");
+    } finally {
+      real.run(List.of("ip", "netns", "del", "osimtest-keep"));
+    }
+  }
+}
