@@ -13,14 +13,16 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The asking end of reachability probes, run inside the source container's namespace: {@code
  * ProbeClient TIMEOUT_MS SOURCE_PORT TARGET...}. Each target gets a new TCP connection or a UDP
- * request from {@code SOURCE_PORT} (0: any), all at once; a probe is allowed only when the expected
- * container answers within the timeout. Prints one line per target: {@code ID allowed|denied DETAIL
- * RTT_US}.
+ * request from {@code SOURCE_PORT} (0: any), all at once (but see the rounds below); a probe is
+ * allowed only when the expected container answers within the timeout. Prints one line per target:
+ * {@code ID allowed|denied DETAIL RTT_US}.
  */
 public final class ProbeClient {
   private ProbeClient() {}
@@ -32,18 +34,35 @@ public final class ProbeClient {
     }
     int timeoutMs = Integer.parseInt(args[0]);
     int sourcePort = Integer.parseInt(args[1]);
-    List<Thread> threads = new ArrayList<>();
-    String[] lines = new String[args.length - 2];
+    List<ProbeTarget> targets = new ArrayList<>();
     for (int i = 2; i < args.length; i++) {
-      ProbeTarget target = ProbeTarget.parse(args[i]);
-      int slot = i - 2;
-      Thread thread =
-          new Thread(() -> lines[slot] = probe(target, timeoutMs, sourcePort), "probe-client");
-      threads.add(thread);
-      thread.start();
+      targets.add(ProbeTarget.parse(args[i]));
     }
-    for (Thread thread : threads) {
-      thread.join();
+    String[] lines = new String[targets.size()];
+    // One source port for all: targets sharing protocol, address and port (tenants reusing
+    // addresses) would share a 4-tuple, so they go in successive rounds, each round at once.
+    Map<String, Integer> seen = new HashMap<>();
+    List<List<Integer>> rounds = new ArrayList<>();
+    for (int t = 0; t < targets.size(); t++) {
+      ProbeTarget target = targets.get(t);
+      int round = seen.merge(target.port() + "@" + target.address(), 1, Integer::sum) - 1;
+      while (rounds.size() <= round) {
+        rounds.add(new ArrayList<>());
+      }
+      rounds.get(round).add(t);
+    }
+    for (List<Integer> round : rounds) {
+      List<Thread> threads = new ArrayList<>();
+      for (int t : round) {
+        Thread thread =
+            new Thread(
+                () -> lines[t] = probe(targets.get(t), timeoutMs, sourcePort), "probe-client");
+        threads.add(thread);
+        thread.start();
+      }
+      for (Thread thread : threads) {
+        thread.join();
+      }
     }
     for (String line : lines) {
       System.out.println(line);
@@ -83,7 +102,11 @@ public final class ProbeClient {
       socket.bind(new InetSocketAddress(sourcePort));
       socket.connect(new InetSocketAddress(target.address(), target.port().number()), timeoutMs);
       socket.setSoTimeout(timeoutMs);
-      return readLine(socket.getInputStream());
+      String answer = readLine(socket.getInputStream());
+      // Read to the server's close, so that the server, not we, holds TIME_WAIT: a later round
+      // may reuse our 4-tuple toward another tenant's container with the same address.
+      socket.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+      return answer;
     }
   }
 
