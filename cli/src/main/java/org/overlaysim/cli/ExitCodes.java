@@ -29,6 +29,9 @@ final class ExitCodes {
       userError.problems().forEach(command.getErr()::println);
       return USER_ERROR;
     }
+    if (e instanceof GuiCommand.GuiUnavailable) {
+      return INTERNAL_FAILURE;
+    }
     command.getErr().println("overlaysim: internal error: " + e);
     e.printStackTrace(command.getErr());
     return INTERNAL_FAILURE;

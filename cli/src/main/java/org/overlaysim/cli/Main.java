@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
       RunCommand.class,
       BatchCommand.class,
       ValidateCommand.class,
-      SchemaCommand.class
+      SchemaCommand.class,
+      GuiCommand.class
     },
     footer = {
       "",

@@ -59,6 +59,16 @@ public final class LatencyStats {
     return count;
   }
 
+  /** The retained samples in milliseconds, sorted: all of them up to the capacity. */
+  public double[] retainedMs() {
+    double[] values = new double[stored];
+    for (int i = 0; i < stored; i++) {
+      values[i] = samples[i] / 1e6;
+    }
+    Arrays.sort(values);
+    return values;
+  }
+
   /** The statistics in milliseconds; {@link LatencySummary#EMPTY} without samples. */
   public LatencySummary summary() {
     if (count == 0) {

@@ -46,6 +46,44 @@ public final class ScenarioRunner {
    * @throws IOException if a capture file cannot be written
    */
   public static RunReport run(Run run, Path runDir) throws IOException {
+    return simulate(run, runDir, null, null).report();
+  }
+
+  /** A run with what a visualizer replays: link timelines and the flows' latency samples. */
+  public record DetailedRun(RunReport report, LinkTimeline timeline, List<double[]> latencyMs) {}
+
+  /** Told how far a run has come, between bins. */
+  @FunctionalInterface
+  public interface BinProgress {
+    void done(double fraction);
+  }
+
+  /**
+   * Runs {@code run} bin by bin ({@code bins} equal slices of its duration), sampling the links
+   * after each, reporting progress, and stopping with {@link InterruptedException} when the thread
+   * is interrupted between bins.
+   */
+  public static DetailedRun runInBins(Run run, Path runDir, int bins, BinProgress progress)
+      throws IOException, InterruptedException {
+    if (bins < 1) {
+      throw new IllegalArgumentException("bins must be positive: " + bins);
+    }
+    long binNs = Math.max(1, run.scenario().durationNs() / bins);
+    LinkTimeline timeline = new LinkTimeline(binNs);
+    try {
+      return simulate(run, runDir, timeline, progress);
+    } catch (InterruptedRun e) {
+      throw new InterruptedException("run " + run.id() + " cancelled");
+    }
+  }
+
+  /** Unchecked carrier of an interruption out of the simulation loop. */
+  private static final class InterruptedRun extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  private static DetailedRun simulate(
+      Run run, Path runDir, LinkTimeline timeline, BinProgress progress) throws IOException {
     long wallStart = System.nanoTime(); // only for the wall_time_s column, never for the model
     Scenario scenario = run.scenario();
     Simulator simulator = new Simulator();
@@ -55,10 +93,30 @@ public final class ScenarioRunner {
     OverlayNetwork network = OverlayNetwork.build(scenario, simulator, streams, observations);
     try (Captures captures = Captures.attach(scenario.capture(), network, runDir)) {
       network.start();
-      simulator.run(scenario.durationNs());
+      if (timeline == null) {
+        simulator.run(scenario.durationNs());
+      } else {
+        long duration = scenario.durationNs();
+        for (long end = timeline.binNs(); ; end = Math.min(duration, end + timeline.binNs())) {
+          simulator.run(end);
+          timeline.sample(network);
+          progress.done((double) end / duration);
+          if (Thread.interrupted()) {
+            throw new InterruptedRun();
+          }
+          if (end == duration) {
+            break;
+          }
+        }
+      }
     }
     double wallTimeS = (System.nanoTime() - wallStart) / 1e9;
-    return report(run, network, simulator, streams, observations, wallTimeS);
+    List<double[]> latencyMs = new ArrayList<>();
+    for (int i = 0; i < scenario.traffic().size(); i++) {
+      latencyMs.add(observations.flow(i).latency.retainedMs());
+    }
+    return new DetailedRun(
+        report(run, network, simulator, streams, observations, wallTimeS), timeline, latencyMs);
   }
 
   private static RunReport report(
