@@ -24,13 +24,14 @@ import org.overlaysim.engine.EventQueue;
  * correct: the time axis is partitioned (bottom up to {@code bottomLast}, then the buckets, then
  * Top), so all events of one time are in the same place, and the bottom heap breaks ties by
  * sequence: equal times leave in insertion order. When a bucket turns out too full (skewed times)
- * the heap only gets deeper; past a limit everything is re-spread. Below {@value #SMALL} events the
- * whole set is simply the heap.
+ * the heap only gets deeper; past a limit everything is re-spread. When a re-spread finds at most
+ * {@value #SMALL} events, the whole set simply becomes the heap until it grows past {@value
+ * #SPILL_MIN}.
  *
- * <p>Cancel is lazy and O(1): the event's slot is marked and its entry dropped when it surfaces;
- * when cancelled entries outnumber live ones all entries are gathered again without them, so they
- * never pile up. Entries are stored in pooled fixed-size chunks, so memory follows the number of
- * events held, not the history of bucket sizes.
+ * <p>Cancel is lazy and amortised O(1): the event's slot is marked and its entry dropped when it
+ * surfaces or passes through a re-spread; when cancelled entries still outnumber live ones all
+ * entries are gathered again without them, so they never pile up. Entries are stored in pooled
+ * fixed-size chunks, so memory follows the number of events held, not the history of bucket sizes.
  */
 public final class LadderEventQueue implements EventQueue {
   private static final int NIL = -1;
