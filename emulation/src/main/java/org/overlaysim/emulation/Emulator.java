@@ -144,7 +144,7 @@ public final class Emulator {
     Thread hook = new Thread(teardown::run, "emulation-teardown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      return buildAndRun(run, names, wallStart);
+      return buildAndRun(run, names, teardown, wallStart);
     } catch (IOException e) {
       throw new EmulationException(EmulationException.FAILURE, e.getMessage(), e);
     } catch (InterruptedException e) {
@@ -160,7 +160,7 @@ public final class Emulator {
     }
   }
 
-  private EmulationResult buildAndRun(Run run, Names names, long wallStart)
+  private EmulationResult buildAndRun(Run run, Names names, Teardown teardown, long wallStart)
       throws IOException, InterruptedException, EmulationException {
     Scenario scenario = run.scenario();
     NftRules nft = new NftRenderer(scenario, names).render();
@@ -177,12 +177,12 @@ public final class Emulator {
     while (firstNonNamespace < steps.size() && isNamespaceSetup(steps.get(firstNonNamespace))) {
       firstNonNamespace++;
     }
-    execute(steps.subList(0, firstNonNamespace));
+    execute(steps.subList(0, firstNonNamespace), teardown);
     netem = netemWorks(plan.namespaces().get(0));
     if (netem) {
       steps = NetworkPlan.build(scenario, names, nft, true).steps();
     }
-    execute(steps.subList(firstNonNamespace, steps.size()));
+    execute(steps.subList(firstNonNamespace, steps.size()), teardown);
     notes.put(
         "latency_source",
         netem
@@ -245,10 +245,18 @@ public final class Emulator {
     return add || lo || sysctl;
   }
 
-  private void execute(List<Step> steps)
+  private void execute(List<Step> steps, Teardown teardown)
       throws IOException, InterruptedException, EmulationException {
     for (Step step : steps) {
-      CommandResult result = runner.run(step.argv(), step.stdin(), 30_000);
+      CommandResult result;
+      // One step at a time under the teardown's lock: once teardown has begun (a shutdown hook
+      // on SIGTERM runs beside this thread), no namespace may be created behind its back.
+      synchronized (teardown) {
+        if (teardown.started()) {
+          throw new EmulationException(EmulationException.FAILURE, "stopped: tearing down");
+        }
+        result = runner.run(step.argv(), step.stdin(), 30_000);
+      }
       if (result.succeeded() || step.optional()) {
         continue;
       }
@@ -479,10 +487,16 @@ public final class Emulator {
       this.log = log;
     }
 
+    boolean started() {
+      return done.get();
+    }
+
     @Override
     public void run() {
-      if (!done.compareAndSet(false, true)) {
-        return;
+      synchronized (this) {
+        if (!done.compareAndSet(false, true)) {
+          return;
+        }
       }
       // An interrupted caller must not cut the teardown short: clear the flag, restore it after.
       boolean interrupted = Thread.interrupted();

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.overlaysim.emulation.kernel.CommandResult;
 import org.overlaysim.emulation.kernel.CommandRunner;
 import org.overlaysim.emulation.kernel.ProcessCommandRunner;
@@ -82,5 +85,46 @@ class TeardownTest {
     } finally {
       real.run(List.of("ip", "netns", "del", "osimtest-keep"));
     }
+  }
+
+  @Test
+  void terminatedEmulatorRemovesItsNamespacesFromItsShutdownHook(@TempDir Path dir)
+      throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process child =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                EmulateMain.class.getName(),
+                KernelTools.file("network-policy.yaml").toString(),
+                dir.resolve("out").toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("log").toFile())
+            .start();
+    try {
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      // Wait for the traffic phase: a probe server (a JVM) running inside a container namespace.
+      while (!probeServerRuns() && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertThat(probeServerRuns()).as("the child reached its traffic phase").isTrue();
+
+      child.destroy(); // SIGTERM, as a user's Ctrl-C or a CI timeout would send
+
+      assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      child.destroyForcibly();
+    }
+  }
+
+  private boolean probeServerRuns() throws Exception {
+    for (String namespace : KernelTools.ourNamespaces()) {
+      if (namespace.endsWith("-c0")
+          && !real.run(List.of("ip", "netns", "pids", namespace)).stdout().isBlank()) {
+        return true;
+      }
+    }
+    return false;
   }
 }
