@@ -3,11 +3,13 @@ package org.overlaysim.emulation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.overlaysim.emulation.kernel.CommandRunner;
 import org.overlaysim.emulation.kernel.NamespaceJanitor;
 import org.overlaysim.emulation.kernel.ProcessCommandRunner;
+import org.overlaysim.emulation.kernel.RunRegistry;
 import org.overlaysim.emulation.report.EmulationReports;
 import org.overlaysim.scenario.Problem;
 import org.overlaysim.scenario.Run;
@@ -103,7 +105,10 @@ public final class EmulateMain {
     }
   }
 
-  /** Removes every namespace a crashed emulation left behind (names osim-XXXX-[rhc]N only). */
+  /**
+   * Removes every namespace a crashed emulation left behind (names osim-XXXX-[rhc]N only); those of
+   * an emulation still running (its pid file under /run/overlaysim names a live process) stay.
+   */
   public static int cleanup(PrintWriter out, PrintWriter err) {
     return cleanup(out, err, new ProcessCommandRunner());
   }
@@ -112,7 +117,17 @@ public final class EmulateMain {
     try {
       Emulator.checkEnvironment();
       NamespaceJanitor janitor = new NamespaceJanitor(runner);
-      List<String> ours = janitor.ours();
+      RunRegistry registry = RunRegistry.standard();
+      List<String> ours = new ArrayList<>();
+      for (String namespace : janitor.ours()) {
+        Optional<Long> owner = registry.liveOwner(RunRegistry.tagOf(namespace));
+        if (owner.isPresent()) {
+          out.println(
+              "cleanup: keeping " + namespace + " (emulation pid " + owner.get() + " runs)");
+        } else {
+          ours.add(namespace);
+        }
+      }
       int failed = 0;
       for (String namespace : ours) {
         Optional<String> problem = janitor.remove(namespace);

@@ -17,6 +17,7 @@ import org.overlaysim.emulation.kernel.KernelCounters.Count;
 import org.overlaysim.emulation.kernel.KernelCounters.InterfaceStats;
 import org.overlaysim.emulation.kernel.Names;
 import org.overlaysim.emulation.kernel.NamespaceJanitor;
+import org.overlaysim.emulation.kernel.RunRegistry;
 import org.overlaysim.emulation.plan.AddressPlan;
 import org.overlaysim.emulation.plan.NetworkPlan;
 import org.overlaysim.emulation.plan.NftRenderer;
@@ -140,7 +141,15 @@ public final class Emulator {
       Thread.currentThread().interrupt();
       throw new EmulationException(EmulationException.FAILURE, "interrupted");
     }
-    Teardown teardown = new Teardown(janitor, names, log);
+    RunRegistry registry = RunRegistry.standard();
+    try {
+      registry.register(names);
+    } catch (IOException e) {
+      throw new EmulationException(
+          EmulationException.ENVIRONMENT,
+          "cannot write " + RunRegistry.DEFAULT_DIR + ": " + e.getMessage());
+    }
+    Teardown teardown = new Teardown(janitor, names, log, registry);
     Thread hook = new Thread(teardown::run, "emulation-teardown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
@@ -479,12 +488,14 @@ public final class Emulator {
     private final NamespaceJanitor janitor;
     private final Names names;
     private final PrintWriter log;
+    private final RunRegistry registry;
     private final AtomicBoolean done = new AtomicBoolean();
 
-    Teardown(NamespaceJanitor janitor, Names names, PrintWriter log) {
+    Teardown(NamespaceJanitor janitor, Names names, PrintWriter log, RunRegistry registry) {
       this.janitor = janitor;
       this.names = names;
       this.log = log;
+      this.registry = registry;
     }
 
     boolean started() {
@@ -512,6 +523,7 @@ public final class Emulator {
       } catch (InterruptedException e) {
         interrupted = true;
       }
+      registry.release(names);
       log.flush();
       if (interrupted) {
         Thread.currentThread().interrupt();

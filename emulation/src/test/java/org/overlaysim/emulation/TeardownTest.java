@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.overlaysim.emulation.kernel.CommandResult;
 import org.overlaysim.emulation.kernel.CommandRunner;
+import org.overlaysim.emulation.kernel.Names;
 import org.overlaysim.emulation.kernel.ProcessCommandRunner;
+import org.overlaysim.emulation.kernel.RunRegistry;
 
 /** Nothing of ours survives a failed build, and --cleanup removes what a crash left (root). */
 class TeardownTest {
@@ -84,6 +86,24 @@ class TeardownTest {
       assertThat(real.run(List.of("ip", "netns", "list")).stdout()).contains("osimtest-keep");
     } finally {
       real.run(List.of("ip", "netns", "del", "osimtest-keep"));
+    }
+  }
+
+  @Test
+  void cleanupKeepsTheNamespacesOfAnEmulationThatIsStillRunning() throws Exception {
+    Names live = new Names("cafe");
+    RunRegistry registry = RunRegistry.standard();
+    registry.register(live); // this test's own, living, process id
+    real.run(List.of("ip", "netns", "add", live.host(0)));
+    try {
+      StringWriter out = new StringWriter();
+      EmulateMain.cleanup(new PrintWriter(out), new PrintWriter(new StringWriter()), real);
+
+      assertThat(out.toString()).contains("keeping " + live.host(0));
+      assertThat(KernelTools.ourNamespaces()).contains(live.host(0));
+    } finally {
+      registry.release(live);
+      real.run(List.of("ip", "netns", "del", live.host(0)));
     }
   }
 
