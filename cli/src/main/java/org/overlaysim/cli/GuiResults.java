@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.overlaysim.gui.RunResults;
+import org.overlaysim.gui.RunResults.ArpEntry;
+import org.overlaysim.gui.RunResults.FdbEntry;
 import org.overlaysim.gui.RunResults.FlowResult;
 import org.overlaysim.gui.RunResults.LinkUtilization;
 import org.overlaysim.gui.RunResults.ReachabilityCell;
+import org.overlaysim.gui.RunResults.VtepTables;
 import org.overlaysim.report.LinkTimeline;
 import org.overlaysim.report.ReportRows.DropRow;
 import org.overlaysim.report.ReportRows.LatencyRow;
@@ -77,6 +80,20 @@ final class GuiResults {
           new ReachabilityCell(
               r.src(), r.dst(), r.protocol(), r.port(), r.result().equals("allowed"), r.reason()));
     }
-    return new RunResults(timeline.binNs(), links, drops, flows, cells, Map.of());
+    Map<String, VtepTables> tables = new TreeMap<>();
+    detailed
+        .vtepTables()
+        .forEach(
+            (host, t) ->
+                tables.put(
+                    host,
+                    new VtepTables(
+                        t.fdb().stream()
+                            .map(e -> new FdbEntry(e.vni(), e.mac(), e.remoteVtep(), e.permanent()))
+                            .toList(),
+                        t.neighbours().stream()
+                            .map(n -> new ArpEntry(n.vni(), n.ip(), n.mac()))
+                            .toList())));
+    return new RunResults(timeline.binNs(), links, drops, flows, cells, tables);
   }
 }

@@ -48,6 +48,27 @@ class GuiResultsTest {
   }
 
   @Test
+  void eachHostShowsItsVtepTablesAsTheControlPlaneLeftThem() throws Exception {
+    ScenarioSet set = ScenarioLoader.load(RunCommandTest.EXAMPLES.resolve("control-planes.yaml"));
+
+    RunResults results = GuiResults.of(GuiResults.run(set, f -> {}));
+
+    assertThat(results.vtepTables()).containsOnlyKeys("node-1", "node-2", "node-3", "node-4");
+    var tables = results.vtepTables().get("node-1");
+    // static overlay "pushed" (VNI 201): every remote container, permanent, and its ARP proxy entry
+    assertThat(tables.fdb())
+        .filteredOn(e -> e.vni() == 201)
+        .isNotEmpty()
+        .allSatisfy(e -> assertThat(e.permanent()).isTrue());
+    assertThat(tables.arp()).filteredOn(e -> e.vni() == 201).isNotEmpty();
+    // flood-and-learn overlay "learned" (VNI 200): only what was learnt, dynamic, no proxy
+    assertThat(tables.fdb())
+        .filteredOn(e -> e.vni() == 200)
+        .allSatisfy(e -> assertThat(e.permanent()).isFalse());
+    assertThat(tables.arp()).filteredOn(e -> e.vni() == 200).isEmpty();
+  }
+
+  @Test
   void cancellingBetweenBinsStopsTheRun() {
     Thread.currentThread().interrupt();
     try {

@@ -27,7 +27,7 @@ public final class ReplicationStatistics {
   private ReplicationStatistics() {}
 
   /** Writes the file when some point has more than one replication; removes a stale one if not. */
-  static void writeIfReplicated(Path dir, List<RunReport> runs) throws IOException {
+  public static void writeIfReplicated(Path dir, List<RunReport> runs) throws IOException {
     Map<String, List<RunReport>> points = byPoint(runs);
     boolean replicated = points.values().stream().anyMatch(p -> p.size() > 1);
     if (!replicated) {

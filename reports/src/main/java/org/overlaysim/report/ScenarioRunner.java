@@ -3,6 +3,7 @@ package org.overlaysim.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.stream.Collectors;
 import org.overlaysim.engine.RandomStreams;
 import org.overlaysim.engine.Simulator;
 import org.overlaysim.overlay.OverlayNetwork;
+import org.overlaysim.overlay.VtepTables;
 import org.overlaysim.overlay.policy.Reachability;
 import org.overlaysim.report.ReportRows.DropRow;
 import org.overlaysim.report.ReportRows.LatencyRow;
@@ -50,7 +52,11 @@ public final class ScenarioRunner {
   }
 
   /** A run with what a visualizer replays: link timelines and the flows' latency samples. */
-  public record DetailedRun(RunReport report, LinkTimeline timeline, List<double[]> latencyMs) {}
+  public record DetailedRun(
+      RunReport report,
+      LinkTimeline timeline,
+      List<double[]> latencyMs,
+      Map<String, VtepTables.Tables> vtepTables) {}
 
   /** Told how far a run has come, between bins. */
   @FunctionalInterface
@@ -115,8 +121,17 @@ public final class ScenarioRunner {
     for (int i = 0; i < scenario.traffic().size(); i++) {
       latencyMs.add(observations.flow(i).latency.retainedMs());
     }
+    Map<String, VtepTables.Tables> vtepTables = new LinkedHashMap<>();
+    if (timeline != null) {
+      for (Host host : scenario.hosts()) {
+        vtepTables.put(host.name(), VtepTables.of(network, host.name()));
+      }
+    }
     return new DetailedRun(
-        report(run, network, simulator, streams, observations, wallTimeS), timeline, latencyMs);
+        report(run, network, simulator, streams, observations, wallTimeS),
+        timeline,
+        latencyMs,
+        vtepTables);
   }
 
   private static RunReport report(

@@ -1,5 +1,8 @@
 package org.overlaysim.overlay.fdb;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.overlaysim.overlay.dataplane.Directory;
 
 /**
@@ -50,6 +53,23 @@ abstract sealed class DirectoryForwardingTable implements ForwardingTable
       return -1;
     }
     return directory.mac(c);
+  }
+
+  @Override
+  public void forEachEntry(long nowNs, EntryVisitor visitor) {
+    if (nowNs < publishedAtNs) {
+      return;
+    }
+    List<Integer> remote = new ArrayList<>();
+    for (int c = 0; c < directory.containers(); c++) {
+      if (directory.overlayOf(c) == overlay && directory.host(c) != host) {
+        remote.add(c);
+      }
+    }
+    remote.sort(Comparator.comparingLong(directory::mac));
+    for (int c : remote) {
+      visitor.entry(directory.mac(c), directory.host(c), true);
+    }
   }
 
   @Override

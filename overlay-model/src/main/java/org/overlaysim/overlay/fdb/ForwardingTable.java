@@ -29,6 +29,18 @@ public interface ForwardingTable {
    */
   long proxyArp(int ip, long nowNs);
 
+  /** Receives a table's entries, one call each: inner MAC, remote VTEP (host index), kind. */
+  @FunctionalInterface
+  interface EntryVisitor {
+    void entry(long mac, int remoteHost, boolean permanent);
+  }
+
+  /**
+   * Visits the remote entries held at {@code nowNs} in ascending MAC order, as {@code bridge fdb
+   * show} lists them: for inspection (the visualizer), never on the packet path.
+   */
+  void forEachEntry(long nowNs, EntryVisitor visitor);
+
   /** Entries held at {@code nowNs} (for overlays.csv's fdb_entries). */
   long entries(long nowNs);
 }

@@ -69,6 +69,21 @@ public final class LearningForwardingTable implements ForwardingTable {
   }
 
   @Override
+  public void forEachEntry(long nowNs, EntryVisitor visitor) {
+    long[] live = new long[size];
+    int count = 0;
+    for (int i = 0; i < macs.length; i++) {
+      if (macs[i] != EMPTY && nowNs - updatedNs[i] < ageingNs) {
+        live[count++] = macs[i];
+      }
+    }
+    Arrays.sort(live, 0, count);
+    for (int i = 0; i < count; i++) {
+      visitor.entry(live[i], hosts[find(live[i])], false);
+    }
+  }
+
+  @Override
   public long entries(long nowNs) {
     long live = 0;
     for (int i = 0; i < macs.length; i++) {

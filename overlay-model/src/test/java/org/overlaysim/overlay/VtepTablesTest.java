@@ -1,0 +1,35 @@
+package org.overlaysim.overlay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.overlaysim.engine.RandomStreams;
+import org.overlaysim.engine.Simulator;
+import org.overlaysim.scenario.Scenario;
+import org.overlaysim.scenario.ScenarioLoader;
+
+class VtepTablesTest {
+  @Test
+  void staticControlPlaneShowsEveryRemoteContainerAsPermanentFdbAndNeighbourEntries()
+      throws Exception {
+    Scenario scenario =
+        ScenarioLoader.load(Path.of("..", "scenarios", "examples", "two-hosts.yaml"))
+            .runs()
+            .get(0)
+            .scenario();
+    Simulator simulator = new Simulator();
+    OverlayNetwork network =
+        OverlayNetwork.build(scenario, simulator, new RandomStreams(1, 0), NetworkObserver.NONE);
+
+    VtepTables.Tables tables = VtepTables.of(network, "host-a");
+
+    // c2 (172.20.0.3, MAC 02:42:ac:14:00:03 as Docker derives it) lives behind host-b's VTEP.
+    assertThat(tables.fdb())
+        .containsExactly(
+            new VtepTables.FdbEntry("net", 100, "02:42:ac:14:00:03", "10.0.0.12", true));
+    assertThat(tables.neighbours())
+        .containsExactly(
+            new VtepTables.NeighbourEntry("net", 100, "172.20.0.3", "02:42:ac:14:00:03"));
+  }
+}
