@@ -47,6 +47,24 @@ public interface NetworkObserver {
    */
   default void dropped(int flow, String where, DropReason reason, int ipBytes) {}
 
+  /**
+   * One reachability probe of a {@code probe} flow finished (reachability.csv): a new connection
+   * from {@code src} to {@code dst}'s port, {@code protocol} TCP or UDP, was answered in time
+   * ({@code allowed}) or not. {@code reason}: for a denial the drop reason that killed the request
+   * or its reply ({@code policy-deny}, {@code acl-deny}, {@code vni-mismatch}, {@code no-fdb},
+   * {@code mtu-exceeded}, ...) or {@code timeout}; for an allow the deciding rule as {@link
+   * org.overlaysim.overlay.policy.Verdict#reportReason()} gives it, {@code established} when
+   * conntrack passed it.
+   */
+  default void probeResult(
+      int flow,
+      String src,
+      String dst,
+      String protocol,
+      int port,
+      boolean allowed,
+      String reason) {}
+
   /** A broadcast, unknown-unicast or multicast copy put on the underlay for overlay {@code vni}. */
   default void bumFrame(String overlay, int outerIpBytes) {}
 

@@ -1,9 +1,11 @@
 package org.overlaysim.overlay;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.overlaysim.engine.RandomStreams;
 import org.overlaysim.engine.Simulator;
 import org.overlaysim.overlay.dataplane.ContainerStack;
@@ -11,8 +13,14 @@ import org.overlaysim.overlay.dataplane.DataPlane;
 import org.overlaysim.overlay.dataplane.Directory;
 import org.overlaysim.overlay.fdb.EvpnForwardingTable;
 import org.overlaysim.overlay.fdb.ForwardingTable;
+import org.overlaysim.overlay.packet.IpProtocol;
 import org.overlaysim.overlay.traffic.EndpointPairing;
 import org.overlaysim.overlay.traffic.PingFlow;
+import org.overlaysim.overlay.traffic.StackOutput;
+import org.overlaysim.overlay.traffic.TcpBulkFlow;
+import org.overlaysim.overlay.traffic.TcpConnection;
+import org.overlaysim.overlay.traffic.TcpListener;
+import org.overlaysim.overlay.traffic.TcpSettings;
 import org.overlaysim.overlay.traffic.UdpFlow;
 import org.overlaysim.scenario.ControlPlane;
 import org.overlaysim.scenario.Endpoint;
@@ -23,6 +31,7 @@ import org.overlaysim.scenario.PingTraffic;
 import org.overlaysim.scenario.Router;
 import org.overlaysim.scenario.Scenario;
 import org.overlaysim.scenario.Site;
+import org.overlaysim.scenario.TcpTraffic;
 import org.overlaysim.scenario.TrafficSpec;
 import org.overlaysim.scenario.UdpTraffic;
 import org.overlaysim.scenario.UnderlayDefaults;
@@ -52,6 +61,11 @@ public final class OverlayNetwork {
   private final Directory directory;
   private final DataPlane dataPlane;
   private boolean started;
+  // TCP: listeners by (container << 16 | port), next ephemeral port per container, connections.
+  private final Map<Integer, TcpListener> listeners = new TreeMap<>();
+  private final Map<Integer, Integer> nextTcpPort = new TreeMap<>();
+  private final Map<Integer, List<TcpConnection>> tcpClients = new TreeMap<>();
+  private final Map<Integer, List<TcpConnection>> tcpServers = new TreeMap<>();
 
   private OverlayNetwork(
       Scenario scenario,
@@ -173,6 +187,8 @@ public final class OverlayNetwork {
         startPing(flow, ping);
       } else if (spec instanceof UdpTraffic udp) {
         startUdp(flow, udp);
+      } else if (spec instanceof TcpTraffic tcp) {
+        startTcp(flow, tcp);
       }
     }
   }
@@ -218,6 +234,79 @@ public final class OverlayNetwork {
               udp.stopNs())
           .start(udp.startNs());
     }
+  }
+
+  private void startTcp(int flow, TcpTraffic tcp) {
+    TcpSettings settings = TcpSettings.LINUX.withReceiveWindow(tcp.windowBytes());
+    List<int[]> pairs = EndpointPairing.pairs(indexes(tcp.from()), indexes(tcp.to()));
+    List<TcpConnection> clients = tcpClients.computeIfAbsent(flow, f -> new ArrayList<>());
+    List<TcpConnection> servers = tcpServers.computeIfAbsent(flow, f -> new ArrayList<>());
+    for (int[] pair : pairs) {
+      listener(pair[1], tcp.port())
+          .acceptor(
+              flow,
+              settings,
+              c -> {
+                servers.add(c);
+                return TcpBulkFlow.SERVER;
+              });
+      TcpConnection client = openClient(flow, pair[0], pair[1], tcp.port(), settings);
+      clients.add(client);
+      new TcpBulkFlow(client, tcp.bytes());
+      simulator.scheduleAt(tcp.startNs(), client::connect);
+      if (tcp.bytes() == 0) {
+        simulator.scheduleAt(tcp.stopNs(), client::stopWriting);
+      }
+    }
+  }
+
+  /** The listening socket on a container's TCP port, bound on first use. */
+  private TcpListener listener(int container, int port) {
+    return listeners.computeIfAbsent(
+        container << 16 | port,
+        k -> {
+          ContainerStack stack = dataPlane.container(container);
+          TcpListener l =
+              new TcpListener(simulator, observer, new StackOutput(stack), stack.ip(), port);
+          stack.bind(IpProtocol.TCP, port, l);
+          return l;
+        });
+  }
+
+  /**
+   * A client connection from container {@code src} to {@code dst}'s port, bound to the next free
+   * ephemeral port of {@code src} (from 32769: 32768 is the probes' source port).
+   */
+  private TcpConnection openClient(int flow, int src, int dst, int port, TcpSettings settings) {
+    ContainerStack stack = dataPlane.container(src);
+    int local = nextTcpPort.getOrDefault(src, EPHEMERAL_PORT_MIN + 1);
+    while (stack.handler(IpProtocol.TCP, local) != null) {
+      local++;
+    }
+    nextTcpPort.put(src, local + 1);
+    TcpConnection c =
+        new TcpConnection(
+            simulator,
+            observer,
+            flow,
+            new StackOutput(stack),
+            stack.ip(),
+            local,
+            directory.ip(dst),
+            port,
+            settings);
+    stack.bind(IpProtocol.TCP, local, c);
+    return c;
+  }
+
+  /** The client ends of a tcp or request-response flow's connections, in pair order. */
+  public List<TcpConnection> tcpClients(int flow) {
+    return List.copyOf(tcpClients.getOrDefault(flow, List.of()));
+  }
+
+  /** The server ends of a flow's connections, in the order they were accepted. */
+  public List<TcpConnection> tcpServers(int flow) {
+    return List.copyOf(tcpServers.getOrDefault(flow, List.of()));
   }
 
   /**

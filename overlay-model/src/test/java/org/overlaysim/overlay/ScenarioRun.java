@@ -18,7 +18,8 @@ final class ScenarioRun {
 
   private ScenarioRun(String resource, VtepSettings settings, List<String> overrides) {
     try {
-      Path file = Path.of(ScenarioRun.class.getResource("/overlay/" + resource).toURI());
+      String path = resource.startsWith("/") ? resource : "/overlay/" + resource;
+      Path file = Path.of(ScenarioRun.class.getResource(path).toURI());
       run = ScenarioLoader.load(file, overrides).runs().get(0);
     } catch (URISyntaxException | ScenarioException e) {
       throw new IllegalStateException(e);

@@ -16,9 +16,10 @@ import org.overlaysim.topology.DropReason;
 /**
  * A container's network stack behind its one interface, as Linux's: IPv4 with the interface MTU, a
  * path-MTU cache (RFC 1191), local fragmentation (DF clear) or refusal (DF set: EMSGSIZE, ping's
- * "message too long"), reassembly, echo replies, and ARP where the overlay needs it (flood-and-
- * learn: requests broadcast, up to 3 tries 1 s apart as Linux's mcast_solicit and retrans_time;
- * neighbour entries kept once resolved, as a stale Linux entry is still used).
+ * "message too long"), reassembly, echo replies, TCP and UDP demultiplexed to bound sockets, and
+ * ARP where the overlay needs it (flood-and- learn: requests broadcast, up to 3 tries 1 s apart as
+ * Linux's mcast_solicit and retrans_time; neighbour entries kept once resolved, as a stale Linux
+ * entry is still used).
  */
 public final class ContainerStack {
   static final int ARP_TRIES = 3;
@@ -35,6 +36,9 @@ public final class ContainerStack {
   // Packets waiting for ARP, by next hop; created on the first miss (flood-and-learn only).
   private Map<Integer, List<Frame>> unresolved;
   private int nextIpId;
+  // Bound sockets: (protocol << 16 | port) -> handler, scanned linearly (a container binds few).
+  private int[] boundKeys = new int[0];
+  private TransportHandler[] boundHandlers = new TransportHandler[0];
 
   ContainerStack(DataPlane dp, int index) {
     this.dp = dp;
@@ -61,6 +65,43 @@ public final class ContainerStack {
     return index;
   }
 
+  /**
+   * Binds a handler to a local protocol and port: whole TCP segments and UDP datagrams for it go to
+   * the handler instead of the stack's default (UDP: measured as delivered; TCP: ignored).
+   *
+   * @throws IllegalStateException if the port is already bound for the protocol
+   */
+  public void bind(int protocol, int port, TransportHandler handler) {
+    if (handler(protocol, port) != null) {
+      throw new IllegalStateException(
+          name() + ": port " + port + "/" + protocol + " already bound");
+    }
+    int n = boundKeys.length;
+    boundKeys = java.util.Arrays.copyOf(boundKeys, n + 1);
+    boundHandlers = java.util.Arrays.copyOf(boundHandlers, n + 1);
+    boundKeys[n] = protocol << 16 | port;
+    boundHandlers[n] = handler;
+  }
+
+  /** The handler bound to a local protocol and port, or null. */
+  public TransportHandler handler(int protocol, int port) {
+    int key = protocol << 16 | port;
+    for (int i = 0; i < boundKeys.length; i++) {
+      if (boundKeys[i] == key) {
+        return boundHandlers[i];
+      }
+    }
+    return null;
+  }
+
+  /** The default for a UDP datagram no socket is bound to: delivered, measured (one-way delay). */
+  public void measureDatagram(Frame whole) {
+    NetworkObserver observer = dp.observer();
+    observer.packetDelivered(whole.flow, whole.ipLength);
+    observer.payloadDelivered(whole.flow, whole.l4Length - UdpHeader.HEADER_LENGTH);
+    observer.latencySample(whole.flow, dp.nowNs() - whole.appSentNs);
+  }
+
   /** The path MTU this stack uses towards {@code dstIp} now. */
   public int pathMtu(int dstIp) {
     return pathMtu.mtu(dstIp, ifMtu, dp.nowNs());
@@ -81,7 +122,7 @@ public final class ContainerStack {
     int mtu = pathMtu.mtu(f.dstIp, ifMtu, dp.nowNs());
     if (f.ipLength > mtu) {
       if (f.df) {
-        observer.dropped(f.flow, name(), DropReason.MTU_EXCEEDED, f.ipLength);
+        dp.drop(f, name(), DropReason.MTU_EXCEEDED, f.ipLength);
         return false;
       }
       Frame[] fragments = Fragments.inner(f, mtu);
@@ -110,7 +151,7 @@ public final class ContainerStack {
     }
     if (!host.floods(overlay)) {
       // The VTEP's ARP proxy has no entry and nothing is flooded (Linux vxlan: l3miss).
-      dp.observer().dropped(f.flow, host.whereVtep(), DropReason.NO_FDB, f.ipLength);
+      dp.drop(f, host.whereVtep(), DropReason.NO_FDB, f.ipLength);
       return;
     }
     long neighbour = neighbours.get(f.dstIp);
@@ -155,7 +196,7 @@ public final class ContainerStack {
       if (tries == ARP_TRIES) {
         List<Frame> dropped = unresolved.remove(target);
         for (Frame f : dropped) {
-          dp.observer().dropped(f.flow, name(), DropReason.NO_FDB, f.ipLength);
+          dp.drop(f, name(), DropReason.NO_FDB, f.ipLength);
         }
         return;
       }
@@ -213,9 +254,18 @@ public final class ContainerStack {
       // RFC 1191 section 6.3: lower the path MTU to the quoted destination.
       pathMtu.lower(whole.quoted.dstIp, whole.icmpRest & 0xffff, dp.nowNs());
     } else if (whole.protocol == IpProtocol.UDP) {
-      observer.packetDelivered(whole.flow, whole.ipLength);
-      observer.payloadDelivered(whole.flow, whole.l4Length - UdpHeader.HEADER_LENGTH);
-      observer.latencySample(whole.flow, dp.nowNs() - whole.appSentNs);
+      TransportHandler socket = handler(IpProtocol.UDP, whole.dstPort);
+      if (socket != null) {
+        socket.receive(whole);
+      } else {
+        measureDatagram(whole);
+      }
+    } else if (whole.protocol == IpProtocol.TCP) {
+      // No listener: Linux would answer with RST; every TCP user of the model binds first.
+      TransportHandler socket = handler(IpProtocol.TCP, whole.dstPort);
+      if (socket != null) {
+        socket.receive(whole);
+      }
     }
   }
 

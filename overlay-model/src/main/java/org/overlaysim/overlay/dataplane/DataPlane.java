@@ -250,7 +250,7 @@ public final class DataPlane implements UnderlayListener {
         }
         return;
       }
-      observer.dropped(f.flow, direction(link, node), reason, f.ipLength());
+      drop(f, direction(link, node), reason, f.ipLength());
       // RFC 1191 section 4: fragmentation-needed with the next-hop MTU, back to the source.
       int source = f.tunneled ? f.outerSrc : f.srcIp;
       Frame icmp = icmpFragmentationNeeded(f, ROUTER_ADDRESS_BASE + router + 1, source, link.mtu());
@@ -261,7 +261,15 @@ public final class DataPlane implements UnderlayListener {
       return;
     }
     String where = link != null ? direction(link, node) : node;
-    observer.dropped(f.flow, where, reason, f.ipLength());
+    drop(f, where, reason, f.ipLength());
+  }
+
+  /** Reports a dropped frame to the observer and to the frame's own drop listener, if any. */
+  void drop(Frame f, String where, DropReason reason, int ipBytes) {
+    observer.dropped(f.flow, where, reason, ipBytes);
+    if (f.dropListener != null) {
+      f.dropListener.dropped(f, reason);
+    }
   }
 
   /** An ICMP fragmentation-needed message quoting {@code about} (RFC 792 quote: 28 bytes). */

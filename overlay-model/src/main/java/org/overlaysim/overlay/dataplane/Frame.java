@@ -8,11 +8,12 @@ import org.overlaysim.overlay.packet.UdpHeader;
 import org.overlaysim.topology.UnderlayPacket;
 
 /**
- * One packet in flight through the data plane: an inner Ethernet frame (ARP or IPv4 with ICMP or
- * UDP) and, once a VTEP has encapsulated it, its outer IPv4 header fields. Header fields are held
- * as plain ints and the payload as a length, so the hot path neither encodes nor decodes; {@link
- * FrameRenderer} turns a frame into real bytes with the packet codecs when a capture asks for it.
- * Simulation metadata (flow, send time) travels beside the header fields (INET's packet tags).
+ * One packet in flight through the data plane: an inner Ethernet frame (ARP or IPv4 with ICMP, UDP
+ * or TCP) and, once a VTEP has encapsulated it, its outer IPv4 header fields. Header fields are
+ * held as plain ints and the payload as a length, so the hot path neither encodes nor decodes;
+ * {@link FrameRenderer} turns a frame into real bytes with the packet codecs when a capture asks
+ * for it. Simulation metadata (flow, send time) travels beside the header fields (INET's packet
+ * tags).
  *
  * <p>What the underlay routes ({@link UnderlayPacket}) is the outer header when tunnelled, else the
  * inner packet itself; {@link #routeSrc}/{@link #routeDst} are then the underlay addresses of the
@@ -79,6 +80,29 @@ public final class Frame implements UnderlayPacket {
   // --- UDP
   public int srcPort;
   public int dstPort;
+
+  // --- TCP (srcPort/dstPort above). Sequence numbers are kept as longs counted from the
+  // connection's first sequence number (its SYN is 0), so the model never deals with wrap-around.
+  public long tcpSeq;
+  public long tcpAck;
+  public int tcpFlags;
+
+  /** TCP header length, options included (40 for Linux's SYN options, 32 with timestamps). */
+  public int tcpHeaderLength;
+
+  /** The MSS option of a SYN (path MTU - 40), 0 on other segments. */
+  public int tcpMss;
+
+  /** The window the sender advertises, in bytes (window scaling already applied). */
+  public long tcpWindow;
+
+  /** RFC 7323 timestamps (TSval, TSecr), in ns of simulated time; TSecr -1 when none. */
+  public long tsVal;
+
+  public long tsEcr = -1;
+
+  /** Told when this frame (or a fragment or replica of it) is dropped; null for most traffic. */
+  public FrameDropListener dropListener;
 
   // --- outer header (tunnelled frames)
   public boolean tunneled;
@@ -150,6 +174,15 @@ public final class Frame implements UnderlayPacket {
     f.quoted = quoted;
     f.srcPort = srcPort;
     f.dstPort = dstPort;
+    f.tcpSeq = tcpSeq;
+    f.tcpAck = tcpAck;
+    f.tcpFlags = tcpFlags;
+    f.tcpHeaderLength = tcpHeaderLength;
+    f.tcpWindow = tcpWindow;
+    f.tcpMss = tcpMss;
+    f.tsVal = tsVal;
+    f.tsEcr = tsEcr;
+    f.dropListener = dropListener;
     f.tunneled = tunneled;
     f.tunnelKind = tunnelKind;
     f.vni = vni;
@@ -223,6 +256,27 @@ public final class Frame implements UnderlayPacket {
     return this;
   }
 
+  /** Fills the inner IPv4 fields of a whole TCP segment. */
+  public Frame tcp(int sourcePort, int destinationPort, int headerLength, int payloadBytes) {
+    protocol = IpProtocol.TCP;
+    srcPort = sourcePort;
+    dstPort = destinationPort;
+    tcpHeaderLength = headerLength;
+    l4Length = headerLength + payloadBytes;
+    ipLength = Ipv4Header.MINIMUM_LENGTH + l4Length;
+    return this;
+  }
+
+  /** TCP payload bytes of a whole segment. */
+  public int tcpPayload() {
+    return l4Length - tcpHeaderLength;
+  }
+
+  /** Whether the frame carries transport ports (a whole or first-fragment UDP or TCP packet). */
+  public boolean hasPorts() {
+    return (protocol == IpProtocol.UDP || protocol == IpProtocol.TCP) && !isInnerFragment();
+  }
+
   // --- UnderlayPacket: the outer header when tunnelled, else the packet itself. Fragments carry
   // no ports for the ECMP hash, so every fragment of a datagram takes the same path (as Linux's
   // flow dissector, which does not look past the first fragment's IP header).
@@ -252,7 +306,7 @@ public final class Frame implements UnderlayPacket {
     if (tunneled) {
       return outerSrcPort;
     }
-    return protocol == IpProtocol.UDP && !isInnerFragment() ? srcPort : 0;
+    return hasPorts() ? srcPort : 0;
   }
 
   @Override
@@ -260,7 +314,7 @@ public final class Frame implements UnderlayPacket {
     if (tunneled) {
       return outerDstPort;
     }
-    return protocol == IpProtocol.UDP && !isInnerFragment() ? dstPort : 0;
+    return hasPorts() ? dstPort : 0;
   }
 
   @Override

@@ -131,7 +131,7 @@ public final class HostStack {
     if (!f.isArp() && f.ipLength > ov.mtu()) {
       // The vxlan port's MTU is smaller than the frame: the bridge drops it without a word
       // (br_dev_queue_push_xmit / is_skb_forwardable), the classic black hole.
-      dp.observer().dropped(f.flow, whereBridge, DropReason.MTU_EXCEEDED, f.ipLength);
+      dp.drop(f, whereBridge, DropReason.MTU_EXCEEDED, f.ipLength);
       return;
     }
     if (isBroadcast(f.dstMac)) {
@@ -157,7 +157,7 @@ public final class HostStack {
       if (table.floods()) {
         flood(f);
       } else {
-        dp.observer().dropped(f.flow, whereVtep, DropReason.NO_FDB, f.innerL3Length());
+        dp.drop(f, whereVtep, DropReason.NO_FDB, f.innerL3Length());
       }
       return;
     }
@@ -181,7 +181,7 @@ public final class HostStack {
     Directory d = dp.directory();
     int dst = d.byIp(f.overlay, f.dstIp);
     if (dst < 0) {
-      dp.observer().dropped(f.flow, whereVtep, DropReason.NO_ROUTE, f.ipLength);
+      dp.drop(f, whereVtep, DropReason.NO_ROUTE, f.ipLength);
       return;
     }
     if (d.host(dst) == index) {
@@ -273,7 +273,7 @@ public final class HostStack {
 
   /** Answers an oversized DF packet from a local container with fragmentation-needed. */
   private void fragmentationNeeded(Frame f, int mtu) {
-    dp.observer().dropped(f.flow, whereVtep, DropReason.MTU_EXCEEDED, f.ipLength);
+    dp.drop(f, whereVtep, DropReason.MTU_EXCEEDED, f.ipLength);
     if (f.srcContainer < 0) {
       return;
     }
@@ -316,7 +316,7 @@ public final class HostStack {
       overlay = servedOverlay(f.vni, f.tunnelKind);
       if (overlay < 0) {
         // Linux vxlan_rcv: no device for this VNI, the packet is dropped.
-        dp.observer().dropped(f.flow, whereVtep, DropReason.VNI_MISMATCH, f.outerLength);
+        dp.drop(f, whereVtep, DropReason.VNI_MISMATCH, f.outerLength);
         return;
       }
       f.overlay = overlay;
@@ -340,7 +340,7 @@ public final class HostStack {
     Directory d = dp.directory();
     int c = d.byIp(f.overlay, f.dstIp);
     if (c < 0 || d.host(c) != index) {
-      dp.observer().dropped(f.flow, whereVtep, DropReason.NO_ROUTE, f.ipLength);
+      dp.drop(f, whereVtep, DropReason.NO_ROUTE, f.ipLength);
       return;
     }
     if (!allowed(f, c, INBOUND)) {
@@ -374,7 +374,7 @@ public final class HostStack {
     if (denied == null) {
       return true;
     }
-    dp.observer().dropped(f.flow, direction == LOCAL ? whereBridge : whereVtep, denied, f.ipLength);
+    dp.drop(f, direction == LOCAL ? whereBridge : whereVtep, denied, f.ipLength);
     return false;
   }
 

@@ -42,7 +42,8 @@ final class Segmentation {
       return null;
     }
     Verdict v =
-        hosts[host].outbound(f.srcContainer, dst, f.protocol, srcPort(f), dstPort(f), 0, nowNs);
+        hosts[host].outbound(
+            f.srcContainer, dst, f.protocol, srcPort(f), dstPort(f), tcpFlags(f), nowNs);
     return v.allowed() ? null : v.dropReason();
   }
 
@@ -52,7 +53,8 @@ final class Segmentation {
       return null;
     }
     Verdict v =
-        hosts[host].inbound(f.srcContainer, dst, f.protocol, srcPort(f), dstPort(f), 0, nowNs);
+        hosts[host].inbound(
+            f.srcContainer, dst, f.protocol, srcPort(f), dstPort(f), tcpFlags(f), nowNs);
     return v.allowed() ? null : v.dropReason();
   }
 
@@ -62,7 +64,8 @@ final class Segmentation {
       return null;
     }
     Verdict v =
-        hosts[host].local(f.srcContainer, dst, f.protocol, srcPort(f), dstPort(f), 0, nowNs);
+        hosts[host].local(
+            f.srcContainer, dst, f.protocol, srcPort(f), dstPort(f), tcpFlags(f), nowNs);
     return v.allowed() ? null : v.dropReason();
   }
 
@@ -71,6 +74,11 @@ final class Segmentation {
       return false;
     }
     return f.protocol != IpProtocol.ICMP || f.isEchoRequest() || f.isEchoReply();
+  }
+
+  /** The TCP flags, so that conntrack sees SYN, FIN and RST; 0 for other protocols. */
+  private static int tcpFlags(Frame f) {
+    return f.protocol == IpProtocol.TCP ? f.tcpFlags : 0;
   }
 
   private static int srcPort(Frame f) {

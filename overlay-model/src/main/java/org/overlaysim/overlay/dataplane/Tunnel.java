@@ -128,7 +128,7 @@ public sealed interface Tunnel permits Tunnel.Udp, Tunnel.IpInIp, Tunnel.Direct 
       int c = (int) f.srcMac;
       return FlowHash.jhash3(a, b, c, f.etherType);
     }
-    boolean ports = f.protocol == IpProtocol.UDP && !f.isInnerFragment();
+    boolean ports = f.hasPorts();
     int p = ports ? (f.srcPort << 16 | f.dstPort) : 0;
     return FlowHash.jhash3(f.srcIp, f.dstIp, p, f.protocol);
   }

@@ -1,0 +1,97 @@
+package org.overlaysim.overlay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.overlaysim.engine.RandomStreams;
+import org.overlaysim.engine.Simulator;
+import org.overlaysim.overlay.traffic.TcpConnection;
+import org.overlaysim.scenario.Run;
+import org.overlaysim.scenario.ScenarioException;
+import org.overlaysim.scenario.ScenarioLoader;
+
+/**
+ * The tcp traffic kind through the whole data plane (traffic/*.yaml). Goodput is payload bits over
+ * first send (the SYN) to last in-order delivery, as reports compute it. Timestamps are on (Linux
+ * default), so a full segment carries 1410 - 12 = 1398 bytes in 1538 wire bytes over vxlan.
+ */
+class TcpTrafficTest {
+  /** A loaded and built scenario with a timed observer of flow 0. */
+  static final class Bench {
+    final Simulator simulator = new Simulator();
+    final TrafficObserver observer = new TrafficObserver(simulator, 0);
+    final OverlayNetwork network;
+    final Run run;
+
+    Bench(String resource, String... overrides) {
+      try {
+        Path file = Path.of(Bench.class.getResource("/traffic/" + resource).toURI());
+        run = ScenarioLoader.load(file, List.of(overrides)).runs().get(0);
+      } catch (URISyntaxException | ScenarioException e) {
+        throw new IllegalStateException(e);
+      }
+      network =
+          OverlayNetwork.build(
+              run.scenario(), simulator, new RandomStreams(run.seed(), 0), observer);
+    }
+
+    Bench run() {
+      network.start();
+      simulator.run(run.scenario().durationNs());
+      return this;
+    }
+
+    TcpConnection client() {
+      return network.tcpClients(0).get(0);
+    }
+  }
+
+  @Test
+  void bulkTransferOverVxlanReachesTheWireEfficiencyOfTimestampedSegments() {
+    Bench b = new Bench("tcp-lan.yaml").run();
+    double expected = 1e9 * 1398 / 1538; // 909.0 Mbit/s
+    System.out.printf(
+        "lan goodput %.1f Mbit/s (expected %.1f), retransmissions %d, timeouts %d%n",
+        b.observer.goodputBps() / 1e6,
+        expected / 1e6,
+        b.observer.retransmissions,
+        b.client().timeouts());
+    assertThat(b.observer.goodputBps()).isCloseTo(expected, within(expected * 0.03));
+  }
+
+  @Test
+  void aSixtyFourKibWindowOnAFiftyMillisecondPathLimitsGoodputToWindowOverRtt() {
+    Bench b = new Bench("tcp-wan.yaml").run();
+    double rtt = b.client().smoothedRttNs() / 1e9;
+    double expected = 65536 * 8 / rtt;
+    System.out.printf(
+        "wan goodput %.2f Mbit/s (window/RTT %.2f, rtt %.3f ms)%n",
+        b.observer.goodputBps() / 1e6, expected / 1e6, rtt * 1e3);
+    assertThat(b.observer.goodputBps()).isCloseTo(expected, within(expected * 0.05));
+  }
+
+  @Test
+  void withOnePercentLossGoodputFollowsMathis() {
+    Bench b =
+        new Bench(
+                "tcp-wan.yaml",
+                "underlay.links[0].loss=0.01",
+                "traffic[0].window=6MiB",
+                "duration=20s",
+                "traffic[0].stop=20s")
+            .run();
+    double rtt = b.client().smoothedRttNs() / 1e9;
+    double expected = 1398 * 8 / rtt * Math.sqrt(1.5) / Math.sqrt(0.01);
+    System.out.printf(
+        "lossy goodput %.2f Mbit/s (Mathis %.2f), retransmissions %d, timeouts %d%n",
+        b.observer.goodputBps() / 1e6,
+        expected / 1e6,
+        b.observer.retransmissions,
+        b.client().timeouts());
+    assertThat(b.observer.goodputBps()).isBetween(expected / 2, expected * 2);
+  }
+}
