@@ -78,8 +78,9 @@ public final class EmulateMain {
     }
     Run run = set.runs().get(0);
     try {
-      Emulator.checkEnvironment();
       Emulator emulator = new Emulator(runner, settings, out);
+      emulator.checkScenario(run.scenario());
+      Emulator.checkEnvironment();
       EmulationResult result = emulator.emulate(run);
       EmulationReports.write(outDir, result);
       long allowed = result.probes().stream().filter(ProbeObservation::allowed).count();
