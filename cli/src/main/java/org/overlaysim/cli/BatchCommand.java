@@ -3,14 +3,11 @@ package org.overlaysim.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.overlaysim.report.BatchRunner;
 import org.overlaysim.report.RunReport;
 import org.overlaysim.scenario.Run;
-import org.overlaysim.scenario.ScenarioSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,7 +21,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Simulate every sweep point and replication of one or more scenarios, in parallel threads.",
       "Combined CSV files (one row per run) land in DIR, each run's own files in DIR/runs/<run-id>/.",
-      "Started again on the same DIR, it skips the runs already complete."
+      "Started again on the same DIR, it skips the runs already complete.",
+      "With --shard I/N it runs one shard of the batch; 'overlaysim merge' combines the shards."
     })
 final class BatchCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (YAML).")
@@ -45,6 +43,15 @@ final class BatchCommand implements Callable<Integer> {
       description = "Override a value in every scenario, e.g. --set duration=10s.")
   List<String> overrides = new ArrayList<>();
 
+  @Option(
+      names = "--shard",
+      paramLabel = "I/N",
+      description = {
+        "Run only shard I of N (I from 0 to N-1), the runs whose id hashes to I; DIR also gets",
+        "shard.json, which 'overlaysim merge' needs."
+      })
+  String shard;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -52,8 +59,11 @@ final class BatchCommand implements Callable<Integer> {
     if (parallel < 1) {
       throw new UserInputException("--parallel must be at least 1, not " + parallel);
     }
-    List<Run> runs = loadAll();
+    List<Run> runs = BatchInputs.load(files, overrides);
     OutputDirectory.usable(out);
+    if (shard != null) {
+      runs = ShardedBatch.prepare(out, ShardedBatch.parse(shard), files, overrides, runs);
+    }
     List<RunReport> reports =
         BatchRunner.run(
             runs,
@@ -62,36 +72,5 @@ final class BatchCommand implements Callable<Integer> {
             new ProgressBar(spec.commandLine().getErr(), System.console() != null));
     RunSummaryPrinter.print(spec.commandLine().getOut(), reports, out);
     return ExitCodes.OK;
-  }
-
-  /** Loads every file before running any, so one bad file stops the batch before it starts. */
-  private List<Run> loadAll() {
-    List<String> problems = new ArrayList<>();
-    Map<String, Path> owner = new LinkedHashMap<>();
-    List<Run> runs = new ArrayList<>();
-    for (Path file : files) {
-      try {
-        ScenarioSet set = Scenarios.load(file, overrides);
-        for (Run run : set.runs()) {
-          Path other = owner.putIfAbsent(run.id(), file);
-          if (other != null) {
-            problems.add(
-                file
-                    + ": run id '"
-                    + run.id()
-                    + "' is also a run of "
-                    + other
-                    + " (give the scenarios different names)");
-          }
-          runs.add(run);
-        }
-      } catch (UserInputException e) {
-        problems.addAll(e.problems());
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new UserInputException(problems);
-    }
-    return runs;
   }
 }

@@ -41,11 +41,19 @@ final class RunCommand implements Callable<Integer> {
       description = "Print each probe's reachability matrix (scenarios of at most 60 containers).")
   boolean matrix;
 
+  @Option(
+      names = "--profile",
+      description =
+          "Print time spent loading, building and running, events/s, packets/s, peak heap.")
+  boolean profile;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
+    long loadStart = System.nanoTime();
     ScenarioSet set = Scenarios.load(file, overrides);
+    double loadS = (System.nanoTime() - loadStart) / 1e9;
     OutputDirectory.usable(out);
     List<RunReport> reports =
         BatchRunner.run(
@@ -56,6 +64,9 @@ final class RunCommand implements Callable<Integer> {
                 ? new ProgressBar(spec.commandLine().getErr(), System.console() != null)
                 : BatchRunner.Progress.NONE);
     RunSummaryPrinter.print(spec.commandLine().getOut(), reports, out);
+    if (profile) {
+      ProfilePrinter.print(spec.commandLine().getOut(), loadS, reports);
+    }
     if (matrix) {
       MatrixPrinter.print(spec.commandLine().getOut(), set.runs());
     }

@@ -91,6 +91,41 @@ class RunCommandTest {
   }
 
   @Test
+  void profileReportsWhereTheTimeWentAndThePeakHeap(@TempDir Path dir) {
+    int status =
+        overlaysim(
+            "run",
+            EXAMPLES.resolve("two-hosts.yaml").toString(),
+            "--out",
+            dir.resolve("out").toString(),
+            "--profile");
+
+    assertThat(status).isZero();
+    assertThat(out.toString())
+        .containsPattern("loading and validating [0-9.]+ s")
+        .containsPattern("two-hosts-p0-r0: build [0-9.]+ s, run [0-9.]+ s; [0-9,-]+ events/s")
+        .containsPattern("peak heap [0-9.]+ MiB");
+  }
+
+  @Test
+  void matrixPrintsWhoReachesWhomForEachProbePort(@TempDir Path dir) {
+    int status =
+        overlaysim(
+            "run",
+            EXAMPLES.resolve("multi-tenant.yaml").toString(),
+            "--out",
+            dir.resolve("out").toString(),
+            "--matrix");
+
+    assertThat(status).isZero();
+    assertThat(out.toString())
+        .contains("probe matrix:")
+        .contains("TCP/5432")
+        .contains("v vni-mismatch")
+        .contains("0 blue-web   -..vv");
+  }
+
+  @Test
   void outputPathThatIsAFileIsRefusedWithExitTwo(@TempDir Path dir) throws IOException {
     Path file = Files.writeString(dir.resolve("taken"), "x");
 

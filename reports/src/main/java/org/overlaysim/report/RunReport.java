@@ -11,8 +11,9 @@ import org.overlaysim.report.ReportRows.ReachabilityRow;
 import org.overlaysim.report.ReportRows.ThroughputRow;
 
 /**
- * Everything one run contributes to the reports. {@code wallTimeS} is the only figure that depends
- * on the machine; every other one is a function of the scenario and its seed.
+ * Everything one run contributes to the reports. {@code wallTimeS} and {@code timings} are the only
+ * figures that depend on the machine (timings are printed by {@code run --profile}, never written
+ * to a CSV); every other one is a function of the scenario and its seed.
  */
 public record RunReport(
     String runId,
@@ -31,7 +32,8 @@ public record RunReport(
     List<DropRow> drops,
     List<LinkRow> links,
     List<OverlayRow> overlays,
-    List<ReachabilityRow> reachability) {
+    List<ReachabilityRow> reachability,
+    RunTimings timings) {
   public RunReport {
     sweepValues = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sweepValues));
     latency = List.copyOf(latency);

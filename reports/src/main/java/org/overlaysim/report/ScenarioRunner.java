@@ -97,6 +97,7 @@ public final class ScenarioRunner {
     RunObservations observations =
         new RunObservations(simulator, streams, scenario.traffic().size());
     OverlayNetwork network = OverlayNetwork.build(scenario, simulator, streams, observations);
+    long builtAt = System.nanoTime();
     try (Captures captures = Captures.attach(scenario.capture(), network, runDir)) {
       network.start();
       if (timeline == null) {
@@ -116,7 +117,9 @@ public final class ScenarioRunner {
         }
       }
     }
-    double wallTimeS = (System.nanoTime() - wallStart) / 1e9;
+    long ranAt = System.nanoTime();
+    double wallTimeS = (ranAt - wallStart) / 1e9;
+    RunTimings timings = new RunTimings((builtAt - wallStart) / 1e9, (ranAt - builtAt) / 1e9);
     List<double[]> latencyMs = new ArrayList<>();
     for (int i = 0; i < scenario.traffic().size(); i++) {
       latencyMs.add(observations.flow(i).latency.retainedMs());
@@ -128,7 +131,7 @@ public final class ScenarioRunner {
       }
     }
     return new DetailedRun(
-        report(run, network, simulator, streams, observations, wallTimeS),
+        report(run, network, simulator, streams, observations, wallTimeS, timings),
         timeline,
         latencyMs,
         vtepTables);
@@ -140,7 +143,8 @@ public final class ScenarioRunner {
       Simulator simulator,
       RandomStreams streams,
       RunObservations observations,
-      double wallTimeS) {
+      double wallTimeS,
+      RunTimings timings) {
     Scenario scenario = run.scenario();
     long packetsSent = 0;
     long packetsDelivered = 0;
@@ -226,7 +230,8 @@ public final class ScenarioRunner {
         drops,
         links,
         overlays,
-        reachability);
+        reachability,
+        timings);
   }
 
   /**

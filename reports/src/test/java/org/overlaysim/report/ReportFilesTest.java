@@ -36,7 +36,8 @@ class ReportFilesTest {
         List.of(new DropRow("mad-1/bridge", "mtu-exceeded", 1, 1500)),
         List.of(new LinkRow("r-mad--r-fra", "r-mad->r-fra", 3000, 2, 0.25, 0)),
         List.of(new OverlayRow("frontend", 100, "vxlan", "static", 0, 0, 0, 0, 4)),
-        List.of(new ReachabilityRow("web-1", "db-1", "TCP", 5432, "denied", "policy-deny")));
+        List.of(new ReachabilityRow("web-1", "db-1", "TCP", 5432, "denied", "policy-deny")),
+        RunTimings.UNKNOWN);
   }
 
   @Test
