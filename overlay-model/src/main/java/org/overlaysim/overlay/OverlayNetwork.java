@@ -16,6 +16,7 @@ import org.overlaysim.overlay.fdb.ForwardingTable;
 import org.overlaysim.overlay.packet.IpProtocol;
 import org.overlaysim.overlay.traffic.EndpointPairing;
 import org.overlaysim.overlay.traffic.PingFlow;
+import org.overlaysim.overlay.traffic.RequestResponseFlow;
 import org.overlaysim.overlay.traffic.StackOutput;
 import org.overlaysim.overlay.traffic.TcpBulkFlow;
 import org.overlaysim.overlay.traffic.TcpConnection;
@@ -28,6 +29,7 @@ import org.overlaysim.scenario.Host;
 import org.overlaysim.scenario.LinkSpec;
 import org.overlaysim.scenario.Overlay;
 import org.overlaysim.scenario.PingTraffic;
+import org.overlaysim.scenario.RequestResponseTraffic;
 import org.overlaysim.scenario.Router;
 import org.overlaysim.scenario.Scenario;
 import org.overlaysim.scenario.Site;
@@ -57,6 +59,7 @@ public final class OverlayNetwork {
   private final Scenario scenario;
   private final Simulator simulator;
   private final NetworkObserver observer;
+  private final RandomStreams streams;
   private final Underlay underlay;
   private final Directory directory;
   private final DataPlane dataPlane;
@@ -66,6 +69,7 @@ public final class OverlayNetwork {
   private final Map<Integer, Integer> nextTcpPort = new TreeMap<>();
   private final Map<Integer, List<TcpConnection>> tcpClients = new TreeMap<>();
   private final Map<Integer, List<TcpConnection>> tcpServers = new TreeMap<>();
+  private final java.util.Set<Integer> closedLoop = new java.util.TreeSet<>();
 
   private OverlayNetwork(
       Scenario scenario,
@@ -76,6 +80,7 @@ public final class OverlayNetwork {
     this.scenario = scenario;
     this.simulator = simulator;
     this.observer = observer;
+    this.streams = streams;
     this.underlay = underlayOf(scenario);
     Map<String, Integer> hostIndex = new HashMap<>();
     for (int h = 0; h < underlay.hosts().size(); h++) {
@@ -189,6 +194,8 @@ public final class OverlayNetwork {
         startUdp(flow, udp);
       } else if (spec instanceof TcpTraffic tcp) {
         startTcp(flow, tcp);
+      } else if (spec instanceof RequestResponseTraffic rr) {
+        startRequestResponse(flow, rr, closedLoop.contains(flow));
       }
     }
   }
@@ -257,6 +264,57 @@ public final class OverlayNetwork {
       if (tcp.bytes() == 0) {
         simulator.scheduleAt(tcp.stopNs(), client::stopWriting);
       }
+    }
+  }
+
+  /**
+   * Runs request-response flow {@code flow} as a closed loop (the next request when the response
+   * completes) instead of at its rate; call before {@link #start()}. The scenario format has no way
+   * to ask for it yet (its rate must be above zero).
+   */
+  public void closedLoop(int flow) {
+    if (started) {
+      throw new IllegalStateException("already started");
+    }
+    if (!(scenario.traffic().get(flow) instanceof RequestResponseTraffic)) {
+      throw new IllegalArgumentException("flow " + flow + " is not request-response");
+    }
+    closedLoop.add(flow);
+  }
+
+  /**
+   * One TCP connection per client (pairs as {@link EndpointPairing}); arrivals of pair p come from
+   * the random stream {@code traffic/<name>/<p>}.
+   */
+  private void startRequestResponse(int flow, RequestResponseTraffic rr, boolean closed) {
+    List<int[]> pairs = EndpointPairing.pairs(indexes(rr.from()), indexes(rr.to()));
+    List<TcpConnection> clients = tcpClients.computeIfAbsent(flow, f -> new ArrayList<>());
+    List<TcpConnection> servers = tcpServers.computeIfAbsent(flow, f -> new ArrayList<>());
+    TcpSettings settings = TcpSettings.LINUX;
+    for (int p = 0; p < pairs.size(); p++) {
+      int[] pair = pairs.get(p);
+      listener(pair[1], rr.port())
+          .acceptor(
+              flow,
+              settings,
+              c -> {
+                servers.add(c);
+                c.segmentDelaySamples(false);
+                return RequestResponseFlow.server(rr.requestSize(), rr.responseSize());
+              });
+      TcpConnection client = openClient(flow, pair[0], pair[1], rr.port(), settings);
+      clients.add(client);
+      new RequestResponseFlow(
+          simulator,
+          observer,
+          flow,
+          client,
+          rr.requestSize(),
+          rr.responseSize(),
+          closed ? 0 : rr.ratePerSecond(),
+          closed ? null : streams.stream("traffic/" + rr.name() + "/" + p),
+          rr.stopNs());
+      simulator.scheduleAt(rr.startNs(), client::connect);
     }
   }
 

@@ -106,6 +106,7 @@ public final class TcpConnection implements TransportHandler {
   private long delAckDeadlineNs = -1;
   private boolean delAckScheduled;
   private final EventHandler delAckTimer = this::delAckTimerFired;
+  private boolean segmentDelaySamples = true;
 
   // --- counters (tests, reports)
   private long segmentsSent;
@@ -145,6 +146,14 @@ public final class TcpConnection implements TransportHandler {
 
   public void application(TcpApplication application) {
     this.application = application;
+  }
+
+  /**
+   * Whether each data segment arriving in order gives a one-way delay sample (the tcp kind's
+   * latency); request-response turns it off, its sample being the exchange.
+   */
+  public void segmentDelaySamples(boolean on) {
+    this.segmentDelaySamples = on;
   }
 
   // ------------------------------------------------------------------ opening and closing
@@ -238,8 +247,8 @@ public final class TcpConnection implements TransportHandler {
         tsRecent = f.tsVal;
         mss = Math.min(mss, peerSegmentPayload(f));
         establish(f);
-        sendAck();
-        trySend();
+        sendAck(); // the kernel acknowledges before connect() returns to the application
+        application.connected(this);
         return;
       }
       case SYN_RECEIVED -> {
@@ -251,6 +260,7 @@ public final class TcpConnection implements TransportHandler {
           return;
         }
         establish(f);
+        application.connected(this);
       }
       default -> {
         if ((flags & TcpHeader.SYN) != 0) {
@@ -281,7 +291,6 @@ public final class TcpConnection implements TransportHandler {
     // RFC 6298 section 5.7: a SYN retransmitted means the connection starts with 1 segment.
     cwnd = (long) (synTries > 1 ? 1 : settings.initialWindowSegments()) * mss;
     disarmRto();
-    application.connected(this);
   }
 
   private void processAck(Frame f) {
@@ -392,7 +401,9 @@ public final class TcpConnection implements TransportHandler {
     if (end > rcvNxt) {
       rcvNxt = end;
       observer.packetDelivered(flow, f.ipLength);
-      observer.latencySample(flow, simulator.nowNs() - f.appSentNs);
+      if (segmentDelaySamples) {
+        observer.latencySample(flow, simulator.nowNs() - f.appSentNs);
+      }
     }
     // RFC 7323 section 4.3: TS.Recent from the segment at the left edge.
     tsRecent = f.tsVal;
