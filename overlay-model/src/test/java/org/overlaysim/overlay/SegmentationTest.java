@@ -22,7 +22,7 @@ class SegmentationTest {
         .allSatisfy(
             d -> {
               assertThat(d.reason()).isEqualTo(DropReason.POLICY_DENY);
-              assertThat(d.where()).isEqualTo("h2/vtep");
+              assertThat(d.where()).isEqualTo("h2/vtep/ingress");
             });
   }
 

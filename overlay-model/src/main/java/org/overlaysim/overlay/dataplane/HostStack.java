@@ -29,6 +29,9 @@ public final class HostStack {
   private final int accessMtu;
   private final String whereBridge;
   private final String whereVtep;
+  // Segmentation drops name the direction too: drops.csv tells egress from ingress denials.
+  private final String whereEgress;
+  private final String whereIngress;
   private final ForwardingTable[] tables;
   private final int[] localContainers;
   private final int[] served;
@@ -54,6 +57,8 @@ public final class HostStack {
     this.accessMtu = accessMtu;
     this.whereBridge = name + "/bridge";
     this.whereVtep = name + "/vtep";
+    this.whereEgress = name + "/vtep/egress";
+    this.whereIngress = name + "/vtep/ingress";
     this.tables = tables;
     this.localContainers = localContainers;
     int count = 0;
@@ -374,7 +379,13 @@ public final class HostStack {
     if (denied == null) {
       return true;
     }
-    dp.drop(f, direction == LOCAL ? whereBridge : whereVtep, denied, f.ipLength);
+    String where =
+        switch (direction) {
+          case OUTBOUND -> whereEgress;
+          case INBOUND -> whereIngress;
+          default -> whereBridge;
+        };
+    dp.drop(f, where, denied, f.ipLength);
     return false;
   }
 
