@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import org.overlaysim.emulation.report.CsvTable;
 import org.overlaysim.emulation.report.EmulationReports;
-import org.overlaysim.report.ReportFiles;
 
 /**
  * {@code overlaysim compare SIM_DIR EMU_DIR}: the simulation's and the emulation's reports side by
@@ -138,8 +137,8 @@ public final class Comparison {
   }
 
   private static int pings(Path sim, Path emu, List<String> differences) throws IOException {
-    Path simFile = sim.resolve(ReportFiles.LATENCY);
-    Path emuFile = emu.resolve(ReportFiles.LATENCY);
+    Path simFile = sim.resolve(EmulationReports.LATENCY);
+    Path emuFile = emu.resolve(EmulationReports.LATENCY);
     for (Path file : List.of(simFile, emuFile)) {
       if (!Files.exists(file)) {
         throw new IOException(file + " does not exist");

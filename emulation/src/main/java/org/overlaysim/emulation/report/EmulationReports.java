@@ -5,16 +5,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.overlaysim.emulation.EmulationResult;
 import org.overlaysim.emulation.PingResult;
 import org.overlaysim.emulation.ProbeObservation;
 import org.overlaysim.engine.RandomStreams;
 import org.overlaysim.report.LatencyStats;
+import org.overlaysim.report.LatencySummary;
 import org.overlaysim.report.ReportFiles;
-import org.overlaysim.report.ReportRows.LatencyRow;
-import org.overlaysim.report.ReportRows.ReachabilityRow;
-import org.overlaysim.report.RunReport;
+import org.overlaysim.report.ReportRows.DropRow;
+import org.overlaysim.report.ReportRows.LinkRow;
+import org.overlaysim.report.ReportRows.OverlayRow;
 import org.overlaysim.scenario.Container;
 import org.overlaysim.scenario.Host;
 import org.overlaysim.scenario.Run;
@@ -27,6 +29,12 @@ import org.overlaysim.scenario.Scenario;
  * throughput.csv has its header only: the emulation sends no bulk traffic.
  */
 public final class EmulationReports {
+  public static final String SUMMARY = "summary.csv";
+  public static final String LATENCY = "latency.csv";
+  public static final String THROUGHPUT = "throughput.csv";
+  public static final String DROPS = "drops.csv";
+  public static final String LINKS = "links.csv";
+  public static final String OVERLAYS = "overlays.csv";
   public static final String REACHABILITY = "reachability.csv";
   public static final String NOTES = "emulation.csv";
 
@@ -35,18 +43,14 @@ public final class EmulationReports {
   public static void write(Path dir, EmulationResult result) throws IOException {
     Files.createDirectories(dir);
     Run run = result.run();
-    ReportFiles.write(dir, List.of(runReport(result)));
-    StringBuilder notes = new StringBuilder("run,key,value\n");
-    for (Map.Entry<String, String> note : result.notes().entrySet()) {
-      notes.append(cells(run.id(), note.getKey(), note.getValue()));
-    }
-    ReportFiles.writeAtomically(dir.resolve(NOTES), notes.toString());
-  }
-
-  static RunReport runReport(EmulationResult result) {
-    Run run = result.run();
+    String id = run.id();
     Scenario scenario = run.scenario();
-    List<LatencyRow> latency = new ArrayList<>();
+    // Written here rather than through RunReport, whose shape follows the simulator's needs;
+    // the columns are those of scenario-format.md, in its order.
+    StringBuilder latency =
+        new StringBuilder(
+            "run,flow,kind,src,dst,src_site,dst_site,samples,min_ms,mean_ms,p50_ms,p90_ms,"
+                + "p99_ms,max_ms,stddev_ms\n");
     long sent = 0;
     long delivered = 0;
     for (PingResult ping : result.pings()) {
@@ -55,44 +59,101 @@ public final class EmulationReports {
               LatencyStats.DEFAULT_CAPACITY,
               new RandomStreams(run.seed(), run.replication()).stream("emulation/" + ping.flow()));
       ping.rttNs().forEach(stats::add);
-      latency.add(
-          new LatencyRow(
+      LatencySummary l = stats.summary();
+      latency.append(
+          cells(
+              id,
               ping.flow(),
               "ping",
               ping.src(),
               ping.dst(),
               site(scenario, ping.src()),
               site(scenario, ping.dst()),
-              stats.summary()));
+              Long.toString(l.samples()),
+              decimal(l.minMs()),
+              decimal(l.meanMs()),
+              decimal(l.p50Ms()),
+              decimal(l.p90Ms()),
+              decimal(l.p99Ms()),
+              decimal(l.maxMs()),
+              decimal(l.stddevMs())));
       sent += ping.transmitted();
       delivered += ping.received();
     }
-    long probesAllowed = result.probes().stream().filter(ProbeObservation::allowed).count();
+    long allowed = result.probes().stream().filter(ProbeObservation::allowed).count();
     sent += result.probes().size();
-    delivered += probesAllowed;
-    return new RunReport(
-        run.id(),
-        scenario.name(),
-        run.seed(),
-        run.replication(),
-        run.sweepValues(),
-        0,
-        result.trafficSeconds(),
-        result.wallSeconds(),
-        sent,
-        delivered,
-        sent - delivered,
-        latency,
-        List.of(),
-        result.drops(),
-        result.links(),
-        result.overlays(),
-        result.probes().stream()
-            .map(
-                p ->
-                    new ReachabilityRow(
-                        p.src(), p.dst(), p.protocol().name(), p.port(), p.result(), p.detail()))
-            .toList());
+    delivered += allowed;
+    StringBuilder summary =
+        new StringBuilder(
+            "run,scenario,seed,replication,events,sim_time_s,wall_time_s,packets_sent,"
+                + "packets_delivered,packets_dropped\n");
+    summary.append(
+        cells(
+            id,
+            scenario.name(),
+            Long.toUnsignedString(run.seed()),
+            Integer.toString(run.replication()),
+            "0",
+            decimal(result.trafficSeconds()),
+            decimal(result.wallSeconds()),
+            Long.toString(sent),
+            Long.toString(delivered),
+            Long.toString(sent - delivered)));
+    StringBuilder drops = new StringBuilder("run,where,reason,packets,bytes\n");
+    for (DropRow d : result.drops()) {
+      drops.append(
+          cells(id, d.where(), d.reason(), Long.toString(d.packets()), Long.toString(d.bytes())));
+    }
+    StringBuilder links = new StringBuilder("run,link,direction,bytes,packets,utilization,drops\n");
+    for (LinkRow l : result.links()) {
+      links.append(
+          cells(
+              id,
+              l.link(),
+              l.direction(),
+              Long.toString(l.bytes()),
+              Long.toString(l.packets()),
+              decimal(l.utilization()),
+              Long.toString(l.drops())));
+    }
+    StringBuilder overlays =
+        new StringBuilder(
+            "run,overlay,vni,encapsulation,control_plane,bum_frames,bum_bytes,control_frames,"
+                + "control_bytes,fdb_entries\n");
+    for (OverlayRow o : result.overlays()) {
+      overlays.append(
+          cells(
+              id,
+              o.overlay(),
+              Integer.toString(o.vni()),
+              o.encapsulation(),
+              o.controlPlane(),
+              Long.toString(o.bumFrames()),
+              Long.toString(o.bumBytes()),
+              Long.toString(o.controlFrames()),
+              Long.toString(o.controlBytes()),
+              Long.toString(o.fdbEntries())));
+    }
+    StringBuilder notes = new StringBuilder("run,key,value\n");
+    for (Map.Entry<String, String> note : result.notes().entrySet()) {
+      notes.append(cells(id, note.getKey(), note.getValue()));
+    }
+    ReportFiles.writeAtomically(dir.resolve(SUMMARY), summary.toString());
+    ReportFiles.writeAtomically(dir.resolve(LATENCY), latency.toString());
+    // No bulk traffic is emulated: the header only.
+    ReportFiles.writeAtomically(
+        dir.resolve(THROUGHPUT),
+        "run,flow,payload_bytes,wire_bytes,overhead_ratio,goodput_mbps,fragments\n");
+    ReportFiles.writeAtomically(dir.resolve(DROPS), drops.toString());
+    ReportFiles.writeAtomically(dir.resolve(LINKS), links.toString());
+    ReportFiles.writeAtomically(dir.resolve(OVERLAYS), overlays.toString());
+    ReportFiles.writeAtomically(dir.resolve(REACHABILITY), reachability(id, result.probes()));
+    ReportFiles.writeAtomically(dir.resolve(NOTES), notes.toString());
+  }
+
+  /** Six decimals, locale-independent; NaN (no value) as an empty cell, as the simulator. */
+  static String decimal(double value) {
+    return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.6f", value);
   }
 
   /** The site of a container or group's containers, as the simulator writes it. */
