@@ -15,6 +15,9 @@ import picocli.CommandLine.Spec;
     subcommands = {
       RunCommand.class,
       BatchCommand.class,
+      MergeCommand.class,
+      SlurmCommand.class,
+      KubernetesCommand.class,
       ValidateCommand.class,
       SchemaCommand.class,
       GuiCommand.class

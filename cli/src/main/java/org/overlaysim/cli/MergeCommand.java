@@ -39,7 +39,8 @@ final class MergeCommand implements Callable<Integer> {
     List<RunReport> merged = merge(shards, out);
     spec.commandLine()
         .getOut()
-        .printf("Merged %d runs from %d shard folders into %s%n", merged.size(), shards.size(), out);
+        .printf(
+            "Merged %d runs from %d shard folders into %s%n", merged.size(), shards.size(), out);
     return ExitCodes.OK;
   }
 
