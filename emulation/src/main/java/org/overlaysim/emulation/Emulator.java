@@ -174,7 +174,6 @@ public final class Emulator {
     Scenario scenario = run.scenario();
     NftRules nft = new NftRenderer(scenario, names).render();
     Map<String, String> notes = new LinkedHashMap<>();
-    boolean netem = false;
     NetworkPlan plan = NetworkPlan.build(scenario, names, nft, false);
     log.printf(
         "emulating %s: %d namespaces, %d commands%n",
@@ -187,7 +186,7 @@ public final class Emulator {
       firstNonNamespace++;
     }
     execute(steps.subList(0, firstNonNamespace), teardown);
-    netem = netemWorks(plan.namespaces().get(0));
+    boolean netem = netemWorks(plan.namespaces().get(0));
     if (netem) {
       steps = NetworkPlan.build(scenario, names, nft, true).steps();
     }
@@ -195,7 +194,8 @@ public final class Emulator {
     notes.put(
         "latency_source",
         netem
-            ? "kernel plus netem link delays"
+            ? "kernel plus netem on links with an explicit delay (geographic delays, jitter and"
+                + " loss not applied)"
             : "kernel (netem unavailable: link delays, jitter and loss of the scenario not applied)");
     notes.put("netem", netem ? "available" : "unavailable");
     notes.put("namespaces", Integer.toString(plan.namespaces().size()));
