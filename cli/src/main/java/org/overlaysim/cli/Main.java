@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
       KubernetesCommand.class,
       ValidateCommand.class,
       SchemaCommand.class,
-      GuiCommand.class
+      GuiCommand.class,
+      EmulateCommand.class,
+      CompareCommand.class
     },
     footer = {
       "",

@@ -54,6 +54,24 @@ class CommandLineContractTest {
   }
 
   @Test
+  void emulateWithoutScenarioOrCleanupIsAUsageErrorWithExitTwo() {
+    assertThat(overlaysim("emulate")).isEqualTo(2);
+    assertThat(err.toString()).contains("--out").doesNotContain("\tat ");
+  }
+
+  @Test
+  void compareOfDirectoriesWithoutReportsIsUnreadableInputWithExitTwo(@TempDir Path dir) {
+    assertThat(overlaysim("compare", dir.resolve("sim").toString(), dir.resolve("emu").toString()))
+        .isEqualTo(2);
+  }
+
+  @Test
+  void snapshotWithoutScenarioIsAUsageErrorWithExitTwo(@TempDir Path dir) {
+    assertThat(overlaysim("gui", "--snapshot", dir.resolve("x.png").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--snapshot needs a scenario FILE");
+  }
+
+  @Test
   void missingRequiredOptionIsAUsageErrorWithExitTwo() {
     assertThat(overlaysim("run", "scenario.yaml")).isEqualTo(2);
     assertThat(err.toString()).contains("--out").doesNotContain("\tat ");
