@@ -14,8 +14,10 @@ import org.overlaysim.overlay.dataplane.Directory;
 import org.overlaysim.overlay.fdb.EvpnForwardingTable;
 import org.overlaysim.overlay.fdb.ForwardingTable;
 import org.overlaysim.overlay.packet.IpProtocol;
+import org.overlaysim.overlay.policy.Reachability;
 import org.overlaysim.overlay.traffic.EndpointPairing;
 import org.overlaysim.overlay.traffic.PingFlow;
+import org.overlaysim.overlay.traffic.ProbeFlow;
 import org.overlaysim.overlay.traffic.RequestResponseFlow;
 import org.overlaysim.overlay.traffic.StackOutput;
 import org.overlaysim.overlay.traffic.TcpBulkFlow;
@@ -23,12 +25,15 @@ import org.overlaysim.overlay.traffic.TcpConnection;
 import org.overlaysim.overlay.traffic.TcpListener;
 import org.overlaysim.overlay.traffic.TcpSettings;
 import org.overlaysim.overlay.traffic.UdpFlow;
+import org.overlaysim.overlay.traffic.UdpResponder;
 import org.overlaysim.scenario.ControlPlane;
 import org.overlaysim.scenario.Endpoint;
 import org.overlaysim.scenario.Host;
 import org.overlaysim.scenario.LinkSpec;
 import org.overlaysim.scenario.Overlay;
 import org.overlaysim.scenario.PingTraffic;
+import org.overlaysim.scenario.ProbePort;
+import org.overlaysim.scenario.ProbeTraffic;
 import org.overlaysim.scenario.RequestResponseTraffic;
 import org.overlaysim.scenario.Router;
 import org.overlaysim.scenario.Scenario;
@@ -70,6 +75,9 @@ public final class OverlayNetwork {
   private final Map<Integer, List<TcpConnection>> tcpClients = new TreeMap<>();
   private final Map<Integer, List<TcpConnection>> tcpServers = new TreeMap<>();
   private final java.util.Set<Integer> closedLoop = new java.util.TreeSet<>();
+  // Probes: which flows are probes, reply sockets by (container << 8 | protocol).
+  private boolean[] probeFlows;
+  private final Map<Integer, ProbeFlow.ProbeSocket> probeSockets = new TreeMap<>();
 
   private OverlayNetwork(
       Scenario scenario,
@@ -186,6 +194,10 @@ public final class OverlayNetwork {
     started = true;
     advertiseEvpnRoutes();
     List<TrafficSpec> traffic = scenario.traffic();
+    probeFlows = new boolean[traffic.size()];
+    for (int flow = 0; flow < traffic.size(); flow++) {
+      probeFlows[flow] = traffic.get(flow) instanceof ProbeTraffic;
+    }
     for (int flow = 0; flow < traffic.size(); flow++) {
       TrafficSpec spec = traffic.get(flow);
       if (spec instanceof PingTraffic ping) {
@@ -196,6 +208,8 @@ public final class OverlayNetwork {
         startTcp(flow, tcp);
       } else if (spec instanceof RequestResponseTraffic rr) {
         startRequestResponse(flow, rr, closedLoop.contains(flow));
+      } else if (spec instanceof ProbeTraffic probe) {
+        startProbe(flow, probe);
       }
     }
   }
@@ -315,6 +329,82 @@ public final class OverlayNetwork {
           closed ? null : streams.stream("traffic/" + rr.name() + "/" + p),
           rr.stopNs());
       simulator.scheduleAt(rr.startNs(), client::connect);
+    }
+  }
+
+  /**
+   * Probe packets for every pair {@link Reachability#probe} visits (the same order and sampling,
+   * from the stream {@link Reachability#streamName}); every destination listens on each port.
+   */
+  private void startProbe(int flow, ProbeTraffic probe) {
+    Reachability reachability = new Reachability(scenario);
+    List<org.overlaysim.scenario.Container> all = reachability.containers();
+    int[] index = new int[all.size()];
+    for (int i = 0; i < index.length; i++) {
+      index[i] = requireContainer(all.get(i).name());
+    }
+    List<ProbePort> ports = probe.ports();
+    int[][] triples = {new int[48]};
+    int[] count = {0};
+    reachability.probe(
+        probe,
+        streams.stream(Reachability.streamName(probe)),
+        (src, dst, port, verdict) -> {
+          if (3 * count[0] + 3 > triples[0].length) {
+            triples[0] = java.util.Arrays.copyOf(triples[0], triples[0].length * 2);
+          }
+          int d = index[dst];
+          triples[0][3 * count[0]] = index[src];
+          triples[0][3 * count[0] + 1] = d;
+          triples[0][3 * count[0] + 2] = ports.indexOf(port);
+          count[0]++;
+          switch (port.protocol()) {
+            case UDP -> datagramResponder(d, IpProtocol.UDP, port.port());
+            case SCTP ->
+                datagramResponder(d, org.overlaysim.overlay.dataplane.Frame.SCTP, port.port());
+            case TCP -> listener(d, port.port());
+          }
+        });
+    ProbeFlow.Containers view =
+        new ProbeFlow.Containers() {
+          @Override
+          public ContainerStack stack(int container) {
+            return dataPlane.container(container);
+          }
+
+          @Override
+          public String name(int container) {
+            return directory.name(container);
+          }
+
+          @Override
+          public int overlay(int container) {
+            return directory.overlayOf(container);
+          }
+
+          @Override
+          public ProbeFlow.ProbeSocket socket(int container, int protocol) {
+            return probeSocket(container, protocol);
+          }
+        };
+    new ProbeFlow(simulator, observer, flow, ports, probe.timeoutNs(), view, triples[0], count[0])
+        .start(probe.startNs());
+  }
+
+  private ProbeFlow.ProbeSocket probeSocket(int container, int protocol) {
+    return probeSockets.computeIfAbsent(
+        container << 8 | protocol,
+        k -> {
+          ProbeFlow.ProbeSocket socket = new ProbeFlow.ProbeSocket();
+          dataPlane.container(container).bind(protocol, Reachability.PROBE_SOURCE_PORT, socket);
+          return socket;
+        });
+  }
+
+  private void datagramResponder(int container, int protocol, int port) {
+    ContainerStack stack = dataPlane.container(container);
+    if (stack.handler(protocol, port) == null) {
+      stack.bind(protocol, port, new UdpResponder(stack, observer, probeFlows));
     }
   }
 

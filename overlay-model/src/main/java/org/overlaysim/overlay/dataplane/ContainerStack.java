@@ -260,9 +260,9 @@ public final class ContainerStack {
       } else {
         measureDatagram(whole);
       }
-    } else if (whole.protocol == IpProtocol.TCP) {
+    } else if (whole.protocol == IpProtocol.TCP || whole.protocol == Frame.SCTP) {
       // No listener: Linux would answer with RST; every TCP user of the model binds first.
-      TransportHandler socket = handler(IpProtocol.TCP, whole.dstPort);
+      TransportHandler socket = handler(whole.protocol, whole.dstPort);
       if (socket != null) {
         socket.receive(whole);
       }

@@ -5,6 +5,7 @@ import org.overlaysim.overlay.packet.IcmpMessage;
 import org.overlaysim.overlay.packet.IpProtocol;
 import org.overlaysim.overlay.packet.Ipv4Header;
 import org.overlaysim.overlay.packet.UdpHeader;
+import org.overlaysim.overlay.policy.Verdict;
 import org.overlaysim.topology.UnderlayPacket;
 
 /**
@@ -104,6 +105,15 @@ public final class Frame implements UnderlayPacket {
   /** Told when this frame (or a fragment or replica of it) is dropped; null for most traffic. */
   public FrameDropListener dropListener;
 
+  /**
+   * What segmentation decided for this packet as a new connection, leaving its source (egress: VTEP
+   * ACL then the source pod's policy) and entering its destination (ingress, or both ends for
+   * containers of one host); null where nothing was checked or it passed as established.
+   */
+  public Verdict egressVerdict;
+
+  public Verdict ingressVerdict;
+
   // --- outer header (tunnelled frames)
   public boolean tunneled;
 
@@ -183,6 +193,8 @@ public final class Frame implements UnderlayPacket {
     f.tsVal = tsVal;
     f.tsEcr = tsEcr;
     f.dropListener = dropListener;
+    f.egressVerdict = egressVerdict;
+    f.ingressVerdict = ingressVerdict;
     f.tunneled = tunneled;
     f.tunnelKind = tunnelKind;
     f.vni = vni;
@@ -267,6 +279,22 @@ public final class Frame implements UnderlayPacket {
     return this;
   }
 
+  /** SCTP common header (12) and an INIT chunk (20): an association's first packet. */
+  public static final int SCTP_INIT_LENGTH = 32;
+
+  /** Protocol number of SCTP (RFC 9260). */
+  public static final int SCTP = 132;
+
+  /** Fills the inner IPv4 fields of an SCTP packet carrying one INIT or INIT-ACK chunk. */
+  public Frame sctpInit(int sourcePort, int destinationPort) {
+    protocol = SCTP;
+    srcPort = sourcePort;
+    dstPort = destinationPort;
+    l4Length = SCTP_INIT_LENGTH;
+    ipLength = Ipv4Header.MINIMUM_LENGTH + l4Length;
+    return this;
+  }
+
   /** TCP payload bytes of a whole segment. */
   public int tcpPayload() {
     return l4Length - tcpHeaderLength;
@@ -274,7 +302,8 @@ public final class Frame implements UnderlayPacket {
 
   /** Whether the frame carries transport ports (a whole or first-fragment UDP or TCP packet). */
   public boolean hasPorts() {
-    return (protocol == IpProtocol.UDP || protocol == IpProtocol.TCP) && !isInnerFragment();
+    return (protocol == IpProtocol.UDP || protocol == IpProtocol.TCP || protocol == SCTP)
+        && !isInnerFragment();
   }
 
   // --- UnderlayPacket: the outer header when tunnelled, else the packet itself. Fragments carry

@@ -18,9 +18,10 @@ import org.overlaysim.topology.DropReason;
  */
 final class Segmentation {
   private final HostSegmentation[] hosts;
+  private final PolicyEngine engine;
 
   private Segmentation(Scenario scenario, String[] hostNames) {
-    PolicyEngine engine = new PolicyEngine(scenario);
+    engine = new PolicyEngine(scenario);
     HostAcls acls = HostAcls.of(scenario);
     hosts = new HostSegmentation[hostNames.length];
     for (int h = 0; h < hostNames.length; h++) {
@@ -44,6 +45,9 @@ final class Segmentation {
     Verdict v =
         hosts[host].outbound(
             f.srcContainer, dst, f.protocol, srcPort(f), dstPort(f), tcpFlags(f), nowNs);
+    if (v.reason() != Verdict.Reason.ESTABLISHED) {
+      f.egressVerdict = v;
+    }
     return v.allowed() ? null : v.dropReason();
   }
 
@@ -55,6 +59,9 @@ final class Segmentation {
     Verdict v =
         hosts[host].inbound(
             f.srcContainer, dst, f.protocol, srcPort(f), dstPort(f), tcpFlags(f), nowNs);
+    if (v.reason() != Verdict.Reason.ESTABLISHED) {
+      f.ingressVerdict = v;
+    }
     return v.allowed() ? null : v.dropReason();
   }
 
@@ -66,6 +73,14 @@ final class Segmentation {
     Verdict v =
         hosts[host].local(
             f.srcContainer, dst, f.protocol, srcPort(f), dstPort(f), tcpFlags(f), nowNs);
+    if (v.reason() != Verdict.Reason.ESTABLISHED) {
+      // Both ends were checked; the verdict returned is the last (ingress) one, so ask the
+      // source's egress again (a pure function) for what allowed the connection there.
+      f.ingressVerdict = v;
+      if (v.allowed()) {
+        f.egressVerdict = engine.egress(f.srcContainer, dst, f.protocol, dstPort(f));
+      }
+    }
     return v.allowed() ? null : v.dropReason();
   }
 

@@ -107,6 +107,8 @@ public final class TcpConnection implements TransportHandler {
   private boolean delAckScheduled;
   private final EventHandler delAckTimer = this::delAckTimerFired;
   private boolean segmentDelaySamples = true;
+  // A probe's drop listener, carried from its SYN onto our SYN-ACK (simulation metadata).
+  private org.overlaysim.overlay.dataplane.FrameDropListener synAckDropListener;
 
   // --- counters (tests, reports)
   private long segmentsSent;
@@ -176,6 +178,7 @@ public final class TcpConnection implements TransportHandler {
     peerWindow = syn.tcpWindow;
     tsRecent = syn.tsVal;
     mss = Math.min(mss, peerSegmentPayload(syn));
+    synAckDropListener = syn.dropListener;
     sendSyn(true);
   }
 
@@ -220,6 +223,9 @@ public final class TcpConnection implements TransportHandler {
     Frame f = segment(0, SYN_HEADER_LENGTH, 0, ack ? TcpHeader.SYN | TcpHeader.ACK : TcpHeader.SYN);
     f.tcpWindow = Math.min(rcvWindow, 65_535); // RFC 7323: a SYN's window is never scaled
     f.tcpMss = mss + TIMESTAMP_OPTION_BYTES;
+    if (ack) {
+      f.dropListener = synAckDropListener;
+    }
     emit(f, synTries > 1);
     sndNxt = 1;
     sndMax = Math.max(sndMax, 1);
