@@ -11,12 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.overlaysim.report.ReportRows.DropRow;
-import org.overlaysim.report.ReportRows.LatencyRow;
-import org.overlaysim.report.ReportRows.LinkRow;
-import org.overlaysim.report.ReportRows.OverlayRow;
-import org.overlaysim.report.ReportRows.ReachabilityRow;
-import org.overlaysim.report.ReportRows.ThroughputRow;
+import java.util.function.Function;
 
 /**
  * Writes the combined CSV reports of scenario-format.md, one row per run (and flow, link, ...), to
@@ -85,177 +80,156 @@ public final class ReportFiles {
   }
 
   static String latency(List<RunReport> runs) {
-    StringBuilder csv =
-        new StringBuilder(
-            Csv.line(
-                List.of(
-                    "run",
-                    "flow",
-                    "kind",
-                    "src",
-                    "dst",
-                    "src_site",
-                    "dst_site",
-                    "samples",
-                    "min_ms",
-                    "mean_ms",
-                    "p50_ms",
-                    "p90_ms",
-                    "p99_ms",
-                    "max_ms",
-                    "stddev_ms")));
-    for (RunReport r : runs) {
-      for (LatencyRow row : r.latency()) {
-        LatencySummary l = row.latency();
-        csv.append(
-            Csv.line(
-                List.of(
-                    r.runId(),
-                    row.flow(),
-                    row.kind(),
-                    row.src(),
-                    row.dst(),
-                    row.srcSite(),
-                    row.dstSite(),
-                    Long.toString(l.samples()),
-                    Csv.decimal(l.minMs()),
-                    Csv.decimal(l.meanMs()),
-                    Csv.decimal(l.p50Ms()),
-                    Csv.decimal(l.p90Ms()),
-                    Csv.decimal(l.p99Ms()),
-                    Csv.decimal(l.maxMs()),
-                    Csv.decimal(l.stddevMs()))));
-      }
-    }
-    return csv.toString();
+    return table(
+        runs,
+        List.of(
+            "flow",
+            "kind",
+            "src",
+            "dst",
+            "src_site",
+            "dst_site",
+            "samples",
+            "min_ms",
+            "mean_ms",
+            "p50_ms",
+            "p90_ms",
+            "p99_ms",
+            "max_ms",
+            "stddev_ms"),
+        RunReport::latency,
+        row -> {
+          LatencySummary l = row.latency();
+          return List.of(
+              row.flow(),
+              row.kind(),
+              row.src(),
+              row.dst(),
+              row.srcSite(),
+              row.dstSite(),
+              Long.toString(l.samples()),
+              Csv.decimal(l.minMs()),
+              Csv.decimal(l.meanMs()),
+              Csv.decimal(l.p50Ms()),
+              Csv.decimal(l.p90Ms()),
+              Csv.decimal(l.p99Ms()),
+              Csv.decimal(l.maxMs()),
+              Csv.decimal(l.stddevMs()));
+        });
   }
 
   static String throughput(List<RunReport> runs) {
-    StringBuilder csv =
-        new StringBuilder(
-            Csv.line(
-                List.of(
-                    "run",
-                    "flow",
-                    "payload_bytes",
-                    "wire_bytes",
-                    "overhead_ratio",
-                    "goodput_mbps",
-                    "fragments",
-                    "packets_sent",
-                    "packets_delivered",
-                    "retransmissions")));
-    for (RunReport r : runs) {
-      for (ThroughputRow row : r.throughput()) {
-        csv.append(
-            Csv.line(
-                List.of(
-                    r.runId(),
-                    row.flow(),
-                    Long.toString(row.payloadBytes()),
-                    Long.toString(row.wireBytes()),
-                    Csv.decimal(row.overheadRatio()),
-                    Csv.decimal(row.goodputBps() / 1e6),
-                    Long.toString(row.fragments()),
-                    Long.toString(row.packetsSent()),
-                    Long.toString(row.packetsDelivered()),
-                    Long.toString(row.retransmissions()))));
-      }
-    }
-    return csv.toString();
+    return table(
+        runs,
+        List.of(
+            "flow",
+            "payload_bytes",
+            "wire_bytes",
+            "overhead_ratio",
+            "goodput_mbps",
+            "fragments",
+            "packets_sent",
+            "packets_delivered",
+            "retransmissions"),
+        RunReport::throughput,
+        row ->
+            List.of(
+                row.flow(),
+                Long.toString(row.payloadBytes()),
+                Long.toString(row.wireBytes()),
+                Csv.decimal(row.overheadRatio()),
+                Csv.decimal(row.goodputBps() / 1e6),
+                Long.toString(row.fragments()),
+                Long.toString(row.packetsSent()),
+                Long.toString(row.packetsDelivered()),
+                Long.toString(row.retransmissions())));
   }
 
   static String drops(List<RunReport> runs) {
-    StringBuilder csv =
-        new StringBuilder(Csv.line(List.of("run", "where", "reason", "packets", "bytes")));
-    for (RunReport r : runs) {
-      for (DropRow row : r.drops()) {
-        csv.append(
-            Csv.line(
-                List.of(
-                    r.runId(),
-                    row.where(),
-                    row.reason(),
-                    Long.toString(row.packets()),
-                    Long.toString(row.bytes()))));
-      }
-    }
-    return csv.toString();
+    return table(
+        runs,
+        List.of("where", "reason", "packets", "bytes"),
+        RunReport::drops,
+        row ->
+            List.of(
+                row.where(),
+                row.reason(),
+                Long.toString(row.packets()),
+                Long.toString(row.bytes())));
   }
 
   static String links(List<RunReport> runs) {
-    StringBuilder csv =
-        new StringBuilder(
-            Csv.line(
-                List.of("run", "link", "direction", "bytes", "packets", "utilization", "drops")));
-    for (RunReport r : runs) {
-      for (LinkRow row : r.links()) {
-        csv.append(
-            Csv.line(
-                List.of(
-                    r.runId(),
-                    row.link(),
-                    row.direction(),
-                    Long.toString(row.bytes()),
-                    Long.toString(row.packets()),
-                    Csv.decimal(row.utilization()),
-                    Long.toString(row.drops()))));
-      }
-    }
-    return csv.toString();
+    return table(
+        runs,
+        List.of("link", "direction", "bytes", "packets", "utilization", "drops"),
+        RunReport::links,
+        row ->
+            List.of(
+                row.link(),
+                row.direction(),
+                Long.toString(row.bytes()),
+                Long.toString(row.packets()),
+                Csv.decimal(row.utilization()),
+                Long.toString(row.drops())));
   }
 
   static String overlays(List<RunReport> runs) {
-    StringBuilder csv =
-        new StringBuilder(
-            Csv.line(
-                List.of(
-                    "run",
-                    "overlay",
-                    "vni",
-                    "encapsulation",
-                    "control_plane",
-                    "bum_frames",
-                    "bum_bytes",
-                    "control_frames",
-                    "control_bytes",
-                    "fdb_entries")));
-    for (RunReport r : runs) {
-      for (OverlayRow row : r.overlays()) {
-        csv.append(
-            Csv.line(
-                List.of(
-                    r.runId(),
-                    row.overlay(),
-                    Integer.toString(row.vni()),
-                    row.encapsulation(),
-                    row.controlPlane(),
-                    Long.toString(row.bumFrames()),
-                    Long.toString(row.bumBytes()),
-                    Long.toString(row.controlFrames()),
-                    Long.toString(row.controlBytes()),
-                    Long.toString(row.fdbEntries()))));
-      }
-    }
-    return csv.toString();
+    return table(
+        runs,
+        List.of(
+            "overlay",
+            "vni",
+            "encapsulation",
+            "control_plane",
+            "bum_frames",
+            "bum_bytes",
+            "control_frames",
+            "control_bytes",
+            "fdb_entries"),
+        RunReport::overlays,
+        row ->
+            List.of(
+                row.overlay(),
+                Integer.toString(row.vni()),
+                row.encapsulation(),
+                row.controlPlane(),
+                Long.toString(row.bumFrames()),
+                Long.toString(row.bumBytes()),
+                Long.toString(row.controlFrames()),
+                Long.toString(row.controlBytes()),
+                Long.toString(row.fdbEntries())));
   }
 
   static String reachability(List<RunReport> runs) {
-    StringBuilder csv =
-        new StringBuilder(
-            Csv.line(List.of("run", "src", "dst", "protocol", "port", "result", "reason")));
+    return table(
+        runs,
+        List.of("src", "dst", "protocol", "port", "result", "reason"),
+        RunReport::reachability,
+        row ->
+            List.of(
+                row.src(),
+                row.dst(),
+                row.protocol(),
+                Integer.toString(row.port()),
+                row.result(),
+                row.reason()));
+  }
+
+  /** A per-run table: the run column, then {@code columns}; each run's rows in their order. */
+  private static <R> String table(
+      List<RunReport> runs,
+      List<String> columns,
+      Function<RunReport, List<R>> rowsOf,
+      Function<R, List<String>> cells) {
+    List<String> header = new ArrayList<>(List.of("run"));
+    header.addAll(columns);
+    StringBuilder csv = new StringBuilder(Csv.line(header));
     for (RunReport r : runs) {
-      for (ReachabilityRow row : r.reachability()) {
-        csv.append(
-            Csv.line(
-                List.of(
-                    r.runId(),
-                    row.src(),
-                    row.dst(),
-                    row.protocol(),
-                    Integer.toString(row.port()),
-                    row.result(),
-                    row.reason())));
+      for (R row : rowsOf.apply(r)) {
+        List<String> line = new ArrayList<>(columns.size() + 1);
+        line.add(r.runId());
+        line.addAll(cells.apply(row));
+        csv.append(Csv.line(line));
       }
     }
     return csv.toString();
