@@ -1,0 +1,147 @@
+package org.overlaysim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.overlaysim.report.shard.ShardSpec;
+
+/** {@code overlaysim slurm} on a real single-node Slurm cluster (slurmctld, slurmd, munged). */
+class SlurmCommandTest {
+  static final Path SWEEP = ShardMergeTest.SWEEP;
+
+  @TempDir static Path clusterDir;
+  static LocalSlurmCluster cluster;
+  static Path local;
+
+  @BeforeAll
+  static void startClusterAndRunTheSweepLocally() throws Exception {
+    cluster = LocalSlurmCluster.start(clusterDir.resolve("cluster"));
+    local = clusterDir.resolve("local");
+    Result batch = overlaysim(clusterDir, "batch", SWEEP.toString(), "--out", local.toString());
+    assertThat(batch.status()).as(batch.err()).isZero();
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  record Result(int status, String out, String err) {}
+
+  /** Runs overlaysim in its own JVM, as a user would, with the cluster's SLURM_CONF. */
+  static Result overlaysim(Path logs, String... args) throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
+    command.addAll(List.of(args));
+    Path out = Files.createTempFile(logs, "out", ".log");
+    Path err = Files.createTempFile(logs, "err", ".log");
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    if (cluster != null) {
+      builder.environment().putAll(cluster.environment());
+    }
+    Process process = builder.start();
+    if (!process.waitFor(4, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+    }
+    return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  private static Result slurm(Path dir) throws IOException, InterruptedException {
+    return overlaysim(
+        dir,
+        "slurm",
+        SWEEP.toString(),
+        "--out",
+        dir.resolve("out").toString(),
+        "--shards",
+        "3",
+        "--parallel",
+        "1",
+        "--poll",
+        "0.3");
+  }
+
+  @Test
+  void twelveRunsInThreeArrayTasksGiveTheReportsOfOneLocalBatch(@TempDir Path dir)
+      throws Exception {
+    Result result = slurm(dir);
+
+    assertThat(result.status()).as(result.out() + result.err()).isZero();
+    assertThat(result.out())
+        .contains("Submitted job array")
+        .contains("tasks 0,1,2 of 3 shards, 12 runs")
+        .contains("0 pending, 0 running, 3 completed, 0 failed; 12/12 runs complete")
+        .contains("Merged 12 runs from 3 shards");
+    ShardMergeTest.assertSameReports(dir.resolve("out"), local);
+  }
+
+  @Test
+  void failedTaskIsReportedAndResubmittedAloneWithoutRedoingCompleteRuns(@TempDir Path dir)
+      throws Exception {
+    List<String> shardOne =
+        IntStream.range(0, 12)
+            .mapToObj(i -> "sharded-sweep-p" + (i / 2) + "-r" + (i % 2))
+            .filter(id -> ShardSpec.shardOf(id, 3) == 1)
+            .toList();
+    assertThat(shardOne).hasSizeGreaterThanOrEqualTo(2);
+    // A file where shard 1's second run wants its folder: that run fails, the task exits 1.
+    Path runs = dir.resolve("out").resolve("shards").resolve("1").resolve("runs");
+    Files.createDirectories(runs);
+    Path blocker = Files.writeString(runs.resolve(shardOne.get(1)), "in the way");
+
+    Result failed = slurm(dir);
+
+    assertThat(failed.status()).as(failed.out() + failed.err()).isEqualTo(1);
+    assertThat(failed.err())
+        .contains("1 array task(s) of job")
+        .contains("task 1 (shard 1/3): FAILED")
+        .contains("Resubmit only them: sbatch --array=1 ");
+    assertThat(dir.resolve("out").resolve("summary.csv")).as("no merge").doesNotExist();
+    Map<Path, byte[]> complete = completeReports(dir.resolve("out").resolve("shards"));
+    assertThat(complete.keySet()).anyMatch(p -> p.toString().contains(shardOne.get(0)));
+
+    Files.delete(blocker);
+    Result resubmitted = slurm(dir);
+
+    assertThat(resubmitted.status()).as(resubmitted.out() + resubmitted.err()).isZero();
+    assertThat(resubmitted.out())
+        .contains("2 of 3 shards already complete")
+        .contains("tasks 1 of 3 shards")
+        .contains("Merged 12 runs from 3 shards");
+    // report.json carries the run's wall time: an unchanged file is a run not redone.
+    for (var e : complete.entrySet()) {
+      assertThat(Files.readAllBytes(e.getKey())).as(e.getKey().toString()).isEqualTo(e.getValue());
+    }
+    ShardMergeTest.assertSameReports(dir.resolve("out"), local);
+  }
+
+  private static Map<Path, byte[]> completeReports(Path shards) throws IOException {
+    Map<Path, byte[]> reports = new LinkedHashMap<>();
+    try (var walk = Files.walk(shards)) {
+      for (Path p : walk.filter(p -> p.getFileName().toString().equals("report.json")).toList()) {
+        reports.put(p, Files.readAllBytes(p));
+      }
+    }
+    return reports;
+  }
+}
