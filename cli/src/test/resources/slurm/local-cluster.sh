@@ -10,8 +10,17 @@ set -euo pipefail
 cmd="${1:?start|stop}"
 dir="$(mkdir -p "${2:?DIR}" && cd "$2" && pwd)"
 
+# A loopback port nobody listens on (a refused connection), drawn at random.
 free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+  local port
+  for port in $(shuf -i 20000-60000 -n 100); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return 0
+    fi
+  done
+  echo "local-cluster.sh: no free loopback port" >&2
+  return 1
 }
 
 stop() {
@@ -40,7 +49,7 @@ start() {
   slurmd_port="$(free_port)"
   cat > "$dir/slurm.conf" <<CONF
 ClusterName=overlaysim-test
-SlurmctldHost=$(hostname -s)(127.0.0.1)
+SlurmctldHost=$(uname -n | cut -d. -f1)(127.0.0.1)
 SlurmUser=root
 SlurmdUser=root
 SlurmctldPort=$ctld_port
