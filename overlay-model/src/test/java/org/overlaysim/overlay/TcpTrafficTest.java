@@ -51,6 +51,19 @@ class TcpTrafficTest {
   }
 
   @Test
+  void connectionTrackingLetsRepliesIntoAnIsolatedPodButNotNewConnections() {
+    Bench b = new Bench("tcp-policy.yaml").run();
+    TcpConnection out = b.network.tcpClients(0).get(0);
+    TcpConnection in = b.network.tcpClients(1).get(0);
+    assertThat(b.observer.payload).isEqualTo(1_000_000);
+    assertThat(out.state()).isEqualTo(TcpConnection.State.CLOSED);
+    assertThat(b.network.tcpServers(0).get(0).state()).isEqualTo(TcpConnection.State.CLOSED);
+    assertThat(in.state()).isEqualTo(TcpConnection.State.SYN_SENT);
+    assertThat(b.network.tcpServers(1)).isEmpty();
+    assertThat(in.timeouts()).isEqualTo(1); // the SYN at 0 s and again at 1 s, both refused
+  }
+
+  @Test
   void bulkTransferOverVxlanReachesTheWireEfficiencyOfTimestampedSegments() {
     Bench b = new Bench("tcp-lan.yaml").run();
     double expected = 1e9 * 1398 / 1538; // 909.0 Mbit/s

@@ -1,6 +1,7 @@
 package org.overlaysim.overlay.dataplane;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import org.overlaysim.overlay.packet.ArpPacket;
 import org.overlaysim.overlay.packet.EtherType;
 import org.overlaysim.overlay.packet.EthernetHeader;
@@ -12,12 +13,14 @@ import org.overlaysim.overlay.packet.Ipv4Address;
 import org.overlaysim.overlay.packet.Ipv4Header;
 import org.overlaysim.overlay.packet.MacAddress;
 import org.overlaysim.overlay.packet.Octets;
+import org.overlaysim.overlay.packet.TcpHeader;
+import org.overlaysim.overlay.packet.TcpOption;
 import org.overlaysim.overlay.packet.UdpHeader;
 import org.overlaysim.overlay.packet.VxlanHeader;
 
 /**
  * Turns a {@link Frame} into the bytes a capture would see, with the packet codecs: real headers
- * and checksums (IPv4 header, ICMP, inner and outer UDP over the real header bytes and the
+ * and checksums (IPv4 header, ICMP, TCP, inner and outer UDP over the real header bytes and the
  * zero-filled payload), fragments cut from the whole datagram at their offsets. Only captures pay
  * for this; the data plane never encodes.
  */
@@ -109,8 +112,50 @@ public final class FrameRenderer {
           udp.withChecksum(
               udp.computeChecksum(new Ipv4Address(w.srcIp), new Ipv4Address(w.dstIp), 0));
       udp.write(b);
+    } else if (w.protocol == IpProtocol.TCP) {
+      tcpHeader(w).write(b);
     }
     return l4;
+  }
+
+  /** Linux's window scale for a 6 MiB receive buffer. */
+  static final int WINDOW_SCALE = 7;
+
+  /**
+   * A segment's header: Linux's SYN options, or timestamps padded with two NOPs (a RST carries
+   * none). Sequence numbers start at 0 for each side (the model's ISN); timestamps in ms, as
+   * Linux's TCP clock ticks; the window field scaled after the SYN (RFC 7323).
+   */
+  private static TcpHeader tcpHeader(Frame w) {
+    long tsVal = (w.tsVal / 1_000_000L) & 0xffff_ffffL;
+    long tsEcr = w.tsEcr < 0 ? 0 : (w.tsEcr / 1_000_000L) & 0xffff_ffffL;
+    List<TcpOption> options;
+    int window;
+    if ((w.tcpFlags & TcpHeader.SYN) != 0) {
+      options = TcpHeader.linuxSynOptions(w.tcpMss, tsVal, WINDOW_SCALE);
+      window = (int) Math.min(0xffff, w.tcpWindow);
+    } else if (w.tcpHeaderLength > TcpHeader.MINIMUM_LENGTH) {
+      options =
+          List.of(
+              TcpOption.noOperation(), TcpOption.noOperation(), TcpOption.timestamps(tsVal, tsEcr));
+      window = (int) Math.min(0xffff, w.tcpWindow >> WINDOW_SCALE);
+    } else {
+      options = List.of();
+      window = 0;
+    }
+    TcpHeader h =
+        new TcpHeader(
+            w.srcPort,
+            w.dstPort,
+            w.tcpSeq & 0xffff_ffffL,
+            w.tcpAck & 0xffff_ffffL,
+            w.tcpFlags,
+            window,
+            0,
+            0,
+            options);
+    return h.withComputedChecksum(
+        new Ipv4Address(w.srcIp), new Ipv4Address(w.dstIp), w.l4Length - h.headerLength(), 0);
   }
 
   /** RFC 792: the offending datagram's header and first 8 data bytes, as the recipient sent it. */

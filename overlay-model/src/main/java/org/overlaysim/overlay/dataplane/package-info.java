@@ -27,7 +27,12 @@
  *       next-hop MTU; without DF it is fragmented. Outer DF: vxlan/geneve per {@link
  *       org.overlaysim.overlay.OuterDontFragment} (Linux default unset), ipip copies the inner DF.
  *   <li>receiving host: outer reassembly, decapsulation cost, VNI check ({@code vni-mismatch}),
- *       learning, bridge; container: reassembly, echo replies, measurements.
+ *       learning, bridge; container: reassembly, echo replies, then TCP, UDP and SCTP by
+ *       destination port to a bound {@link org.overlaysim.overlay.dataplane.TransportHandler} (UDP
+ *       without one: measured as delivered).
+ *   <li>drops: every drop goes to the observer and, if the frame carries one, to its {@link
+ *       org.overlaysim.overlay.dataplane.FrameDropListener} (how a probe learns its fate);
+ *       segmentation sees the real TCP flags and records its verdicts on the frame.
  * </ul>
  *
  * <p>Simplifications: reassembly counts payload bytes per datagram (no 30 s timeout, no overlap
