@@ -96,8 +96,8 @@ public final class TcpConnection implements TransportHandler {
   // --- receiving
   private long rcvNxt;
   private long peerFinSeq = -1;
-  private long[] oooStart = new long[OOO_INITIAL];
-  private long[] oooEnd = new long[OOO_INITIAL];
+  private long[] oooStart; // allocated on the first out-of-order segment
+  private long[] oooEnd;
   private int oooCount;
   private long rcvWindow;
   private long tuneMark;
@@ -467,7 +467,10 @@ public final class TcpConnection implements TransportHandler {
   }
 
   private void addOutOfOrder(long start, long end) {
-    if (oooCount == oooStart.length) {
+    if (oooStart == null) {
+      oooStart = new long[OOO_INITIAL];
+      oooEnd = new long[OOO_INITIAL];
+    } else if (oooCount == oooStart.length) {
       oooStart = java.util.Arrays.copyOf(oooStart, oooCount * 2);
       oooEnd = java.util.Arrays.copyOf(oooEnd, oooCount * 2);
     }

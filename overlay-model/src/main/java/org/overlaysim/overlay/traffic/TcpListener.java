@@ -60,6 +60,9 @@ public final class TcpListener implements TransportHandler {
     if (c != null && !(syn && c.state() == TcpConnection.State.CLOSED)) {
       remember(key, c);
       c.receive(f);
+      if (c.state() == TcpConnection.State.CLOSED) {
+        forget(key); // TIME_WAIT is not modelled: a closed connection frees its slot
+      }
       return;
     }
     if (!syn) {
@@ -76,6 +79,14 @@ public final class TcpListener implements TransportHandler {
       c.application(acceptors.get(a).accepted(c));
     }
     c.accept(f);
+  }
+
+  private void forget(long key) {
+    connections.remove(key);
+    if (lastKey == key) {
+      lastKey = -1;
+      last = null;
+    }
   }
 
   private void remember(long key, TcpConnection c) {
