@@ -135,8 +135,103 @@ class SlurmCommandTest {
     ShardMergeTest.assertSameReports(dir.resolve("out"), local);
   }
 
+  @Test
+  void arrayTaskCancelledWhileRunningIsResubmittedAloneAndFinishedRunsAreKept(@TempDir Path dir)
+      throws Exception {
+    Path slow = Path.of("src", "test", "resources", "sharded-slow.yaml");
+    Path out = dir.resolve("out");
+    Path stdout = dir.resolve("slurm.out");
+    List<String> args =
+        List.of(
+            "slurm",
+            slow.toString(),
+            "--out",
+            out.toString(),
+            "--shards",
+            "3",
+            "--parallel",
+            "1",
+            "--poll",
+            "0.3");
+    Process first = start(stdout, args);
+    String job = awaitJobId(stdout, first);
+    Path shardOne = out.resolve("shards").resolve("1");
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (completeReports(shardOne).isEmpty() && first.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    ExternalCommand scancel = scancel(job + "_1");
+    assertThat(scancel.ok()).as(scancel.err()).isTrue();
+    Map<Path, byte[]> beforeKill = completeReports(shardOne);
+    assertThat(first.waitFor(2, TimeUnit.MINUTES)).isTrue();
+    String firstOut = Files.readString(stdout);
+
+    assertThat(first.exitValue()).as(firstOut).isEqualTo(1);
+    assertThat(firstOut)
+        .contains("task 1 (shard 1/3): CANCELLED")
+        .contains("Resubmit only them: sbatch --array=1 ");
+    assertThat(beforeKill).as("killed after its first run").isNotEmpty();
+    assertThat(beforeKill.size()).as("killed before its last run").isLessThan(4);
+
+    Result resubmitted = overlaysim(dir, args.toArray(String[]::new));
+
+    assertThat(resubmitted.status()).as(resubmitted.out() + resubmitted.err()).isZero();
+    assertThat(resubmitted.out())
+        .contains("2 of 3 shards already complete")
+        .contains("tasks 1 of 3 shards")
+        .contains("Merged 12 runs from 3 shards");
+    for (var e : beforeKill.entrySet()) {
+      assertThat(Files.readAllBytes(e.getKey())).as(e.getKey().toString()).isEqualTo(e.getValue());
+    }
+    assertThat(Files.readAllLines(out.resolve("summary.csv"))).hasSize(13);
+  }
+
+  private static Process start(Path stdout, List<String> args) throws IOException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
+    command.addAll(args);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(stdout.toFile());
+    builder.environment().putAll(cluster.environment());
+    return builder.start();
+  }
+
+  private static String awaitJobId(Path stdout, Process process) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+    while (System.nanoTime() < deadline && process.isAlive()) {
+      var matcher =
+          java.util.regex.Pattern.compile("Submitted job array (\\d+)")
+              .matcher(Files.exists(stdout) ? Files.readString(stdout) : "");
+      if (matcher.find()) {
+        return matcher.group(1);
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("no job submitted: " + Files.readString(stdout));
+  }
+
+  private static ExternalCommand scancel(String task) throws IOException {
+    ProcessBuilder builder = new ProcessBuilder("scancel", task);
+    builder.environment().putAll(cluster.environment());
+    Process p = builder.redirectErrorStream(true).start();
+    try {
+      p.waitFor(30, TimeUnit.SECONDS);
+      return new ExternalCommand(p.exitValue(), new String(p.getInputStream().readAllBytes()), "");
+    } catch (InterruptedException e) {
+      throw new IOException(e);
+    }
+  }
+
   private static Map<Path, byte[]> completeReports(Path shards) throws IOException {
     Map<Path, byte[]> reports = new LinkedHashMap<>();
+    if (!Files.isDirectory(shards)) {
+      return reports;
+    }
     try (var walk = Files.walk(shards)) {
       for (Path p : walk.filter(p -> p.getFileName().toString().equals("report.json")).toList()) {
         reports.put(p, Files.readAllBytes(p));
