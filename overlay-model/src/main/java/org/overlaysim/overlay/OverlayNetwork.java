@@ -78,6 +78,7 @@ public final class OverlayNetwork {
   // Probes: which flows are probes, reply sockets by (container << 8 | protocol).
   private boolean[] probeFlows;
   private final Map<Integer, ProbeFlow.ProbeSocket> probeSockets = new TreeMap<>();
+  private final List<ProbeFlow> probes = new ArrayList<>();
 
   private OverlayNetwork(
       Scenario scenario,
@@ -387,8 +388,11 @@ public final class OverlayNetwork {
             return probeSocket(container, protocol);
           }
         };
-    new ProbeFlow(simulator, observer, flow, ports, probe.timeoutNs(), view, triples[0], count[0])
-        .start(probe.startNs());
+    ProbeFlow probeFlow =
+        new ProbeFlow(
+            simulator, observer, flow, ports, probe.timeoutNs(), view, triples[0], count[0]);
+    probes.add(probeFlow);
+    probeFlow.start(probe.startNs());
   }
 
   private ProbeFlow.ProbeSocket probeSocket(int container, int protocol) {
@@ -493,6 +497,17 @@ public final class OverlayNetwork {
       throw new IllegalArgumentException("no container named '" + name + "'");
     }
     return c;
+  }
+
+  /**
+   * Ends the run's traffic once the simulator stopped: probes still undecided are reported (denied,
+   * {@code timeout} or {@code not-sent}), so that every probed pair has its result. Call once,
+   * after {@code simulator.run(duration)}.
+   */
+  public void finish() {
+    for (ProbeFlow p : probes) {
+      p.finish();
+    }
   }
 
   // ------------------------------------------------------------------ captures

@@ -58,6 +58,9 @@ public final class ProbeFlow implements EventHandler {
   private final int[] triples; // src, dst, port index
   private final int count;
   private int next;
+  // Attempts started and not finished, in start order (finish() reports them deterministically).
+  private final java.util.LinkedHashSet<Attempt> inFlight = new java.util.LinkedHashSet<>();
+  private boolean ending;
 
   public ProbeFlow(
       Simulator simulator,
@@ -91,6 +94,25 @@ public final class ProbeFlow implements EventHandler {
     new Attempt(triples[3 * i], triples[3 * i + 1], ports.get(triples[3 * i + 2])).start();
     if (next < count) {
       simulator.schedule(SPACING_NS, this);
+    }
+  }
+
+  /**
+   * The run ends: every probe not yet decided is reported denied, {@code timeout} for those sent
+   * (or waiting behind another with the same 5-tuple), {@code not-sent} for those the run had no
+   * time to start, so that every pair still gets its row.
+   */
+  public void finish() {
+    ending = true;
+    for (Attempt a : List.copyOf(inFlight)) {
+      if (!a.done) {
+        a.finish(false, "timeout");
+      }
+    }
+    while (next < count) {
+      int i = next++;
+      Attempt a = new Attempt(triples[3 * i], triples[3 * i + 1], ports.get(triples[3 * i + 2]));
+      a.finish(false, a.otherOverlay() ? Verdict.Reason.VNI_MISMATCH.code() : "not-sent");
     }
   }
 
@@ -138,6 +160,7 @@ public final class ProbeFlow implements EventHandler {
     }
 
     void start() {
+      inFlight.add(this);
       if (otherOverlay()) {
         // A container cannot address one of another overlay: a packet to that address would test
         // the container holding it in the source's own overlay, another pair. No packet is sent.
@@ -232,6 +255,7 @@ public final class ProbeFlow implements EventHandler {
 
     private void finish(boolean allowed, String reason) {
       done = true;
+      inFlight.remove(this);
       if (socket.pending.get(key) == this) {
         socket.pending.remove(key);
       }
@@ -244,7 +268,7 @@ public final class ProbeFlow implements EventHandler {
           port.port(),
           allowed,
           reason);
-      if (queued != null) {
+      if (queued != null && !ending) {
         queued.send();
       }
     }
