@@ -10,12 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.overlaysim.report.shard.ShardSpec;
 
 /** {@code overlaysim slurm} on a real single-node Slurm cluster (slurmctld, slurmd, munged). */
 class SlurmCommandTest {
@@ -92,46 +90,6 @@ class SlurmCommandTest {
         .contains("tasks 0,1,2 of 3 shards, 12 runs")
         .contains("0 pending, 0 running, 3 completed, 0 failed; 12/12 runs complete")
         .contains("Merged 12 runs from 3 shards");
-    ShardMergeTest.assertSameReports(dir.resolve("out"), local);
-  }
-
-  @Test
-  void failedTaskIsReportedAndResubmittedAloneWithoutRedoingCompleteRuns(@TempDir Path dir)
-      throws Exception {
-    List<String> shardOne =
-        IntStream.range(0, 12)
-            .mapToObj(i -> "sharded-sweep-p" + (i / 2) + "-r" + (i % 2))
-            .filter(id -> ShardSpec.shardOf(id, 3) == 1)
-            .toList();
-    assertThat(shardOne).hasSizeGreaterThanOrEqualTo(2);
-    // A file where shard 1's second run wants its folder: that run fails, the task exits 1.
-    Path runs = dir.resolve("out").resolve("shards").resolve("1").resolve("runs");
-    Files.createDirectories(runs);
-    Path blocker = Files.writeString(runs.resolve(shardOne.get(1)), "in the way");
-
-    Result failed = slurm(dir);
-
-    assertThat(failed.status()).as(failed.out() + failed.err()).isEqualTo(1);
-    assertThat(failed.err())
-        .contains("1 array task(s) of job")
-        .contains("task 1 (shard 1/3): FAILED")
-        .contains("Resubmit only them: sbatch --array=1 ");
-    assertThat(dir.resolve("out").resolve("summary.csv")).as("no merge").doesNotExist();
-    Map<Path, byte[]> complete = completeReports(dir.resolve("out").resolve("shards"));
-    assertThat(complete.keySet()).anyMatch(p -> p.toString().contains(shardOne.get(0)));
-
-    Files.delete(blocker);
-    Result resubmitted = slurm(dir);
-
-    assertThat(resubmitted.status()).as(resubmitted.out() + resubmitted.err()).isZero();
-    assertThat(resubmitted.out())
-        .contains("2 of 3 shards already complete")
-        .contains("tasks 1 of 3 shards")
-        .contains("Merged 12 runs from 3 shards");
-    // report.json carries the run's wall time: an unchanged file is a run not redone.
-    for (var e : complete.entrySet()) {
-      assertThat(Files.readAllBytes(e.getKey())).as(e.getKey().toString()).isEqualTo(e.getValue());
-    }
     ShardMergeTest.assertSameReports(dir.resolve("out"), local);
   }
 
