@@ -1,0 +1,70 @@
+package org.overlaysim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code overlaysim slurm --emit-only}: the job-array script, written and not submitted. */
+class SlurmEmitOnlyTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int overlaysim(String... args) {
+    return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+  }
+
+  @Test
+  void scriptIsAnArrayWithOneTaskPerShardRunningItsShard(@TempDir Path dir) throws IOException {
+    int status =
+        overlaysim(
+            "slurm",
+            ShardMergeTest.SWEEP.toString(),
+            "--out",
+            dir.toString(),
+            "--shards",
+            "4",
+            "--partition",
+            "short",
+            "--parallel",
+            "2",
+            "--set",
+            "seed=9",
+            "--emit-only");
+
+    assertThat(status).as(err.toString()).isZero();
+    String script = Files.readString(dir.resolve("slurm").resolve("overlaysim-array.sh"));
+    assertThat(script)
+        .startsWith("#!/bin/bash\n")
+        .contains("#SBATCH --array=0-3\n")
+        .contains("#SBATCH --partition=short\n")
+        .contains("#SBATCH --cpus-per-task=2\n")
+        .contains("#SBATCH --output=" + dir.toAbsolutePath() + "/slurm/%A_%a.log\n")
+        .contains(" batch " + ShardMergeTest.SWEEP.toAbsolutePath())
+        .contains("--out " + dir.toAbsolutePath() + "/shards/\"$shard\" --shard \"$shard/4\"")
+        .contains("--parallel 2 --set seed=9");
+    assertThat(Files.isExecutable(dir.resolve("slurm").resolve("overlaysim-array.sh"))).isTrue();
+    assertThat(out.toString()).contains("Submit it: sbatch ");
+    assertThat(dir.resolve("shards")).doesNotExist();
+  }
+
+  @Test
+  void zeroShardsIsAUserError(@TempDir Path dir) {
+    assertThat(
+            overlaysim(
+                "slurm",
+                ShardMergeTest.SWEEP.toString(),
+                "--out",
+                dir.toString(),
+                "--shards",
+                "0",
+                "--emit-only"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--shards must be at least 1");
+  }
+}
