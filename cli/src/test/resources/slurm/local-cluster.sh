@@ -24,6 +24,11 @@ free_port() {
 }
 
 stop() {
+  # Jobs still running (a failed test) end first, so no slurmstepd outlives its slurmd.
+  if [ -f "$dir/slurmctld.pid" ]; then
+    SLURM_CONF="$dir/slurm.conf" timeout 10 scancel -u "$(id -un)" 2>/dev/null || true
+    sleep 0.5
+  fi
   for name in slurmd slurmctld munged; do
     if [ -f "$dir/$name.pid" ]; then
       pid="$(cat "$dir/$name.pid")"

@@ -99,6 +99,7 @@ final class SlurmCommand implements Callable<Integer> {
     }
 
     List<PlannedRun> plan = ShardedBatch.plan(runs);
+    refuseOtherShardCounts(dir);
     List<Integer> incomplete = incompleteShards(dir, plan);
     if (!incomplete.isEmpty()) {
       if (incomplete.size() < shards) {
@@ -126,6 +127,32 @@ final class SlurmCommand implements Callable<Integer> {
     List<RunReport> merged = MergeCommand.merge(shardDirs, dir);
     console.printf("Merged %d runs from %d shards into %s%n", merged.size(), shards, dir);
     return ExitCodes.OK;
+  }
+
+  /** A DIR sharded with another --shards would mix two assignments of runs to shards. */
+  private void refuseOtherShardCounts(Path dir) throws IOException {
+    Path shardsDir = dir.resolve("shards");
+    if (!Files.isDirectory(shardsDir)) {
+      return;
+    }
+    List<String> problems = new ArrayList<>();
+    try (var dirs = Files.list(shardsDir)) {
+      for (Path shard : dirs.sorted().toList()) {
+        Optional<ShardManifest> manifest = ShardManifest.read(shard);
+        if (manifest.isPresent() && manifest.get().shardCount() != shards) {
+          problems.add(
+              shard
+                  + ": holds shard "
+                  + manifest.get().shard()
+                  + " of an earlier submission; give --shards "
+                  + manifest.get().shardCount()
+                  + " again, or another --out");
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new UserInputException(problems);
+    }
   }
 
   /** Shards whose folder lacks the manifest or one of its runs (complete, same inputs). */

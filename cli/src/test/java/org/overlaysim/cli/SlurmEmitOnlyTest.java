@@ -54,6 +54,27 @@ class SlurmEmitOnlyTest {
   }
 
   @Test
+  void aFolderShardedWithAnotherShardCountIsRefusedBeforeSubmitting(@TempDir Path dir) {
+    Path shard = dir.resolve("shards").resolve("0");
+    assertThat(
+            overlaysim(
+                "batch",
+                ShardMergeTest.SWEEP.toString(),
+                "--out",
+                shard.toString(),
+                "--shard",
+                "0/2"))
+        .isZero();
+
+    int status =
+        overlaysim(
+            "slurm", ShardMergeTest.SWEEP.toString(), "--out", dir.toString(), "--shards", "3");
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString()).contains("holds shard 0/2 of an earlier submission");
+  }
+
+  @Test
   void zeroShardsIsAUserError(@TempDir Path dir) {
     assertThat(
             overlaysim(
