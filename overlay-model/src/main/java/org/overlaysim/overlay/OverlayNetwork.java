@@ -208,7 +208,8 @@ public final class OverlayNetwork {
       } else if (spec instanceof TcpTraffic tcp) {
         startTcp(flow, tcp);
       } else if (spec instanceof RequestResponseTraffic rr) {
-        startRequestResponse(flow, rr, closedLoop.contains(flow));
+        // Rate 0 (should the format come to allow it) means a closed loop as well.
+        startRequestResponse(flow, rr, closedLoop.contains(flow) || rr.ratePerSecond() == 0);
       } else if (spec instanceof ProbeTraffic probe) {
         startProbe(flow, probe);
       }

@@ -28,6 +28,10 @@ class TcpTrafficTest {
     final Run run;
 
     Bench(String resource, String... overrides) {
+      this(VtepSettings.DEFAULT, resource, overrides);
+    }
+
+    Bench(VtepSettings settings, String resource, String... overrides) {
       try {
         Path file = Path.of(Bench.class.getResource("/traffic/" + resource).toURI());
         run = ScenarioLoader.load(file, List.of(overrides)).runs().get(0);
@@ -36,7 +40,7 @@ class TcpTrafficTest {
       }
       network =
           OverlayNetwork.build(
-              run.scenario(), simulator, new RandomStreams(run.seed(), 0), observer);
+              run.scenario(), simulator, new RandomStreams(run.seed(), 0), observer, settings);
     }
 
     Bench run() {
@@ -61,6 +65,20 @@ class TcpTrafficTest {
     assertThat(in.state()).isEqualTo(TcpConnection.State.SYN_SENT);
     assertThat(b.network.tcpServers(1)).isEmpty();
     assertThat(in.timeouts()).isEqualTo(1); // the SYN at 0 s and again at 1 s, both refused
+  }
+
+  @Test
+  void fragmentationNeededShrinksTheSegmentsAndResendsAtOnce() {
+    // Outer DF set (vxlan "df set"): the WAN router refuses the first flight's 1500-byte outer
+    // packets with ICMP to the VTEP, which learns 1400 (the container learns nothing: one RTO);
+    // the VTEP answers the retransmission with 1350, and TCP resends in 1298-byte segments.
+    Bench b =
+        new Bench(VtepSettings.DEFAULT.withOuterDf(OuterDontFragment.SET), "tcp-pmtu.yaml").run();
+    assertThat(b.observer.drops).contains(org.overlaysim.topology.DropReason.MTU_EXCEEDED);
+    assertThat(b.client().segmentPayload()).isEqualTo(1350 - 40 - 12);
+    assertThat(b.client().timeouts()).isEqualTo(1);
+    assertThat(b.observer.payload).isEqualTo(1_000_000);
+    assertThat(b.client().state()).isEqualTo(TcpConnection.State.CLOSED);
   }
 
   @Test

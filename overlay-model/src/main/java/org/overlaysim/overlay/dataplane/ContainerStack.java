@@ -253,6 +253,13 @@ public final class ContainerStack {
     } else if (whole.isFragmentationNeeded()) {
       // RFC 1191 section 6.3: lower the path MTU to the quoted destination.
       pathMtu.lower(whole.quoted.dstIp, whole.icmpRest & 0xffff, dp.nowNs());
+      Frame quoted = whole.quoted;
+      if (quoted.srcContainer == index && quoted.hasPorts()) {
+        TransportHandler socket = handler(quoted.protocol, quoted.srcPort);
+        if (socket != null) {
+          socket.fragmentationNeeded(quoted);
+        }
+      }
     } else if (whole.protocol == IpProtocol.UDP) {
       TransportHandler socket = handler(IpProtocol.UDP, whole.dstPort);
       if (socket != null) {

@@ -7,4 +7,11 @@ package org.overlaysim.overlay.dataplane;
 @FunctionalInterface
 public interface TransportHandler {
   void receive(Frame frame);
+
+  /**
+   * An ICMP fragmentation-needed came back about {@code quoted}, a packet this socket sent; the
+   * stack has already lowered its path MTU (RFC 1191). Linux's TCP shrinks its MSS and resends at
+   * once (tcp_v4_mtu_reduced); by default nothing happens.
+   */
+  default void fragmentationNeeded(Frame quoted) {}
 }

@@ -102,7 +102,8 @@ public final class TcpConnection implements TransportHandler {
   private long rcvWindow;
   private long tuneMark;
   private long tsRecent = -1;
-  private int unackedFullSegments;
+  private long unackedBytes; // received since our last ACK
+  private int rcvMss; // largest segment received, as Linux's rcv_mss estimate
   private long delAckDeadlineNs = -1;
   private boolean delAckScheduled;
   private final EventHandler delAckTimer = this::delAckTimerFired;
@@ -432,10 +433,12 @@ public final class TcpConnection implements TransportHandler {
       sendAck();
       return;
     }
-    if (length >= mss) {
-      unackedFullSegments++;
-    }
-    if (unackedFullSegments >= 2) {
+    // Linux's __tcp_ack_snd_check: ACK at once when more than one full segment (as estimated
+    // from what arrives, so a sender with a lowered path MTU is still acknowledged every two
+    // segments) is unacknowledged; otherwise the delayed-ACK timer.
+    rcvMss = Math.max(rcvMss, length);
+    unackedBytes += length;
+    if (unackedBytes > rcvMss) {
       sendAck();
     } else {
       armDelayedAck();
@@ -576,7 +579,7 @@ public final class TcpConnection implements TransportHandler {
     f.appSentNs = now;
     if ((f.tcpFlags & TcpHeader.ACK) != 0) {
       // Every segment carries the latest acknowledgment: no ACK is owed any more.
-      unackedFullSegments = 0;
+      unackedBytes = 0;
       delAckDeadlineNs = -1;
     }
     segmentsSent++;
@@ -587,6 +590,35 @@ public final class TcpConnection implements TransportHandler {
     }
     out.send(f);
   }
+
+  /**
+   * The path MTU fell (ICMP fragmentation-needed about one of our segments): as Linux's
+   * tcp_v4_mtu_reduced and tcp_simple_retransmit, shrink the segments and send what is
+   * unacknowledged again at once, without touching the congestion window (nothing was congested).
+   */
+  @Override
+  public void fragmentationNeeded(Frame quoted) {
+    int payload = out.pathMtu(remoteIp) - IP_TCP_HEADERS - TIMESTAMP_OPTION_BYTES;
+    if (payload >= mss || state == State.CLOSED || payload <= 0) {
+      return;
+    }
+    mss = payload;
+    if (state == State.SYN_SENT || state == State.SYN_RECEIVED) {
+      return;
+    }
+    // The ICMP arrives inside our own send (the VTEP answers at once): resend after it returns.
+    simulator.schedule(0, resendAfterMtuDrop);
+  }
+
+  private final EventHandler resendAfterMtuDrop =
+      () -> {
+        if (state == State.CLOSED || sndUna >= sndMax) {
+          return;
+        }
+        cwnd = Math.max(cwnd, mss);
+        sndNxt = sndUna;
+        trySend();
+      };
 
   // ------------------------------------------------------------------ timers
 
@@ -710,6 +742,37 @@ public final class TcpConnection implements TransportHandler {
   }
 
   // ------------------------------------------------------------------ read-outs
+
+  @Override
+  public String toString() {
+    return "tcp["
+        + state
+        + " una="
+        + sndUna
+        + " nxt="
+        + sndNxt
+        + " max="
+        + sndMax
+        + " limit="
+        + sndLimit
+        + " cwnd="
+        + cwnd
+        + " ssthresh="
+        + ssthresh
+        + " peerWnd="
+        + peerWindow
+        + " rcvNxt="
+        + rcvNxt
+        + " ooo="
+        + oooCount
+        + " recovery="
+        + inRecovery
+        + " rtoDeadline="
+        + rtoDeadlineNs
+        + " rtoEvent="
+        + rtoEventAtNs
+        + "]";
+  }
 
   public State state() {
     return state;

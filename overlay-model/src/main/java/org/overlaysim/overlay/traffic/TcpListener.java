@@ -81,6 +81,14 @@ public final class TcpListener implements TransportHandler {
     c.accept(f);
   }
 
+  @Override
+  public void fragmentationNeeded(Frame quoted) {
+    TcpConnection c = connections.get((quoted.dstIp & 0xffff_ffffL) << 16 | quoted.dstPort);
+    if (c != null) {
+      c.fragmentationNeeded(quoted);
+    }
+  }
+
   private void forget(long key) {
     connections.remove(key);
     if (lastKey == key) {
