@@ -82,6 +82,17 @@ class TcpTrafficTest {
   }
 
   @Test
+  void theSameSeedGivesTheSameSegmentsAndSamples() {
+    String[] lossy = {"underlay.links[0].loss=0.01", "duration=2s", "traffic[0].stop=2s"};
+    Bench first = new Bench("tcp-wan.yaml", lossy).run();
+    Bench second = new Bench("tcp-wan.yaml", lossy).run();
+    assertThat(first.observer.retransmissions).isPositive();
+    assertThat(second.observer.sentTimes).isEqualTo(first.observer.sentTimes);
+    assertThat(second.observer.latencies).isEqualTo(first.observer.latencies);
+    assertThat(second.simulator.eventsExecuted()).isEqualTo(first.simulator.eventsExecuted());
+  }
+
+  @Test
   void bulkTransferOverVxlanReachesTheWireEfficiencyOfTimestampedSegments() {
     Bench b = new Bench("tcp-lan.yaml").run();
     double expected = 1e9 * 1398 / 1538; // 909.0 Mbit/s
