@@ -20,11 +20,13 @@ import picocli.CommandLine.Spec;
     name = "kubernetes",
     mixinStandardHelpOptions = true,
     description = {
-      "Write a Kubernetes Indexed Job (batch/v1) running a batch as N shards, one pod per",
-      "completion index ('overlaysim batch --shard $(JOB_COMPLETION_INDEX)/N'), and a ConfigMap",
-      "with the scenario files, mounted at /scenarios. Each shard writes /results/shard-<i>;",
-      "collect them and combine them with 'overlaysim merge'. Prints the manifest, or writes",
-      "DIR/" + KubernetesManifest.FILE + " with --out."
+      "Write a Kubernetes Indexed Job (batch/v1) running a batch as N shards, one pod per"
+          + " completion index ('overlaysim batch --shard $(JOB_COMPLETION_INDEX)/N'), and a"
+          + " ConfigMap with the scenario files, mounted at /scenarios.",
+      "Each shard writes /results/shard-<i>; collect them and combine them with 'overlaysim"
+          + " merge'. Prints the manifest, or writes DIR/"
+          + KubernetesManifest.FILE
+          + " with --out."
     })
 final class KubernetesCommand implements Callable<Integer> {
   private static final String NAME = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";

@@ -19,10 +19,11 @@ import picocli.CommandLine.Spec;
     name = "merge",
     mixinStandardHelpOptions = true,
     description = {
-      "Combine the output folders of 'overlaysim batch --shard I/N' into the reports one batch of",
-      "all the files writes (same rows, same order), with every run's folder under OUT/runs/.",
-      "Refuses (exit 2), listing them, missing runs, runs in two folders and folders of other",
-      "batches."
+      "Combine the output folders of 'overlaysim batch --shard I/N' into the reports one batch"
+          + " of all the files writes (same rows, same order), with every run's folder under"
+          + " DIR/runs/.",
+      "Refuses (exit 2), listing them, missing runs, runs in two folders and folders of other"
+          + " batches."
     })
 final class MergeCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "SHARD_DIR", description = "Shard output folders.")

@@ -28,11 +28,13 @@ import picocli.CommandLine.Spec;
     name = "slurm",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a batch on a Slurm cluster: writes DIR/slurm/overlaysim-array.sh, a job array with one",
-      "task per shard ('overlaysim batch --shard $SLURM_ARRAY_TASK_ID/N' into DIR/shards/<i>),",
-      "submits it with sbatch, follows it with squeue and merges the shards into DIR at the end.",
-      "Run again on the same DIR, it submits only the shards not yet complete; complete runs are",
-      "never redone. DIR and the scenario files must be on storage the nodes share."
+      "Run a batch on a Slurm cluster: writes DIR/slurm/overlaysim-array.sh, a job array with"
+          + " one task per shard ('overlaysim batch --shard $SLURM_ARRAY_TASK_ID/N' into"
+          + " DIR/shards/<i>), submits it with sbatch, follows it with squeue and merges the"
+          + " shards into DIR at the end.",
+      "Run again on the same DIR, it submits only the shards not yet complete; complete runs"
+          + " are never redone. DIR, the scenario files and overlaysim must be on storage the"
+          + " nodes share."
     })
 final class SlurmCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (YAML).")
