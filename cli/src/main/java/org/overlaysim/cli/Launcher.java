@@ -15,15 +15,28 @@ final class Launcher {
 
   static List<String> command() {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new java.util.ArrayList<>(List.of(java));
+    command.addAll(heapOptions());
     Path source = codeSource();
     if (source != null && Files.isRegularFile(source) && source.toString().endsWith(".jar")) {
-      return List.of(java, "-jar", source.toString());
+      command.addAll(List.of("-jar", source.toString()));
+    } else {
+      command.addAll(
+          List.of(
+              "-cp",
+              absoluteClassPath(System.getProperty("java.class.path")),
+              Main.class.getName()));
     }
-    return List.of(
-        java,
-        "-cp",
-        absoluteClassPath(System.getProperty("java.class.path")),
-        Main.class.getName());
+    return command;
+  }
+
+  /**
+   * The heap size this JVM was given (JAVA_OPTS=-Xmx8g ./overlaysim ...): the tasks need it too.
+   */
+  private static List<String> heapOptions() {
+    return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("-Xmx") || a.startsWith("-Xms"))
+        .toList();
   }
 
   private static Path codeSource() {
