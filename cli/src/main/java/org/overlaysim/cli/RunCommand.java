@@ -68,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
       ProfilePrinter.print(spec.commandLine().getOut(), loadS, reports);
     }
     if (matrix) {
-      MatrixPrinter.print(spec.commandLine().getOut(), set.runs());
+      MatrixPrinter.print(spec.commandLine().getOut(), set.runs(), reports);
     }
     return ExitCodes.OK;
   }

@@ -119,10 +119,10 @@ class RunCommandTest {
 
     assertThat(status).isZero();
     assertThat(out.toString())
-        .contains("probe matrix:")
-        .contains("TCP/5432")
+        .contains("multi-tenant-p0-r0 TCP/5432")
         .contains("v vni-mismatch")
-        .contains("0 blue-web   -..vv");
+        .contains("0 blue-web   -..vv")
+        .contains("2 blue-batch xx-vv");
   }
 
   @Test

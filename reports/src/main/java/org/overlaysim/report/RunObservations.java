@@ -21,6 +21,17 @@ public final class RunObservations implements NetworkObserver {
   private final FlowMeasurements noFlow;
   private final Map<DropKey, long[]> drops = new HashMap<>();
   private final Map<String, long[]> overlayTraffic = new HashMap<>();
+  private final List<ProbeOutcome> probes = new ArrayList<>();
+
+  /** One reachability probe as the packets decided it. */
+  public record ProbeOutcome(
+      int flow,
+      String src,
+      String dst,
+      String protocol,
+      int port,
+      boolean allowed,
+      String reason) {}
 
   /** A place and a reason of drops.csv. */
   public record DropKey(String where, DropReason reason) {}
@@ -98,6 +109,17 @@ public final class RunObservations implements NetworkObserver {
     long[] counts = drops.computeIfAbsent(new DropKey(where, reason), k -> new long[2]);
     counts[0]++;
     counts[1] += ipBytes;
+  }
+
+  @Override
+  public void probeResult(
+      int flow, String src, String dst, String protocol, int port, boolean allowed, String reason) {
+    probes.add(new ProbeOutcome(flow, src, dst, protocol, port, allowed, reason));
+  }
+
+  /** Every probe result, in the order the probes finished. */
+  public List<ProbeOutcome> probes() {
+    return List.copyOf(probes);
   }
 
   @Override

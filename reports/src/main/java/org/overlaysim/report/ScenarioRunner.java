@@ -3,6 +3,8 @@ package org.overlaysim.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,7 +15,6 @@ import org.overlaysim.engine.RandomStreams;
 import org.overlaysim.engine.Simulator;
 import org.overlaysim.overlay.OverlayNetwork;
 import org.overlaysim.overlay.VtepTables;
-import org.overlaysim.overlay.policy.Reachability;
 import org.overlaysim.report.ReportRows.DropRow;
 import org.overlaysim.report.ReportRows.LatencyRow;
 import org.overlaysim.report.ReportRows.LinkRow;
@@ -25,6 +26,7 @@ import org.overlaysim.scenario.Endpoint;
 import org.overlaysim.scenario.Host;
 import org.overlaysim.scenario.Overlay;
 import org.overlaysim.scenario.PingTraffic;
+import org.overlaysim.scenario.ProbePort;
 import org.overlaysim.scenario.ProbeTraffic;
 import org.overlaysim.scenario.RequestResponseTraffic;
 import org.overlaysim.scenario.Run;
@@ -116,6 +118,7 @@ public final class ScenarioRunner {
           }
         }
       }
+      network.finish();
     }
     long ranAt = System.nanoTime();
     double wallTimeS = (ranAt - wallStart) / 1e9;
@@ -131,7 +134,7 @@ public final class ScenarioRunner {
       }
     }
     return new DetailedRun(
-        report(run, network, simulator, streams, observations, wallTimeS, timings),
+        report(run, network, simulator, observations, wallTimeS, timings),
         timeline,
         latencyMs,
         vtepTables);
@@ -141,7 +144,6 @@ public final class ScenarioRunner {
       Run run,
       OverlayNetwork network,
       Simulator simulator,
-      RandomStreams streams,
       RunObservations observations,
       double wallTimeS,
       RunTimings timings) {
@@ -212,7 +214,7 @@ public final class ScenarioRunner {
               t[3],
               network.fdbEntries(o.name())));
     }
-    List<ReachabilityRow> reachability = probes(scenario, streams);
+    List<ReachabilityRow> reachability = probes(scenario, observations);
     return new RunReport(
         run.id(),
         scenario.name(),
@@ -235,34 +237,45 @@ public final class ScenarioRunner {
   }
 
   /**
-   * The reachability matrix of every probe: a new connection per ordered pair and port, decided hop
-   * by hop as its packets would be (VNI, host ACLs, NetworkPolicy at both ends, the reply through
-   * conntrack), see {@link Reachability}.
+   * The reachability cells of every probe, as its packets decided them (a new connection per
+   * ordered pair and port, allowed only if the reply came back in time), in a readable order: by
+   * probe, then source and destination in scenario order, then the probe's port order.
    */
-  private static List<ReachabilityRow> probes(Scenario scenario, RandomStreams streams) {
+  private static List<ReachabilityRow> probes(Scenario scenario, RunObservations observations) {
+    Map<String, Integer> containerOrder = new HashMap<>();
+    for (int i = 0; i < scenario.containers().size(); i++) {
+      containerOrder.put(scenario.containers().get(i).name(), i);
+    }
+    List<RunObservations.ProbeOutcome> outcomes = new ArrayList<>(observations.probes());
+    outcomes.sort(
+        Comparator.comparingInt(RunObservations.ProbeOutcome::flow)
+            .thenComparing(o -> containerOrder.get(o.src()))
+            .thenComparing(o -> containerOrder.get(o.dst()))
+            .thenComparing(o -> portOrder(scenario, o)));
     List<ReachabilityRow> rows = new ArrayList<>();
-    Reachability reachability = null;
-    for (TrafficSpec spec : scenario.traffic()) {
-      if (spec instanceof ProbeTraffic probe) {
-        if (reachability == null) {
-          reachability = new Reachability(scenario);
-        }
-        List<Container> containers = reachability.containers();
-        reachability.probe(
-            probe,
-            streams.stream(Reachability.streamName(probe)),
-            (src, dst, port, verdict) ->
-                rows.add(
-                    new ReachabilityRow(
-                        containers.get(src).name(),
-                        containers.get(dst).name(),
-                        port.protocol().toString(),
-                        port.port(),
-                        verdict.allowed() ? "allowed" : "denied",
-                        verdict.reportReason())));
-      }
+    for (RunObservations.ProbeOutcome o : outcomes) {
+      rows.add(
+          new ReachabilityRow(
+              o.src(),
+              o.dst(),
+              o.protocol(),
+              o.port(),
+              o.allowed() ? "allowed" : "denied",
+              o.reason()));
     }
     return rows;
+  }
+
+  private static int portOrder(Scenario scenario, RunObservations.ProbeOutcome o) {
+    if (scenario.traffic().get(o.flow()) instanceof ProbeTraffic probe) {
+      for (int i = 0; i < probe.ports().size(); i++) {
+        ProbePort port = probe.ports().get(i);
+        if (port.port() == o.port() && port.protocol().toString().equals(o.protocol())) {
+          return i;
+        }
+      }
+    }
+    return Integer.MAX_VALUE;
   }
 
   /** The sending end of a flow; {@code null} for a probe, which runs between every pair. */

@@ -61,7 +61,10 @@ public record ShardManifest(
     return runs.stream().filter(r -> shard.contains(r.id())).toList();
   }
 
-  /** True when both describe the same batch (same runs, inputs and shard count). */
+  /**
+   * True when both describe the same batch: the same shard count and the same runs in the same
+   * order with the same fingerprints (input paths may differ between machines, so they do not count).
+   */
   public boolean sameBatchAs(ShardManifest other) {
     return shardCount == other.shardCount && runs.equals(other.runs);
   }
