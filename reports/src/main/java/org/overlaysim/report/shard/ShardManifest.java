@@ -63,7 +63,8 @@ public record ShardManifest(
 
   /**
    * True when both describe the same batch: the same shard count and the same runs in the same
-   * order with the same fingerprints (input paths may differ between machines, so they do not count).
+   * order with the same fingerprints (input paths may differ between machines, so they do not
+   * count).
    */
   public boolean sameBatchAs(ShardManifest other) {
     return shardCount == other.shardCount && runs.equals(other.runs);
