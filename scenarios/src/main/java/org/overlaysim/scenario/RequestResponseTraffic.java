@@ -2,7 +2,11 @@ package org.overlaysim.scenario;
 
 import java.util.Objects;
 
-/** Requests over TCP at {@code ratePerSecond} (Poisson arrivals), each answered by a response. */
+/**
+ * Requests over TCP at {@code ratePerSecond} (Poisson arrivals), each answered by a response; a
+ * rate of 0 is a closed loop ({@code rate: closed}): each client sends its next request when the
+ * response has arrived.
+ */
 public record RequestResponseTraffic(
     String name,
     Endpoint from,
@@ -21,11 +25,17 @@ public record RequestResponseTraffic(
     Checks.range(port, 1, 65535, "port");
     Checks.positive(requestSize, "requestSize");
     Checks.positive(responseSize, "responseSize");
-    if (!(ratePerSecond > 0) || Double.isInfinite(ratePerSecond)) {
-      throw new IllegalArgumentException("rate must be above zero: " + ratePerSecond);
+    if (!(ratePerSecond >= 0) || Double.isInfinite(ratePerSecond)) {
+      throw new IllegalArgumentException(
+          "rate must be above zero, or 0 (closed loop): " + ratePerSecond);
     }
     Checks.nonNegative(startNs, "start");
     Checks.range(Long.signum(stopNs - startNs), 0, 1, "stop before start");
+  }
+
+  /** Whether each client waits for the response before its next request. */
+  public boolean closedLoop() {
+    return ratePerSecond == 0;
   }
 
   @Override

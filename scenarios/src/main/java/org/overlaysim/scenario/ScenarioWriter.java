@@ -301,7 +301,7 @@ public final class ScenarioWriter {
       node.put("port", r.port())
           .put("requestSize", Units.formatSize(r.requestSize()))
           .put("responseSize", Units.formatSize(r.responseSize()))
-          .put("rate", Double.toString(r.ratePerSecond()) + "/s");
+          .put("rate", r.closedLoop() ? "closed" : Double.toString(r.ratePerSecond()) + "/s");
     } else if (t instanceof ProbeTraffic p) {
       ArrayNode ports = node.putArray("ports");
       p.ports()

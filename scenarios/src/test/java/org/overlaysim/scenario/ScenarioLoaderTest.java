@@ -152,6 +152,19 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void requestRateClosedMeansEachClientWaitsForItsResponse() throws Exception {
+    String text =
+        Yaml.minimal()
+            + """
+            traffic:
+              - {kind: request-response, from: c1, to: c2, requestSize: 100, responseSize: 1KiB, rate: closed}
+            """;
+    RequestResponseTraffic flow = (RequestResponseTraffic) Yaml.scenario(text).traffic().get(0);
+    assertThat(flow.closedLoop()).isTrue();
+    assertThat(flow.ratePerSecond()).isZero();
+  }
+
+  @Test
   void trafficNameDefaultsToKindAndIndex() throws Exception {
     String text =
         Yaml.minimal()

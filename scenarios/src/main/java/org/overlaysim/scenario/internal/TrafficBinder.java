@@ -226,7 +226,7 @@ final class TrafficBinder {
     if (response != null && response == 0) {
       ctx.at(entry.path("responseSize"), "must be above zero");
     }
-    Double rate = perSecond(entry, "rate");
+    Double rate = closedOrPerSecond(entry, "rate");
     if (ends == null || name == null || request == null || response == null || rate == null) {
       return null;
     }
@@ -236,6 +236,15 @@ final class TrafficBinder {
         () ->
             new RequestResponseTraffic(
                 name, ends[0], ends[1], port, request, response, rate, start, stop));
+  }
+
+  /** {@code closed} (a closed loop, as 0) or a request rate such as {@code 1000/s}. */
+  private Double closedOrPerSecond(Obj entry, String key) {
+    JsonNode value = entry.get(key);
+    if (value != null && value.isTextual() && value.asText().equals("closed")) {
+      return 0.0;
+    }
+    return perSecond(entry, key);
   }
 
   private Double perSecond(Obj entry, String key) {
