@@ -54,7 +54,7 @@ public final class Tshark {
     if ("1".equals(System.getenv("OVERLAYSIM_REQUIRE_TOOLS"))) {
       fail(problem + " (OVERLAYSIM_REQUIRE_TOOLS=1 requires it; apt-get install tshark)");
     }
-    Assumptions.assumeTrue(false, problem + "; install tshark to run this check");
+    Assumptions.abort(problem + "; install tshark to run this check");
   }
 
   /** tshark's standard output for {@code capture} with the given arguments; fails on exit != 0. */
