@@ -40,6 +40,9 @@ public final class HostStack {
   private final DelayLine encapsulation;
   private final DelayLine decapsulation;
   private final DelayLine routedSend;
+  // Frames between two containers of this host: through the event queue, not a nested call.
+  private final LocalBridge bridgedLocal;
+  private final LocalBridge routedLocal;
   private int nextOuterId;
 
   HostStack(
@@ -78,6 +81,21 @@ public final class HostStack {
     this.decapsulation =
         new DelayLine(dp.simulator(), dp.settings().decapsulationNs(), this::decapsulated);
     this.routedSend = new DelayLine(dp.simulator(), 0, this::transmit);
+    long lineRateBps =
+        dp.network()
+            .underlay()
+            .accessLink(dp.network().underlay().hosts().get(index))
+            .bandwidthBps();
+    this.bridgedLocal =
+        new LocalBridge(
+            dp.simulator(),
+            lineRateBps,
+            f -> dp.container(dp.directory().byMac(f.overlay, f.dstMac)).receive(f));
+    this.routedLocal =
+        new LocalBridge(
+            dp.simulator(),
+            lineRateBps,
+            f -> dp.container(dp.directory().byIp(f.overlay, f.dstIp)).receive(f));
     this.nextOuterId = index * 104729 & 0xffff;
   }
 
@@ -149,7 +167,7 @@ public final class HostStack {
     int dst = dp.directory().byMac(f.overlay, f.dstMac);
     if (dst >= 0 && dp.directory().host(dst) == index) {
       if (allowed(f, dst, LOCAL)) {
-        dp.container(dst).receive(f);
+        bridgedLocal.offer(f);
       }
       return;
     }
@@ -191,7 +209,7 @@ public final class HostStack {
     }
     if (d.host(dst) == index) {
       if (allowed(f, dst, LOCAL)) {
-        dp.container(dst).receive(f);
+        routedLocal.offer(f);
       }
       return;
     }
