@@ -317,19 +317,7 @@ public final class NetworkPlan {
     // from the neighbour entries pushed to it (proxy), so no broadcast crosses the underlay.
     add.addAll(learning ? List.of("learning") : List.of("nolearning", "proxy"));
     steps.add(new Step(add, "", false));
-    steps.add(
-        Step.of(
-            "ip",
-            "-n",
-            ns,
-            "link",
-            "set",
-            vx,
-            "mtu",
-            Integer.toString(overlay.mtu()),
-            "master",
-            names.bridge(o)));
-    steps.add(Step.of("ip", "-n", ns, "link", "set", vx, "up"));
+    attachToBridge(ns, vx, overlay.mtu(), names.bridge(o));
     counted.add(new Device(ns, vx, "vtep " + host.name() + " " + overlay.name()));
     for (int remote : members) {
       if (remote == h) {
@@ -410,19 +398,7 @@ public final class NetworkPlan {
               scenario.hosts().get(remote).ip().toString(),
               "dstport",
               Integer.toString(overlay.udpPort())));
-      steps.add(
-          Step.of(
-              "ip",
-              "-n",
-              ns,
-              "link",
-              "set",
-              dev,
-              "mtu",
-              Integer.toString(overlay.mtu()),
-              "master",
-              names.bridge(o)));
-      steps.add(Step.of("ip", "-n", ns, "link", "set", dev, "up"));
+      attachToBridge(ns, dev, overlay.mtu(), names.bridge(o));
       counted.add(
           new Device(
               ns,
@@ -450,6 +426,14 @@ public final class NetworkPlan {
         }
       }
     }
+  }
+
+  /** Gives a device its MTU, makes it a port of the bridge, and brings it up. */
+  private void attachToBridge(String ns, String device, int mtu, String bridge) {
+    steps.add(
+        Step.of(
+            "ip", "-n", ns, "link", "set", device, "mtu", Integer.toString(mtu), "master", bridge));
+    steps.add(Step.of("ip", "-n", ns, "link", "set", device, "up"));
   }
 
   private void ipip(int o, Overlay overlay, int h, String ns, Host host, List<Integer> members) {
@@ -534,10 +518,7 @@ public final class NetworkPlan {
                 "dev",
                 eth));
         // Docker gives both ends of the pair the container's MTU, the misconfigured one included.
-        steps.add(
-            Step.of(
-                "ip", "-n", hostNs, "link", "set", port, "mtu", mtu, "master", names.bridge(o)));
-        steps.add(Step.of("ip", "-n", hostNs, "link", "set", port, "up"));
+        attachToBridge(hostNs, port, container.mtu(), names.bridge(o));
         continue;
       }
       String gateway = AddressPlan.ROUTED_GATEWAY.toString();
