@@ -125,16 +125,25 @@ class TeardownTest {
     try {
       long deadline = System.nanoTime() + 60_000_000_000L;
       // Wait for the traffic phase: a probe server (a JVM) running inside a container namespace.
-      while (!probeServerRuns() && System.nanoTime() < deadline) {
-        Thread.sleep(100);
+      // Probe servers come and go, so remember having seen one rather than looking again.
+      boolean reachedTraffic = false;
+      while (!reachedTraffic && System.nanoTime() < deadline) {
+        reachedTraffic = probeServerRuns();
+        if (!reachedTraffic) {
+          Thread.sleep(100);
+        }
       }
-      assertThat(probeServerRuns()).as("the child reached its traffic phase").isTrue();
+      assertThat(reachedTraffic).as("the child reached its traffic phase").isTrue();
 
       child.destroy(); // SIGTERM, as a user's Ctrl-C or a CI timeout would send
 
       assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
     } finally {
-      child.destroyForcibly();
+      // Even when an assertion failed: SIGTERM first, so the child's hook still tears down.
+      child.destroy();
+      if (!child.waitFor(60, TimeUnit.SECONDS)) {
+        child.destroyForcibly();
+      }
     }
   }
 
