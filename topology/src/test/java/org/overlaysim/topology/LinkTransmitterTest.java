@@ -147,13 +147,7 @@ class LinkTransmitterTest {
     for (int i = 0; i < n; i++) {
       int id = i;
       sentAt[i] = i * 2_000L;
-      sim.scheduleAt(
-          sentAt[i],
-          () -> {
-            if (sim.nowNs() != id * 1000L)
-              System.out.println("DBG late send " + id + " at " + sim.nowNs());
-            t.send(packet(id, 100));
-          });
+      sim.scheduleAt(sentAt[i], () -> t.send(packet(id, 100)));
     }
     sim.run();
     assertThat(arrivedIds).hasSize(n).isSorted();
@@ -162,16 +156,6 @@ class LinkTransmitterTest {
     long maxTransit = Long.MIN_VALUE;
     for (int i = 0; i < n; i++) {
       long transit = arrivals.get(i) - sentAt[arrivedIds.get(i)];
-      if (transit > 6_001_104L)
-        System.out.println(
-            "DBG "
-                + i
-                + " id="
-                + arrivedIds.get(i)
-                + " at="
-                + arrivals.get(i)
-                + " transit="
-                + transit);
       minTransit = Math.min(minTransit, transit);
       maxTransit = Math.max(maxTransit, transit);
     }

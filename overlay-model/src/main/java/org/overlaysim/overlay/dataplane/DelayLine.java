@@ -6,7 +6,8 @@ import org.overlaysim.engine.Simulator;
 /**
  * A constant delay in front of a stage (a VTEP's encapsulation or decapsulation cost): frames leave
  * in the order they entered, {@code delayNs} later. Holds frames in a ring and is itself the event
- * handler of every departure, so a frame costs one event and no allocation.
+ * handler of every departure, so a frame costs one event and no allocation. Only the oldest frame
+ * has an event in the simulator's queue at a time; its departure schedules the next.
  */
 public final class DelayLine implements EventHandler {
   /** What happens to a frame once its delay is over. */
@@ -18,6 +19,7 @@ public final class DelayLine implements EventHandler {
   private final long delayNs;
   private final Stage stage;
   private Frame[] ring = new Frame[16];
+  private long[] dueNs = new long[16];
   private long head;
   private long tail;
 
@@ -37,15 +39,29 @@ public final class DelayLine implements EventHandler {
       return;
     }
     if (tail - head == ring.length) {
-      Frame[] bigger = new Frame[ring.length * 2];
-      for (long s = head; s < tail; s++) {
-        bigger[(int) (s & (bigger.length - 1))] = ring[(int) (s & (ring.length - 1))];
-      }
-      ring = bigger;
+      grow();
     }
-    ring[(int) (tail & (ring.length - 1))] = frame;
+    long due = simulator.nowNs() + delayNs;
+    int slot = (int) (tail & (ring.length - 1));
+    ring[slot] = frame;
+    dueNs[slot] = due;
     tail++;
-    simulator.schedule(delayNs, this);
+    if (tail - head == 1) {
+      simulator.scheduleAt(due, this);
+    }
+  }
+
+  private void grow() {
+    Frame[] bigger = new Frame[ring.length * 2];
+    long[] biggerDue = new long[bigger.length];
+    for (long s = head; s < tail; s++) {
+      int from = (int) (s & (ring.length - 1));
+      int to = (int) (s & (bigger.length - 1));
+      bigger[to] = ring[from];
+      biggerDue[to] = dueNs[from];
+    }
+    ring = bigger;
+    dueNs = biggerDue;
   }
 
   @Override
@@ -54,6 +70,9 @@ public final class DelayLine implements EventHandler {
     Frame frame = ring[slot];
     ring[slot] = null;
     head++;
+    if (head < tail) {
+      simulator.scheduleAt(dueNs[(int) (head & (ring.length - 1))], this);
+    }
     stage.process(frame);
   }
 }

@@ -76,10 +76,20 @@ public final class HostStack {
         served[i++] = o;
       }
     }
-    this.encapsulation =
-        new DelayLine(dp.simulator(), dp.settings().encapsulationNs(), this::transmit);
-    this.decapsulation =
-        new DelayLine(dp.simulator(), dp.settings().decapsulationNs(), this::decapsulated);
+    long encapsulationNs = dp.settings().encapsulationNs();
+    long decapsulationNs = dp.settings().decapsulationNs();
+    if (everyServedOverlayTunnels()) {
+      // Everything this host sends on its access link is encapsulated and everything it receives
+      // is decapsulated: the costs ride on the link's ends (no event of their own). A host that
+      // also serves a routed overlay without tunnel keeps separate delay stages.
+      int access = dp.network().underlay().accessLinkIndex(index);
+      dp.network().transmitter(2 * access).endDelays(encapsulationNs, 0);
+      dp.network().transmitter(2 * access + 1).endDelays(0, decapsulationNs);
+      encapsulationNs = 0;
+      decapsulationNs = 0;
+    }
+    this.encapsulation = new DelayLine(dp.simulator(), encapsulationNs, this::transmit);
+    this.decapsulation = new DelayLine(dp.simulator(), decapsulationNs, this::decapsulated);
     this.routedSend = new DelayLine(dp.simulator(), 0, this::transmit);
     long lineRateBps =
         dp.network()
@@ -101,6 +111,15 @@ public final class HostStack {
 
   public String name() {
     return name;
+  }
+
+  private boolean everyServedOverlayTunnels() {
+    for (int o : served) {
+      if (!dp.tunnel(o).tunnels()) {
+        return false;
+      }
+    }
+    return served.length > 0;
   }
 
   public int ip() {

@@ -21,6 +21,7 @@ final class LocalBridge implements EventHandler {
   private final long bandwidthBps;
   private final Stage stage;
   private Frame[] ring = new Frame[16];
+  private long[] dueNs = new long[16];
   private long head;
   private long tail;
   private long busyUntilNs;
@@ -36,18 +37,32 @@ final class LocalBridge implements EventHandler {
 
   void offer(Frame frame) {
     if (tail - head == ring.length) {
-      Frame[] bigger = new Frame[ring.length * 2];
-      for (long s = head; s < tail; s++) {
-        bigger[(int) (s & (bigger.length - 1))] = ring[(int) (s & (ring.length - 1))];
-      }
-      ring = bigger;
+      grow();
     }
-    ring[(int) (tail & (ring.length - 1))] = frame;
-    tail++;
     long start = Math.max(simulator.nowNs(), busyUntilNs);
     busyUntilNs = start + EthernetFraming.serializationNs(frame.ipLength(), bandwidthBps);
-    // Arrival times never decrease and equal times run in scheduling order: FIFO.
-    simulator.scheduleAt(busyUntilNs, this);
+    int slot = (int) (tail & (ring.length - 1));
+    ring[slot] = frame;
+    dueNs[slot] = busyUntilNs;
+    tail++;
+    // Arrival times never decrease: only the oldest frame needs an event, its handler schedules
+    // the next one.
+    if (tail - head == 1) {
+      simulator.scheduleAt(busyUntilNs, this);
+    }
+  }
+
+  private void grow() {
+    Frame[] bigger = new Frame[ring.length * 2];
+    long[] biggerDue = new long[bigger.length];
+    for (long s = head; s < tail; s++) {
+      int from = (int) (s & (ring.length - 1));
+      int to = (int) (s & (bigger.length - 1));
+      bigger[to] = ring[from];
+      biggerDue[to] = dueNs[from];
+    }
+    ring = bigger;
+    dueNs = biggerDue;
   }
 
   @Override
@@ -56,6 +71,9 @@ final class LocalBridge implements EventHandler {
     Frame frame = ring[slot];
     ring[slot] = null;
     head++;
+    if (head < tail) {
+      simulator.scheduleAt(dueNs[(int) (head & (ring.length - 1))], this);
+    }
     stage.process(frame);
   }
 }
