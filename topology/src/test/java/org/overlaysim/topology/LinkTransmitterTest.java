@@ -107,6 +107,49 @@ class LinkTransmitterTest {
   }
 
   @Test
+  void aThousandPacketsInFlightHoldOneEventInTheSimulator() {
+    // Arrivals are FIFO: only the oldest packet in flight needs an event, so a long fat link
+    // does not fill the event queue (and slow every other event down).
+    LinkTransmitter t = transmitter(link(GBPS, 10_000_000, 1 << 30, 0, 0));
+    for (int i = 0; i < 1000; i++) {
+      t.send(packet(i, 1500));
+    }
+    assertThat(t.inFlight()).isEqualTo(1000);
+    assertThat(sim.pendingEvents()).isEqualTo(1);
+    sim.run();
+    assertThat(arrivedIds).hasSize(1000).isSorted();
+    assertThat(sim.eventsExecuted()).isEqualTo(1000);
+  }
+
+  @Test
+  void senderDelayPostponesTheWholeTransmissionAndReceiverDelayTheHandOver() {
+    // A VTEP's 3 us encapsulation before the wire and 3 us decapsulation after it.
+    LinkTransmitter t = transmitter(link(GBPS, 1_000_000, 1 << 20, 0, 0));
+    t.endDelays(3_000, 3_000);
+    t.send(packet(0, 1500));
+    t.send(packet(1, 1500));
+    sim.run();
+    assertThat(arrivals)
+        .containsExactly(
+            3_000L + 12_304 + 1_000_000 + 3_000, 3_000L + 2 * 12_304 + 1_000_000 + 3_000);
+  }
+
+  @Test
+  void senderDelayJudgesTheQueueWhenThePacketReachesIt() {
+    // Sent at 0 with a 12,304 ns sender delay: the first packet is on the wire until 24,608 ns. A
+    // packet sent at 12,304 ns reaches the queue at 24,608 ns and finds the wire free, as it would
+    // have after a separate delay stage: nothing counts as queued.
+    LinkTransmitter t = transmitter(link(GBPS, 0, 1000, 0, 0));
+    t.endDelays(12_304, 0);
+    t.send(packet(0, 1500));
+    sim.run(12_304);
+    assertThat(t.send(packet(1, 1500))).isEqualTo(SendResult.SENT);
+    sim.run();
+    assertThat(arrivals).containsExactly(24_608L, 36_912L);
+    assertThat(t.counters().queueFullDrops()).isZero();
+  }
+
+  @Test
   void packetOverTheMtuIsRefusedAndNotSent() {
     LinkTransmitter t = transmitter(link(GBPS, 0, 1 << 20, 0, 0));
     assertThat(t.send(packet(0, 1501))).isEqualTo(SendResult.MTU_EXCEEDED);
