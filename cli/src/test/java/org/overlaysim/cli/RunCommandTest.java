@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,9 +27,20 @@ class RunCommandTest {
     return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
   }
 
+  /**
+   * Examples run once in a test of their own, which checks more of their output than the loop
+   * below: k8s-max (150,000 containers) takes about 10 s and 1.3 GiB of heap.
+   */
+  static final Set<String> RUN_IN_THEIR_OWN_TEST = Set.of("k8s-max.yaml");
+
   static Stream<Path> examples() throws IOException {
     try (Stream<Path> files = Files.list(EXAMPLES)) {
-      return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList().stream();
+      return files
+          .filter(f -> f.toString().endsWith(".yaml"))
+          .filter(f -> !RUN_IN_THEIR_OWN_TEST.contains(f.getFileName().toString()))
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 

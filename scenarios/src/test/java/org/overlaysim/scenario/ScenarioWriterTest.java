@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ScenarioWriterTest {
 
   static java.util.stream.Stream<Path> examples() throws Exception {
-    return ExamplesTest.examples();
+    return ExamplesTest.examplesSmallEnoughToWriteOut();
   }
 
   @ParameterizedTest
