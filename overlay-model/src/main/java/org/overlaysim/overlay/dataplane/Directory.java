@@ -12,8 +12,9 @@ import org.overlaysim.scenario.Scenario;
  * Where every container lives: the one shared table that static and EVPN control planes derive
  * their forwarding and ARP entries from, instead of a copy of the cluster-wide table in every VTEP
  * (Docker pushes the same permanent entries to every host; holding them once is what lets 150,000
- * containers fit). Containers are numbered in scenario order; per overlay, addresses and MACs are
- * kept in sorted primitive arrays so a lookup is a binary search without boxing.
+ * containers fit). Containers are numbered in scenario order; addresses and MACs are found through
+ * open-addressing indexes keyed by overlay and address, so a lookup on the packet path costs about
+ * one cache line and no boxing.
  */
 public final class Directory {
   private final String[] names;
@@ -25,10 +26,8 @@ public final class Directory {
   private final Map<String, Integer> byName = new HashMap<>();
   private final Map<String, Integer> overlayByName = new HashMap<>();
   private final Overlay[] overlays;
-  private final int[][] sortedIps;
-  private final int[][] sortedIpContainers;
-  private final long[][] sortedMacs;
-  private final int[][] sortedMacContainers;
+  private final LongIntIndex byIp;
+  private final LongIntIndex byMac;
   private final int[][] memberHosts;
   private final int[][] memberCounts;
   private final int[] containerCount;
@@ -46,6 +45,9 @@ public final class Directory {
     macOf = new long[n];
     mtuOf = new int[n];
     overlays = scenario.overlays().toArray(new Overlay[0]);
+    if (overlays.length > 0xffff) {
+      throw new IllegalArgumentException("at most 65,535 overlays: " + overlays.length);
+    }
     for (int o = 0; o < overlays.length; o++) {
       overlayByName.put(overlays[o].name(), o);
     }
@@ -64,36 +66,15 @@ public final class Directory {
       perHost[overlayOf[i]][hostOf[i]]++;
       containerCount[overlayOf[i]]++;
     }
-    sortedIps = new int[overlays.length][];
-    sortedIpContainers = new int[overlays.length][];
-    sortedMacs = new long[overlays.length][];
-    sortedMacContainers = new int[overlays.length][];
+    byIp = new LongIntIndex(n);
+    byMac = new LongIntIndex(n);
+    for (int i = 0; i < n; i++) {
+      byIp.putIfAbsent(ipKey(overlayOf[i], ipOf[i]), i);
+      byMac.putIfAbsent(macKey(overlayOf[i], macOf[i]), i);
+    }
     memberHosts = new int[overlays.length][];
     memberCounts = new int[overlays.length][];
     for (int o = 0; o < overlays.length; o++) {
-      long[] ipKeys = new long[containerCount[o]];
-      long[][] macKeys = new long[containerCount[o]][];
-      int k = 0;
-      for (int i = 0; i < n; i++) {
-        if (overlayOf[i] == o) {
-          ipKeys[k] = ((ipOf[i] & 0xffffffffL) << 32) | i;
-          macKeys[k] = new long[] {macOf[i], i};
-          k++;
-        }
-      }
-      Arrays.sort(ipKeys);
-      Arrays.sort(
-          macKeys, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
-      sortedIps[o] = new int[k];
-      sortedIpContainers[o] = new int[k];
-      sortedMacs[o] = new long[k];
-      sortedMacContainers[o] = new int[k];
-      for (int j = 0; j < k; j++) {
-        sortedIps[o][j] = (int) (ipKeys[j] >>> 32);
-        sortedIpContainers[o][j] = (int) ipKeys[j];
-        sortedMacs[o][j] = macKeys[j][0];
-        sortedMacContainers[o][j] = (int) macKeys[j][1];
-      }
       int members = 0;
       for (int h = 0; h < hosts; h++) {
         if (perHost[o][h] > 0) {
@@ -163,28 +144,21 @@ public final class Directory {
 
   /** The container of {@code overlay} with that address, or -1. */
   public int byIp(int overlay, int ip) {
-    int[] ips = sortedIps[overlay];
-    int lo = 0;
-    int hi = ips.length - 1;
-    long key = ip & 0xffffffffL;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      long v = ips[mid] & 0xffffffffL;
-      if (v < key) {
-        lo = mid + 1;
-      } else if (v > key) {
-        hi = mid - 1;
-      } else {
-        return sortedIpContainers[overlay][mid];
-      }
-    }
-    return -1;
+    return byIp.get(ipKey(overlay, ip));
   }
 
   /** The container of {@code overlay} with that MAC, or -1. */
   public int byMac(int overlay, long mac) {
-    int i = Arrays.binarySearch(sortedMacs[overlay], mac);
-    return i >= 0 ? sortedMacContainers[overlay][i] : -1;
+    return byMac.get(macKey(overlay, mac));
+  }
+
+  private static long ipKey(int overlay, int ip) {
+    return (long) overlay << 32 | (ip & 0xffffffffL);
+  }
+
+  private static long macKey(int overlay, long mac) {
+    // A MAC has 48 bits; the overlay index takes the 16 above them.
+    return (long) overlay << 48 | (mac & 0xffff_ffff_ffffL);
   }
 
   /** Hosts with a container in the overlay (the VTEPs serving its VNI), by host index. */
