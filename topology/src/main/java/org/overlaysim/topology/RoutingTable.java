@@ -116,6 +116,23 @@ public final class RoutingTable {
    * The transmitter id a packet of flow {@code flowHash} takes at router {@code from} toward router
    * {@code to}, or -1 when {@code to} is unreachable (or is {@code from}).
    */
+  /** What {@link #singleNextHop} returns when there are several equal-cost next hops. */
+  public static final int SEVERAL = -2;
+
+  /**
+   * The next hop when there is only one (most pairs: the flow hash need not be computed), -1 when
+   * there is none, {@link #SEVERAL} when {@link #nextHop} must choose by the flow hash.
+   */
+  public int singleNextHop(int from, int to) {
+    int i = from * routerCount + to;
+    int start = offsets[i];
+    int count = offsets[i + 1] - start;
+    if (count <= 1) {
+      return count == 0 ? -1 : hops[start];
+    }
+    return SEVERAL;
+  }
+
   public int nextHop(int from, int to, int flowHash) {
     int i = from * routerCount + to;
     int start = offsets[i];

@@ -126,7 +126,10 @@ public final class UnderlayNetwork {
     if (dstRouter == router) {
       id = 2 * underlay.accessLinkIndex(dstHost) + 1;
     } else {
-      id = routing.nextHop(router, dstRouter, FlowHash.of(packet));
+      id = routing.singleNextHop(router, dstRouter);
+      if (id == RoutingTable.SEVERAL) {
+        id = routing.nextHop(router, dstRouter, FlowHash.of(packet));
+      }
       if (id < 0) {
         listener.dropped(packet, DropReason.NO_ROUTE, routerNames[router], null);
         return SendResult.NO_ROUTE;

@@ -49,6 +49,16 @@ class RoutingTableTest {
   }
 
   @Test
+  void singleNextHopNamesTheOnlyPathAndDefersToTheHashWhenThereAreSeveral() {
+    Underlay u = fourEqualPaths();
+    RoutingTable rt = u.routing();
+    int s = u.routerIndex("s");
+    int m1 = u.routerIndex("m1");
+    assertThat(rt.singleNextHop(s, m1)).isEqualTo(rt.nextHops(s, m1)[0]);
+    assertThat(rt.singleNextHop(s, u.routerIndex("t"))).isEqualTo(RoutingTable.SEVERAL);
+  }
+
+  @Test
   void sameFlowAlwaysTakesTheSamePath() {
     Underlay u = fourEqualPaths();
     int hash = FlowHash.of(1, 2, 17, 50000, 4789);
