@@ -6,27 +6,36 @@ import org.overlaysim.engine.EventHandler;
 import org.overlaysim.engine.EventQueue;
 
 /**
- * A two-rung ladder queue (Tang, Goh and Thng, "Ladder queue: an O(1) priority queue structure for
- * large-scale discrete event simulation", ACM TOMACS 2005) whose bottom is a small 4-ary heap.
+ * A ladder queue (Tang, Goh and Thng, "Ladder queue: an O(1) priority queue structure for
+ * large-scale discrete event simulation", ACM TOMACS 2005) with up to {@value #MAX_RUNGS} rungs
+ * whose bottom is a small 4-ary heap.
  *
  * <ul>
  *   <li><b>Top</b>: far-future events, unsorted, appended in O(1).
- *   <li><b>Rung</b>: when the bottom and the rung run dry, the earliest half of Top is spread over
- *       up to {@value #MAX_BUCKETS} buckets of equal power-of-two width, about {@value #PER_BUCKET}
- *       events each; later inserts that fall in the rung's range are appended to their bucket.
- *   <li><b>Bottom</b>: a 4-ary min-heap ordered by (time, sequence) holding the events up to the
- *       end of the bucket loaded last; the first event is its root.
+ *   <li><b>Rung 0</b>: when everything below runs dry, the earliest half of Top is spread over up
+ *       to {@value #MAX_BUCKETS} buckets of equal power-of-two width, about {@value #PER_BUCKET}
+ *       events each.
+ *   <li><b>Finer rungs</b>: when the next bucket to go to the bottom holds more than {@value
+ *       #SPAWN_THRESHOLD} events, its events are spread over a finer rung instead (width from their
+ *       count, about {@value #CHILD_PER_BUCKET} per bucket); when inserts push the bottom past
+ *       {@value #BOTTOM_LIMIT}, the bottom itself becomes the finest rung.
+ *   <li><b>Bottom</b>: a 4-ary min-heap ordered by (time, sequence) holding the events up to {@code
+ *       bottomLast}; the first event is its root.
  * </ul>
  *
- * <p>Why it is fast: an insert is an append to one of a few thousand chains whose tails stay in
- * cache, and a bucket moves into the bottom heap as one sequential pass; the random memory accesses
- * of a large heap or calendar (a cache miss per level or per bucket) are gone. Why it stays
- * correct: the time axis is partitioned (bottom up to {@code bottomLast}, then the buckets, then
- * Top), so all events of one time are in the same place, and the bottom heap breaks ties by
- * sequence: equal times leave in insertion order. When a bucket turns out too full (skewed times)
- * the heap only gets deeper; past a limit everything is re-spread. When a re-spread finds at most
- * {@value #SMALL} events, the whole set simply becomes the heap until it grows past {@value
- * #SPILL_MIN}.
+ * <p>Why rungs: network simulations are skewed. Timers and arrivals far ahead decide rung 0's
+ * bucket width (milliseconds), while link arrivals a few microseconds ahead are inserted all the
+ * time; with one rung they all land in the bottom heap, which grows to thousands and the run is
+ * spent in its sift-down. A finer rung keeps them in cache-friendly chains and the bottom at about
+ * one small bucket.
+ *
+ * <p>Why it stays correct: the time axis is partitioned, from the earliest: the bottom (up to
+ * {@code bottomLast}), then the finest rung's unread buckets, ..., rung 0's unread buckets, Top;
+ * each rung's range ends where the next coarser rung's unread part begins. An insert goes to the
+ * first rung, coarse to fine, whose unread part starts at or before its time (or the bottom). So
+ * all events of one time are in one place, and the bottom heap breaks ties by sequence: equal times
+ * leave in insertion order. A bucket whose events all have one time cannot be split: it goes to the
+ * heap whatever its size (so does any bucket once all rungs are in use).
  *
  * <p>Cancel is lazy and amortised O(1): the event's slot is marked and its entry dropped when it
  * surfaces or passes through a re-spread; when cancelled entries still outnumber live ones all
@@ -36,9 +45,12 @@ import org.overlaysim.engine.EventQueue;
 public final class LadderEventQueue implements EventQueue {
   private static final int NIL = -1;
   private static final int SMALL = 1024;
-  private static final int SPILL_MIN = 8192;
   private static final int PER_BUCKET = 128;
   private static final int MAX_BUCKETS = 1 << 14;
+  private static final int MAX_RUNGS = 8;
+  private static final int SPAWN_THRESHOLD = 512;
+  private static final int CHILD_PER_BUCKET = 64;
+  private static final int BOTTOM_LIMIT = 1024;
   private static final int SAMPLE = 2048;
   private static final int CHUNK_SHIFT = 6;
   private static final int CHUNK = 1 << CHUNK_SHIFT;
@@ -61,7 +73,8 @@ public final class LadderEventQueue implements EventQueue {
   private EventHandler[] heapHandler;
   private int heapSize;
   private long bottomLast = Long.MIN_VALUE; // events at or before this time go to the heap
-  private int spillLimit = SPILL_MIN;
+  private int bottomLimit = BOTTOM_LIMIT;
+  private int maxBottomSize;
 
   // pooled chunks of entries, chained per bucket and for Top
   private long[] chunkTime;
@@ -73,15 +86,19 @@ public final class LadderEventQueue implements EventQueue {
   private int chunksAllocated;
   private int freeChunk = NIL;
 
-  // the rung: buckets [current, bucketCount), then Top at index TOP
-  private static final int TOP = MAX_BUCKETS;
-  private final int[] chainHead = new int[MAX_BUCKETS + 1];
-  private final int[] chainTail = new int[MAX_BUCKETS + 1];
+  // Top is chain 0; rungs 0 (coarsest) .. rungs - 1 (finest), rung r's bucket b is chain
+  // 1 + r * MAX_BUCKETS + b (chain arrays grow as finer rungs are first used)
+  private static final int TOP = 0;
+  private int[] chainHead = new int[0];
+  private int[] chainTail = new int[0];
   private int topCount;
-  private long rungStart;
-  private int shift;
-  private int bucketCount;
-  private int current;
+  private int rungs;
+  private final long[] rungStart = new long[MAX_RUNGS];
+  private final long[] rungFirst = new long[MAX_RUNGS]; // first time of the unread buckets
+  private final long[] rungLast = new long[MAX_RUNGS]; // last time the rung covers
+  private final int[] rungShift = new int[MAX_RUNGS];
+  private final int[] rungBuckets = new int[MAX_RUNGS];
+  private final int[] rungCurrent = new int[MAX_RUNGS]; // next bucket to read
 
   private final long[] sample = new long[SAMPLE];
 
@@ -97,8 +114,7 @@ public final class LadderEventQueue implements EventQueue {
     chunkSeq = new long[16 << CHUNK_SHIFT];
     chunkSlot = new int[16 << CHUNK_SHIFT];
     chunkHandler = new EventHandler[16 << CHUNK_SHIFT];
-    Arrays.fill(chainHead, NIL);
-    Arrays.fill(chainTail, NIL);
+    ensureChains(0);
   }
 
   @Override
@@ -114,18 +130,27 @@ public final class LadderEventQueue implements EventQueue {
     live++;
     if (timeNs <= bottomLast) {
       heapPush(timeNs, seq, slot, handler);
-      if (heapSize > spillLimit) {
-        regather(false);
+      if (heapSize > bottomLimit) {
+        bottomOverflow();
       }
     } else {
-      long bucket = (timeNs - rungStart) >>> shift;
-      int chain = bucket < bucketCount ? (int) bucket : TOP;
-      if (chain == TOP) {
-        topCount++;
-      }
-      append(chain, timeNs, seq, slot, handler);
+      append(chainFor(timeNs), timeNs, seq, slot, handler);
     }
     return (slotState[slot] & 0xFFFF_FFFF_0000_0000L) | slot;
+  }
+
+  /** The chain of a time after {@code bottomLast}: the coarsest rung whose unread part has it. */
+  private int chainFor(long t) {
+    for (int r = 0; r < rungs; r++) {
+      if (t >= rungFirst[r]) {
+        if (r == 0 && t > rungLast[0]) {
+          break;
+        }
+        return 1 + r * MAX_BUCKETS + (int) ((t - rungStart[r]) >>> rungShift[r]);
+      }
+    }
+    topCount++;
+    return TOP;
   }
 
   @Override
@@ -161,6 +186,9 @@ public final class LadderEventQueue implements EventQueue {
   @Override
   public EventHandler removeFirst() {
     settleFirst();
+    if (heapSize > maxBottomSize) {
+      maxBottomSize = heapSize;
+    }
     int slot = heapSlot[0];
     EventHandler handler = heapHandler[0];
     heapPop();
@@ -174,6 +202,21 @@ public final class LadderEventQueue implements EventQueue {
   /** Slots ever allocated plus entry capacity: bounded by the peak of events held at once. */
   public int capacity() {
     return Math.max(Math.max(slotState.length, heapTime.length), chunkNext.length << CHUNK_SHIFT);
+  }
+
+  /** Entries in the bottom heap now (cancelled ones not yet dropped included); a diagnostic. */
+  public int bottomSize() {
+    return heapSize;
+  }
+
+  /** The largest bottom heap any removal has seen; a diagnostic of how well the rungs work. */
+  public int maxBottomSize() {
+    return maxBottomSize;
+  }
+
+  /** Rungs in use now (0 when everything is in the bottom or Top); a diagnostic. */
+  public int rungCount() {
+    return rungs;
   }
 
   // ---------------------------------------------------------------- first event
@@ -197,32 +240,174 @@ public final class LadderEventQueue implements EventQueue {
     }
   }
 
+  /**
+   * Loads the finest rung's next non-empty bucket into the (empty) heap, or spreads it over a finer
+   * rung first when it is crowded; an exhausted rung is dropped, and with no rung left Top is
+   * spread.
+   */
   private void refillBottom() {
-    while (current < bucketCount) {
-      int bucket = current++;
-      if (chainHead[bucket] != NIL) {
-        bottomLast = lastTimeOfBucket(bucket);
-        drainIntoHeap(bucket);
-        heapify();
-        spillLimit = Math.max(SPILL_MIN, 2 * heapSize);
-        return;
+    while (heapSize == 0) {
+      if (rungs == 0) {
+        spreadTop();
+        continue;
       }
+      int r = rungs - 1;
+      int bucket = rungCurrent[r];
+      int chain = 1 + r * MAX_BUCKETS + bucket;
+      long last = lastTimeOfBucket(r, bucket);
+      rungCurrent[r] = bucket + 1;
+      if (bucket + 1 == rungBuckets[r]) {
+        rungs--; // the coarser rung (or Top) already goes on from last + 1; the chain stays
+        // readable
+      } else {
+        rungFirst[r] = last + 1;
+      }
+      bottomLast = last;
+      if (chainHead[chain] == NIL) {
+        continue; // nothing pending up to last: the bottom may move past it
+      }
+      if (rungs < MAX_RUNGS && chainSize(chain) > SPAWN_THRESHOLD && spawnRung(chain, last)) {
+        continue;
+      }
+      drainIntoHeap(chain);
+      heapify();
+      bottomLimit = Math.max(BOTTOM_LIMIT, 2 * heapSize);
     }
-    bucketCount = 0;
-    current = 0;
-    spreadTop();
   }
 
-  private long lastTimeOfBucket(int bucket) {
-    long width = 1L << shift;
-    long end = (bucket + 1L) > Long.MAX_VALUE / width ? Long.MAX_VALUE : (bucket + 1L) * width;
-    return end > Long.MAX_VALUE - rungStart ? Long.MAX_VALUE : rungStart + end - 1;
+  private long lastTimeOfBucket(int r, int bucket) {
+    if (bucket + 1 == rungBuckets[r]) {
+      return rungLast[r];
+    }
+    long width = 1L << rungShift[r];
+    long start = rungStart[r];
+    if (bucket + 1L > (rungLast[r] - start) / width) {
+      return rungLast[r];
+    }
+    return start + (bucket + 1L) * width - 1;
+  }
+
+  private int chainSize(int chain) {
+    int n = 0;
+    for (int c = chainHead[chain]; c != NIL; c = chunkNext[c]) {
+      n += chunkFill[c];
+    }
+    return n;
   }
 
   /**
-   * Starts a new rung from Top: the earliest half of Top (estimated from a strided sample) is
-   * spread over buckets of about {@value #PER_BUCKET} events; a small Top goes straight into the
-   * heap.
+   * Spreads a crowded bucket, whose range ends at {@code last}, over a new finest rung; returns
+   * false, changing nothing, when its events all have one time (ties cannot be split).
+   */
+  private boolean spawnRung(int chain, long last) {
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    int n = 0;
+    for (int c = chainHead[chain]; c != NIL; c = chunkNext[c]) {
+      int base = c << CHUNK_SHIFT;
+      for (int i = base, end = base + chunkFill[c]; i < end; i++) {
+        long t = chunkTime[i];
+        min = Math.min(min, t);
+        max = Math.max(max, t);
+      }
+      n += chunkFill[c];
+    }
+    if (min == max) {
+      return false;
+    }
+    int chunk = chainHead[chain];
+    chainHead[chain] = NIL;
+    chainTail[chain] = NIL;
+    openRung(min, max, last, n);
+    while (chunk != NIL) {
+      int base = chunk << CHUNK_SHIFT;
+      for (int i = base, end = base + chunkFill[chunk]; i < end; i++) {
+        rebucket(chunkTime[i], chunkSeq[i], chunkSlot[i], chunkHandler[i]);
+        chunkHandler[i] = null;
+      }
+      int next = chunkNext[chunk];
+      freeChunk(chunk);
+      chunk = next;
+    }
+    return true;
+  }
+
+  /**
+   * The bottom outgrew its limit from inserts (skewed times): it becomes the finest rung, unless
+   * its events all have one time or no rung is left, when it may grow to twice its size first. When
+   * the bottom covers all times (a small Top went straight to it), everything is re-spread.
+   */
+  private void bottomOverflow() {
+    if (bottomLast == Long.MAX_VALUE) {
+      regather(false);
+      return;
+    }
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (int i = 0; i < heapSize; i++) {
+      min = Math.min(min, heapTime[i]);
+      max = Math.max(max, heapTime[i]);
+    }
+    if (rungs == MAX_RUNGS || min == max) {
+      bottomLimit = 2 * heapSize;
+      return;
+    }
+    openRung(min, max, bottomLast, heapSize);
+    for (int i = 0; i < heapSize; i++) {
+      rebucket(heapTime[i], heapSeq[i], heapSlot[i], heapHandler[i]);
+      heapHandler[i] = null;
+    }
+    heapSize = 0;
+  }
+
+  /**
+   * Opens a new finest rung for {@code n} events in [min, max] (min < max) that covers [min, last]:
+   * the range the bottom and the coarser rungs leave to it. Bucket width is a power of two giving
+   * about {@value #CHILD_PER_BUCKET} events a bucket if they were spread evenly, widened if the
+   * range would need more than {@value #MAX_BUCKETS} buckets.
+   */
+  private void openRung(long min, long max, long last, int n) {
+    int r = rungs++;
+    ensureChains(r + 1);
+    long width = (max - min) / Math.max(1, n / CHILD_PER_BUCKET);
+    int shift = 64 - Long.numberOfLeadingZeros(width);
+    while (((last - min) >>> shift) >= MAX_BUCKETS) {
+      shift++;
+    }
+    rungStart[r] = min;
+    rungFirst[r] = min;
+    rungLast[r] = last;
+    rungShift[r] = shift;
+    rungBuckets[r] = (int) ((last - min) >>> shift) + 1;
+    rungCurrent[r] = 0;
+    bottomLast = min - 1; // nothing is pending between the old bottomLast and min
+  }
+
+  /** Appends an entry to its bucket of the finest rung, dropping it if cancelled. */
+  private void rebucket(long t, long seq, int slot, EventHandler h) {
+    if (cancelledHeld > 0 && (int) slotState[slot] == CANCELLED) {
+      releaseCancelled(slot);
+      return;
+    }
+    int r = rungs - 1;
+    append(1 + r * MAX_BUCKETS + (int) ((t - rungStart[r]) >>> rungShift[r]), t, seq, slot, h);
+  }
+
+  /** Chain arrays for Top and rungs [0, rungsNeeded), grown as finer rungs are first used. */
+  private void ensureChains(int rungsNeeded) {
+    int needed = 1 + Math.max(1, rungsNeeded) * MAX_BUCKETS;
+    int old = chainHead.length;
+    if (old < needed) {
+      chainHead = Arrays.copyOf(chainHead, needed);
+      chainTail = Arrays.copyOf(chainTail, needed);
+      Arrays.fill(chainHead, old, needed, NIL);
+      Arrays.fill(chainTail, old, needed, NIL);
+    }
+  }
+
+  /**
+   * Starts rung 0 from Top: the earliest half of Top (estimated from a strided sample) is spread
+   * over buckets of about {@value #PER_BUCKET} events; a small Top goes straight into the heap.
    */
   private void spreadTop() {
     int n = topCount;
@@ -234,7 +419,7 @@ public final class LadderEventQueue implements EventQueue {
       drainIntoHeap(TOP);
       topCount = 0;
       heapify();
-      spillLimit = Math.max(SPILL_MIN, 2 * heapSize);
+      bottomLimit = Math.max(BOTTOM_LIMIT, 2 * heapSize);
       return;
     }
     long min = Long.MAX_VALUE;
@@ -254,10 +439,16 @@ public final class LadderEventQueue implements EventQueue {
     long median = TimeSelection.select(sample, sampled, sampled / 2);
     int buckets = Math.max(2, Math.min(MAX_BUCKETS, n / 2 / PER_BUCKET));
     long perBucket = (median - min) / buckets; // < 2^62, so the shift stays <= 62
-    rungStart = min;
-    shift = 64 - Long.numberOfLeadingZeros(perBucket);
-    bucketCount = buckets;
-    current = 0;
+    int shift = 64 - Long.numberOfLeadingZeros(perBucket);
+    long width = 1L << shift;
+    rungs = 1;
+    rungStart[0] = min;
+    rungFirst[0] = min;
+    rungLast[0] =
+        buckets > (Long.MAX_VALUE - min) / width ? Long.MAX_VALUE : min + buckets * width - 1;
+    rungShift[0] = shift;
+    rungBuckets[0] = buckets;
+    rungCurrent[0] = 0;
     bottomLast = min - 1;
 
     int chunk = chainHead[TOP];
@@ -274,12 +465,7 @@ public final class LadderEventQueue implements EventQueue {
           continue;
         }
         long t = chunkTime[i];
-        long bucket = (t - rungStart) >>> shift;
-        int chain = bucket < bucketCount ? (int) bucket : TOP;
-        if (chain == TOP) {
-          topCount++;
-        }
-        append(chain, t, chunkSeq[i], slot, chunkHandler[i]);
+        append(chainFor(t), t, chunkSeq[i], slot, chunkHandler[i]);
         chunkHandler[i] = null;
       }
       int next = chunkNext[chunk];
@@ -289,9 +475,9 @@ public final class LadderEventQueue implements EventQueue {
   }
 
   /**
-   * Moves every held entry back to Top, dropping cancelled ones if asked, and empties the rung and
-   * the heap: the next look at the first event spreads them afresh. Used when the heap has grown
-   * past its limit (skewed times) and when cancelled entries outnumber live ones.
+   * Moves every held entry back to Top, dropping cancelled ones if asked, and empties the rungs and
+   * the heap: the next look at the first event spreads them afresh. Used when cancelled entries
+   * outnumber live ones, and when a heap loaded from a small Top has grown too big.
    */
   private void regather(boolean dropCancelled) {
     int oldTop = chainHead[TOP];
@@ -303,16 +489,18 @@ public final class LadderEventQueue implements EventQueue {
       heapHandler[i] = null;
     }
     heapSize = 0;
-    for (int bucket = current; bucket < bucketCount; bucket++) {
-      regatherChain(chainHead[bucket], dropCancelled);
-      chainHead[bucket] = NIL;
-      chainTail[bucket] = NIL;
+    for (int r = 0; r < rungs; r++) {
+      for (int bucket = rungCurrent[r]; bucket < rungBuckets[r]; bucket++) {
+        int chain = 1 + r * MAX_BUCKETS + bucket;
+        regatherChain(chainHead[chain], dropCancelled);
+        chainHead[chain] = NIL;
+        chainTail[chain] = NIL;
+      }
     }
     regatherChain(oldTop, dropCancelled);
-    bucketCount = 0;
-    current = 0;
+    rungs = 0;
     bottomLast = Long.MIN_VALUE;
-    spillLimit = SPILL_MIN;
+    bottomLimit = BOTTOM_LIMIT;
   }
 
   private void regatherChain(int chunk, boolean dropCancelled) {
@@ -389,7 +577,9 @@ public final class LadderEventQueue implements EventQueue {
       freeChunk = chunkNext[chunk];
     } else {
       if (chunksAllocated == chunkNext.length) {
-        int chunks = chunksAllocated * 2;
+        // by half, not double: fine rungs hold many part-filled chunks, and the pool should stay
+        // close to its peak use
+        int chunks = chunksAllocated + (chunksAllocated >> 1);
         chunkNext = Arrays.copyOf(chunkNext, chunks);
         chunkFill = Arrays.copyOf(chunkFill, chunks);
         chunkTime = Arrays.copyOf(chunkTime, chunks << CHUNK_SHIFT);

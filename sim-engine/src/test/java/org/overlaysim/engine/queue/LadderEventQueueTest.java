@@ -65,4 +65,62 @@ class LadderEventQueueTest extends EventQueueContract {
     }
     assertThat(expectedAtThousand).isEqualTo(40_000);
   }
+
+  /**
+   * The k8s-max pattern: 100,000 timers 0.2–1 s ahead and 5,000 packets in flight 1–100 µs ahead
+   * that reschedule themselves, with ties and cancellations: removals follow (time, insertion
+   * order) exactly.
+   */
+  @Test
+  void skewedLoadComesOutInTimeThenInsertionOrder() {
+    SkewedLoad load = skewedLoad(new LadderEventQueue(), 7);
+
+    load.run(300_000, 7);
+
+    load.drain();
+  }
+
+  /** Under the same load the packets get finer rungs instead of crowding the bottom heap. */
+  @Test
+  void skewedLoadKeepsTheBottomHeapSmall() {
+    LadderEventQueue queue = new LadderEventQueue();
+    SkewedLoad load = skewedLoad(queue, 8);
+
+    load.run(300_000, 0);
+
+    assertThat(queue.maxBottomSize()).isLessThanOrEqualTo(BOTTOM_BOUND);
+  }
+
+  /** A crowded bucket whose events all have one time cannot be split: it goes to the heap whole. */
+  @Test
+  void crowdedTiesAmongFarTimersStayInInsertionOrder() {
+    LadderEventQueue queue = new LadderEventQueue();
+    SplittableRandom random = new SplittableRandom(3);
+    for (int i = 0; i < 50_000; i++) {
+      queue.add(1_000_000_000L + random.nextLong(1_000_000_000L), new Label(-1));
+    }
+    for (int i = 0; i < 20_000; i++) {
+      queue.add(1_500_000_000L, new Label(i));
+    }
+    long label = -1;
+    while (queue.firstTimeNs() < 1_500_000_000L) {
+      queue.removeFirst();
+    }
+    for (int i = 0; i < 20_000; i++) {
+      assertThat(queue.firstTimeNs()).isEqualTo(1_500_000_000L);
+      label = ((Label) queue.removeFirst()).value();
+      assertThat(label).isEqualTo(i);
+    }
+    assertThat(queue.firstTimeNs()).isGreaterThan(1_500_000_000L);
+  }
+
+  /** The bound the bottom heap stays under when its buckets can be split. */
+  private static final int BOTTOM_BOUND = 1_024;
+
+  static SkewedLoad skewedLoad(EventQueue queue, long seed) {
+    SkewedLoad load = new SkewedLoad(queue, seed, 200_000_000L, 1_000_000_000L, 1_000L, 100_000L);
+    load.addFar(100_000);
+    load.addNear(5_000);
+    return load;
+  }
 }
