@@ -70,7 +70,7 @@ public final class OverlayNetwork {
   private final DataPlane dataPlane;
   private boolean started;
   // TCP: listeners by (container << 16 | port), next ephemeral port per container, connections.
-  private final Map<Integer, TcpListener> listeners = new TreeMap<>();
+  private final Map<Long, TcpListener> listeners = new TreeMap<>();
   private final Map<Integer, Integer> nextTcpPort = new TreeMap<>();
   private final Map<Integer, List<TcpConnection>> tcpClients = new TreeMap<>();
   private final Map<Integer, List<TcpConnection>> tcpServers = new TreeMap<>();
@@ -416,7 +416,8 @@ public final class OverlayNetwork {
   /** The listening socket on a container's TCP port, bound on first use. */
   private TcpListener listener(int container, int port) {
     return listeners.computeIfAbsent(
-        container << 16 | port,
+        // A long: 150,000 containers shifted by 16 bits do not fit an int.
+        (long) container << 16 | port,
         k -> {
           ContainerStack stack = dataPlane.container(container);
           TcpListener l =

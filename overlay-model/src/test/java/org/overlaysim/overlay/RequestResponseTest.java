@@ -49,4 +49,13 @@ class RequestResponseTest {
     long expected = (100_000_000L - connected - 1120) / EXCHANGE_NS;
     assertThat((long) b.observer.latencies.size()).isBetween(expected, expected + 1);
   }
+
+  @Test
+  void containersSixtyFiveThousandFiveHundredThirtySixApartEachAnswerOnTheirOwnPort() {
+    // Listeners were once keyed by an int (container << 16 | port): pod-65537's listener was
+    // pod-1's, so its port stayed closed and every request to it vanished.
+    ScenarioRun r = ScenarioRun.of("/traffic/many-listeners.yaml").run();
+    assertThat(r.observer.latencies.get(0)).as("to pod-1").hasSizeGreaterThan(3);
+    assertThat(r.observer.latencies.get(1)).as("to pod-65537").hasSizeGreaterThan(3);
+  }
 }
