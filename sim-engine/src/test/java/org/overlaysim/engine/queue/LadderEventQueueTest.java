@@ -114,6 +114,25 @@ class LadderEventQueueTest extends EventQueueContract {
     assertThat(queue.firstTimeNs()).isGreaterThan(1_500_000_000L);
   }
 
+  /**
+   * Timers spread over 2^61 ns make rung 0's buckets ~2^52 ns wide; packets within 1 µs of now then
+   * crowd one bucket at every level a rung of at most 2^14 buckets can reach, so rungs nest several
+   * deep before a bucket is fine enough, and the order is still exact.
+   */
+  @Test
+  void packetsUnderVeryWideTimerBucketsNestSeveralRungsInOrder() {
+    LadderEventQueue queue = new LadderEventQueue();
+    SkewedLoad load = new SkewedLoad(queue, 9, 1L << 40, 1L << 61, 0, 1_000);
+    load.addFar(20_000);
+    load.addNear(3_000);
+
+    queue.firstTimeNs();
+    assertThat(queue.rungCount()).isGreaterThanOrEqualTo(3);
+
+    load.run(100_000, 5);
+    load.drain();
+  }
+
   /** The bound the bottom heap stays under when its buckets can be split. */
   private static final int BOTTOM_BOUND = 1_024;
 
