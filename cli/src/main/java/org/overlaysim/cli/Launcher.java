@@ -31,12 +31,19 @@ final class Launcher {
   }
 
   /**
-   * The heap size this JVM was given (JAVA_OPTS=-Xmx8g ./overlaysim ...): the tasks need it too.
+   * The heap size and collector this JVM was given (JAVA_OPTS=-Xmx8g ./overlaysim ..., and the
+   * launcher's -XX:+UseParallelGC): the tasks need them too.
    */
   private static List<String> heapOptions() {
     return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("-Xmx") || a.startsWith("-Xms"))
+        .filter(Launcher::isHeapOption)
         .toList();
+  }
+
+  static boolean isHeapOption(String jvmArgument) {
+    return jvmArgument.startsWith("-Xmx")
+        || jvmArgument.startsWith("-Xms")
+        || (jvmArgument.startsWith("-XX:+Use") && jvmArgument.endsWith("GC"));
   }
 
   private static Path codeSource() {
