@@ -15,9 +15,14 @@ import org.overlaysim.report.RunReport;
 final class ProfilePrinter {
   private ProfilePrinter() {}
 
-  static void print(PrintWriter out, double loadS, List<RunReport> reports) {
+  /**
+   * @param batchS wall time of building, running, measuring and writing every run
+   */
+  static void print(PrintWriter out, double loadS, double batchS, List<RunReport> reports) {
     out.printf(Locale.ROOT, "%nprofile: loading and validating %.3f s%n", loadS);
+    double simulatedS = 0;
     for (RunReport r : reports) {
+      simulatedS += r.timings().buildS() + r.timings().runS();
       double runS = r.timings().runS();
       long linkPackets = r.links().stream().mapToLong(LinkRow::packets).sum();
       out.printf(
@@ -31,6 +36,9 @@ final class ProfilePrinter {
           rate(r.packetsDelivered(), runS),
           rate(linkPackets, runS));
     }
+    // Statistics, CSV and pcap files; runs resumed from an earlier --out count here too.
+    out.printf(
+        Locale.ROOT, "  statistics and report files %.3f s%n", Math.max(0, batchS - simulatedS));
     out.printf(Locale.ROOT, "  peak heap %.1f MiB%n", peakHeapBytes() / (1024.0 * 1024.0));
   }
 

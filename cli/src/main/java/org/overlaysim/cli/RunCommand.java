@@ -55,6 +55,7 @@ final class RunCommand implements Callable<Integer> {
     ScenarioSet set = Scenarios.load(file, overrides);
     double loadS = (System.nanoTime() - loadStart) / 1e9;
     OutputDirectory.usable(out);
+    long batchStart = System.nanoTime();
     List<RunReport> reports =
         BatchRunner.run(
             set.runs(),
@@ -63,9 +64,10 @@ final class RunCommand implements Callable<Integer> {
             set.runs().size() > 1
                 ? new ProgressBar(spec.commandLine().getErr(), System.console() != null)
                 : BatchRunner.Progress.NONE);
+    double batchS = (System.nanoTime() - batchStart) / 1e9;
     RunSummaryPrinter.print(spec.commandLine().getOut(), reports, out);
     if (profile) {
-      ProfilePrinter.print(spec.commandLine().getOut(), loadS, reports);
+      ProfilePrinter.print(spec.commandLine().getOut(), loadS, batchS, reports);
     }
     if (matrix) {
       MatrixPrinter.print(spec.commandLine().getOut(), set.runs(), reports);

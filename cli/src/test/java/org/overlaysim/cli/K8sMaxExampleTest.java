@@ -63,6 +63,7 @@ class K8sMaxExampleTest {
     assertThat(out)
         .containsPattern("loading and validating [0-9.]+ s")
         .containsPattern("k8s-max-p0-r0: build [0-9.]+ s, run [0-9.]+ s; [0-9,]+ events/s")
+        .containsPattern("statistics and report files [0-9.]+ s")
         .containsPattern("peak heap [0-9.]+ MiB");
   }
 

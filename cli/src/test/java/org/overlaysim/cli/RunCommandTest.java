@@ -116,6 +116,7 @@ class RunCommandTest {
     assertThat(out.toString())
         .containsPattern("loading and validating [0-9.]+ s")
         .containsPattern("two-hosts-p0-r0: build [0-9.]+ s, run [0-9.]+ s; [0-9,-]+ events/s")
+        .containsPattern("statistics and report files [0-9.]+ s")
         .containsPattern("peak heap [0-9.]+ MiB");
   }
 
