@@ -58,4 +58,13 @@ class RequestResponseTest {
     assertThat(r.observer.latencies.get(0)).as("to pod-1").hasSizeGreaterThan(3);
     assertThat(r.observer.latencies.get(1)).as("to pod-65537").hasSizeGreaterThan(3);
   }
+
+  @Test
+  void everyTcpSegmentSentIsDeliveredWhenNothingIsLost() {
+    // Handshakes, requests, responses, ACKs and FINs: with no loss and the last request long
+    // done, sent and delivered agree as they do for ping and UDP.
+    ScenarioRun r = ScenarioRun.of("/traffic/request-response.yaml", "traffic[0].stop=500ms").run();
+    assertThat(r.observer.drops).isEmpty();
+    assertThat(r.observer.sent.get(0)).isGreaterThan(30).isEqualTo(r.observer.delivered.get(0));
+  }
 }

@@ -25,9 +25,11 @@ import org.overlaysim.overlay.packet.TcpHeader;
  *
  * <p>Sequence numbers count from each side's SYN (0); data byte k has sequence number k + 1.
  *
- * <p>Measurements: every segment sent is {@code packetSent}; each data segment arriving in order
- * gives {@code packetDelivered}, a one-way delay sample, and the new in-order bytes are {@code
- * payloadDelivered} (counted once); a segment sent again is {@code retransmitted}.
+ * <p>Measurements: every segment sent is {@code packetSent} and every segment that reaches its
+ * connection (handshake, data, pure ACK, FIN, RST; duplicates too) is {@code packetDelivered}, so
+ * sent = delivered + dropped + in flight, as for ping and UDP; each data segment arriving in order
+ * gives a one-way delay sample, and the new in-order bytes are {@code payloadDelivered} (counted
+ * once); a segment sent again is {@code retransmitted}.
  */
 public final class TcpConnection implements TransportHandler {
   /** Linux's SYN options: MSS 4, SACK-permitted 2, timestamps 10, NOP 1, window scale 3. */
@@ -173,6 +175,7 @@ public final class TcpConnection implements TransportHandler {
 
   /** Passive open: answers a SYN (server side, made by a listener). */
   public void accept(Frame syn) {
+    observer.packetDelivered(flow, syn.ipLength);
     state = State.SYN_RECEIVED;
     openedNs = simulator.nowNs();
     rcvNxt = syn.tcpSeq + 1;
@@ -237,6 +240,7 @@ public final class TcpConnection implements TransportHandler {
 
   @Override
   public void receive(Frame f) {
+    observer.packetDelivered(flow, f.ipLength);
     int flags = f.tcpFlags;
     if ((flags & TcpHeader.RST) != 0) {
       enterClosed();
@@ -399,7 +403,6 @@ public final class TcpConnection implements TransportHandler {
     }
     if (seq > rcvNxt) {
       addOutOfOrder(seq, end);
-      observer.packetDelivered(flow, f.ipLength);
       sendAck(); // a duplicate ACK at once (RFC 5681 section 4.2)
       return;
     }
@@ -407,7 +410,6 @@ public final class TcpConnection implements TransportHandler {
     boolean hadHoles = oooCount > 0;
     if (end > rcvNxt) {
       rcvNxt = end;
-      observer.packetDelivered(flow, f.ipLength);
       if (segmentDelaySamples) {
         observer.latencySample(flow, simulator.nowNs() - f.appSentNs);
       }
