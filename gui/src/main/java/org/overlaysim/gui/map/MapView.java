@@ -15,6 +15,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.Node;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -31,6 +32,7 @@ import javafx.scene.transform.Affine;
 import javafx.scene.transform.Translate;
 import org.overlaysim.gui.RunResults;
 import org.overlaysim.scenario.Container;
+import org.overlaysim.scenario.Host;
 import org.overlaysim.scenario.Scenario;
 import org.overlaysim.scenario.Site;
 
@@ -56,6 +58,9 @@ public final class MapView extends Region {
   private final Group policyLayer = new Group();
   private final Set<String> expanded = new LinkedHashSet<>();
 
+  /** Hosts whose containers the user opened on an aggregated map, oldest first. */
+  private final Set<String> openHosts = new LinkedHashSet<>();
+
   private final ObjectProperty<Container> selected = new SimpleObjectProperty<>(this, "selected");
   private final ObjectProperty<RunResults> results = new SimpleObjectProperty<>(this, "results");
   private final IntegerProperty timeBin = new SimpleIntegerProperty(this, "timeBin", -1);
@@ -64,6 +69,12 @@ public final class MapView extends Region {
   private final BooleanProperty policiesVisible = new SimpleBooleanProperty(true);
   private final MapLegend legend = new MapLegend(overlaysVisible, policiesVisible);
 
+  /**
+   * Tooltip of the host under the pointer on the host-count canvas (which has no node per host).
+   */
+  private final Tooltip hostTip = new Tooltip();
+
+  private Host tippedHost;
   private SceneIndex index;
   private ClusterLayout layout;
   private Viewport viewport = Viewport.world(800, 450);
@@ -107,6 +118,10 @@ public final class MapView extends Region {
     addEventFilter(MouseEvent.MOUSE_PRESSED, this::onPress);
     addEventFilter(MouseEvent.MOUSE_DRAGGED, this::onDrag);
     addEventFilter(MouseEvent.MOUSE_RELEASED, this::onRelease);
+    // Handlers, not filters: a mark that handles the click (a site) consumes it first.
+    addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClickHostCount);
+    addEventHandler(MouseEvent.MOUSE_MOVED, this::onHoverHostCount);
+    addEventHandler(MouseEvent.MOUSE_EXITED, e -> tipHost(null, e));
   }
 
   // ---- state ----------------------------------------------------------------------------
@@ -117,8 +132,11 @@ public final class MapView extends Region {
     index = scenario == null ? null : new SceneIndex(scenario);
     if (index == null) {
       expanded.clear();
+      openHosts.clear();
     } else {
       expanded.removeIf(s -> index.site(s) == null);
+      openHosts.removeIf(h -> index.host(h) == null);
+      trimOpenHosts();
     }
     Container sel = selected.get();
     if (sel != null) {
@@ -170,7 +188,56 @@ public final class MapView extends Region {
     }
   }
 
-  /** Opens every site: each host and container gets its own mark. */
+  /**
+   * Whether the open sites hold more containers than the map draws: each host then stands with a
+   * count of its containers, and {@link #setHostOpen} shows one host's containers.
+   */
+  public boolean isAggregated() {
+    return index != null && ClusterLayout.aggregates(index, expanded);
+  }
+
+  public boolean isHostOpen(String host) {
+    return openHosts.contains(host);
+  }
+
+  /**
+   * Shows (or hides) the containers of one host of an aggregated map, each with its own mark. The
+   * hosts opened longest ago close again so that at most {@link #maxContainerMarks()} containers of
+   * opened hosts are drawn.
+   */
+  public void setHostOpen(String host, boolean open) {
+    boolean changed = open ? openHosts.add(host) : openHosts.remove(host);
+    if (changed) {
+      trimOpenHosts();
+      redraw();
+    }
+  }
+
+  /** Most container marks the map draws at once; above it, hosts show counts. */
+  public static int maxContainerMarks() {
+    return ClusterLayout.MAX_CONTAINER_NODES;
+  }
+
+  private void trimOpenHosts() {
+    if (index == null) {
+      return;
+    }
+    long total = 0;
+    for (String h : openHosts) {
+      total += index.containersOn(h).size();
+    }
+    // Keep the newest host even alone over the budget: the user asked for it.
+    while (total > ClusterLayout.MAX_CONTAINER_NODES && openHosts.size() > 1) {
+      String oldest = openHosts.iterator().next();
+      openHosts.remove(oldest);
+      total -= index.containersOn(oldest).size();
+    }
+  }
+
+  /**
+   * Opens every site: each host and container gets its own mark, or, above {@link
+   * #maxContainerMarks()} containers, each host a count of its containers.
+   */
   public void expandAll() {
     if (index != null) {
       for (Site s : index.scenario().sites()) {
@@ -225,15 +292,25 @@ public final class MapView extends Region {
     redraw();
   }
 
+  /** Position of a host's mark, in this view's coordinates (its site's centre when closed). */
+  public Optional<Point2D> hostPosition(String host) {
+    ensureLayout();
+    return layout == null ? Optional.empty() : Optional.ofNullable(layout.host(host));
+  }
+
   /** Screen position of a site's centre, in this view's coordinates. */
   public Optional<Point2D> sitePosition(String site) {
+    ensureLayout();
+    return layout == null ? Optional.empty() : Optional.ofNullable(layout.site(site));
+  }
+
+  private void ensureLayout() {
     if (fitPending && index != null) {
       fitToSites();
     }
     if (dirty) {
       rebuild();
     }
-    return layout == null ? Optional.empty() : Optional.ofNullable(layout.site(site));
   }
 
   private double width() {
@@ -311,6 +388,42 @@ public final class MapView extends Region {
     }
   }
 
+  private Host hostCountAt(MouseEvent e) {
+    return layout == null || dragging ? null : HostCounts.hostAt(index, layout, e.getX(), e.getY());
+  }
+
+  private void onClickHostCount(MouseEvent e) {
+    if (e.getButton() != MouseButton.PRIMARY || !e.isStillSincePress()) {
+      return;
+    }
+    Host h = hostCountAt(e);
+    if (h != null) {
+      setHostOpen(h.name(), !openHosts.contains(h.name()));
+      tipHost(null, e);
+      e.consume();
+    }
+  }
+
+  private void onHoverHostCount(MouseEvent e) {
+    tipHost(hostCountAt(e), e);
+  }
+
+  private void tipHost(Host h, MouseEvent e) {
+    if (h == tippedHost) {
+      return;
+    }
+    tippedHost = h;
+    if (h == null) {
+      hostTip.hide();
+      return;
+    }
+    hostTip.setText(
+        HostCounts.tipText(h, index.containersOn(h.name()).size(), openHosts.contains(h.name())));
+    if (getScene() != null && getScene().getWindow() != null) {
+      hostTip.show(this, e.getScreenX() + 12, e.getScreenY() + 14);
+    }
+  }
+
   private void buildLand() {
     landGroup.setId("land");
     landGroup.setMouseTransparent(true);
@@ -365,7 +478,7 @@ public final class MapView extends Region {
       legend.clear();
       return;
     }
-    layout = new ClusterLayout(index, viewport, expanded);
+    layout = new ClusterLayout(index, viewport, expanded, openHosts);
     MarkContext ctx =
         new MarkContext(
             index,
@@ -375,6 +488,7 @@ public final class MapView extends Region {
             timeBin.get(),
             overlaysVisible.get(),
             site -> setExpanded(site, !expanded.contains(site)),
+            host -> setHostOpen(host, !openHosts.contains(host)),
             selected::set);
     List<Node> marks = new ArrayList<>();
     UnderlayMarks.draw(ctx, marks);

@@ -11,6 +11,7 @@ import org.overlaysim.scenario.Container;
  * @param results null before a run
  * @param timeBin utilization bin shown, -1 for each link's peak
  * @param overlaysColoured whether containers take their overlay's colour (the overlay layer is on)
+ * @param toggleHost shows or hides a host's containers on an aggregated map
  */
 record MarkContext(
     SceneIndex index,
@@ -20,4 +21,5 @@ record MarkContext(
     int timeBin,
     boolean overlaysColoured,
     Consumer<String> toggleSite,
+    Consumer<String> toggleHost,
     Consumer<Container> select) {}

@@ -2,18 +2,14 @@ package org.overlaysim.gui.map;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
-import org.overlaysim.scenario.Container;
 import org.overlaysim.scenario.Encapsulation;
-import org.overlaysim.scenario.Host;
 import org.overlaysim.scenario.Overlay;
 import org.overlaysim.scenario.Site;
 
@@ -43,12 +39,7 @@ final class OverlayMarks {
     for (int oi = 0; oi < tunnelled.size(); oi++) {
       Overlay o = tunnelled.get(oi);
       // VTEPs of this overlay: the hosts that run one of its containers.
-      Set<String> vteps = new LinkedHashSet<>();
-      for (Container c : ctx.index().scenario().containers()) {
-        if (c.overlay().equals(o.name())) {
-          vteps.add(c.host());
-        }
-      }
+      List<String> vteps = ctx.index().vtepHosts(o.name());
       Map<String, Point2D> ends = new LinkedHashMap<>();
       for (String h : vteps) {
         Point2D p = ctx.layout().host(h);
@@ -86,12 +77,7 @@ final class OverlayMarks {
 
   /** A closed site shows one small dot per overlay it takes part in. */
   private static void drawPips(MarkContext ctx, Site s, Point2D c, List<Node> out) {
-    Set<String> overlays = new LinkedHashSet<>();
-    for (Host h : ctx.index().hostsAt(s.name())) {
-      for (Container ct : ctx.index().containersOn(h.name())) {
-        overlays.add(ct.overlay());
-      }
-    }
+    List<String> overlays = ctx.index().overlaysAt(s.name());
     int i = 0;
     for (String o : overlays) {
       double angle = -Math.PI / 2 + 0.55 * (i - (overlays.size() - 1) / 2.0);

@@ -1,6 +1,5 @@
 package org.overlaysim.gui.map;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import javafx.scene.text.Text;
 import org.overlaysim.gui.RunResults;
 import org.overlaysim.gui.RunResults.ReachabilityCell;
 import org.overlaysim.scenario.Container;
-import org.overlaysim.scenario.NetworkPolicy;
 
 /**
  * Policy marks: a dashed ring around each container a NetworkPolicy selects (it is isolated for the
@@ -26,21 +24,12 @@ final class PolicyMarks {
   private PolicyMarks() {}
 
   static void draw(MarkContext ctx, List<Node> out) {
-    List<NetworkPolicy> policies = ctx.index().scenario().policies();
     Map<String, Integer> isolatedPerSite = new TreeMap<>();
-    for (Container ct : ctx.index().scenario().containers()) {
-      List<String> names = new ArrayList<>();
-      for (NetworkPolicy p : policies) {
-        if (SceneIndex.selects(p, ct)) {
-          names.add(p.name() + " " + p.policyTypes());
-        }
-      }
-      if (names.isEmpty()) {
-        continue;
-      }
-      String site = ctx.index().siteOf(ct);
-      if (!ctx.layout().isOpen(site)) {
-        isolatedPerSite.merge(site, 1, Integer::sum);
+    for (Container ct : ctx.index().isolated()) {
+      // A container without a mark of its own (closed site, or host shown as a count) is counted
+      // beside its site instead of ringed.
+      if (!ctx.layout().showsContainer(ct)) {
+        isolatedPerSite.merge(ctx.index().siteOf(ct), 1, Integer::sum);
         continue;
       }
       Point2D p = ctx.layout().container(ct.name());

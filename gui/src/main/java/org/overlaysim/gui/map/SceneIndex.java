@@ -2,8 +2,10 @@ package org.overlaysim.gui.map;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.overlaysim.scenario.Container;
 import org.overlaysim.scenario.Host;
 import org.overlaysim.scenario.NetworkPolicy;
@@ -23,6 +25,9 @@ public final class SceneIndex {
   private final Map<String, Container> containers = new LinkedHashMap<>();
   private final Map<String, Integer> overlayIndex = new LinkedHashMap<>();
   private final Map<String, Overlay> overlays = new LinkedHashMap<>();
+  private List<Container> isolated;
+  private final Map<String, List<String>> vtepHosts = new LinkedHashMap<>();
+  private final Map<String, List<String>> overlaysAt = new LinkedHashMap<>();
 
   public SceneIndex(Scenario scenario) {
     this.scenario = scenario;
@@ -92,6 +97,64 @@ public final class SceneIndex {
   public String siteOf(Container c) {
     Host h = hosts.get(c.host());
     return h == null ? "" : h.site();
+  }
+
+  /**
+   * The hosts that run a container of the overlay (its VTEPs), in file order; worked out once per
+   * overlay, as the map redraws on every pan and zoom.
+   */
+  public List<String> vtepHosts(String overlay) {
+    return vtepHosts.computeIfAbsent(
+        overlay,
+        o -> {
+          Set<String> hostsOf = new LinkedHashSet<>();
+          for (Container c : scenario.containers()) {
+            if (c.overlay().equals(o)) {
+              hostsOf.add(c.host());
+            }
+          }
+          return List.copyOf(hostsOf);
+        });
+  }
+
+  /** The overlays with a container at the site, in order of first container; worked out once. */
+  public List<String> overlaysAt(String site) {
+    return overlaysAt.computeIfAbsent(
+        site,
+        s -> {
+          Set<String> found = new LinkedHashSet<>();
+          for (Host h : hostsAt(s)) {
+            for (Container c : containersOn(h.name())) {
+              found.add(c.overlay());
+            }
+          }
+          return List.copyOf(found);
+        });
+  }
+
+  /**
+   * The containers some NetworkPolicy selects, in file order; worked out once, on first use, and
+   * only against the policies of the container's own namespace (k8s-max: 150,000 containers and 500
+   * policies would otherwise be 75 million selector matches per redraw).
+   */
+  public List<Container> isolated() {
+    if (isolated == null) {
+      Map<String, List<NetworkPolicy>> byNamespace = new LinkedHashMap<>();
+      for (NetworkPolicy p : scenario.policies()) {
+        byNamespace.computeIfAbsent(p.namespace(), k -> new ArrayList<>()).add(p);
+      }
+      List<Container> found = new ArrayList<>();
+      for (Container c : scenario.containers()) {
+        for (NetworkPolicy p : byNamespace.getOrDefault(c.namespace(), List.of())) {
+          if (selects(p, c)) {
+            found.add(c);
+            break;
+          }
+        }
+      }
+      isolated = List.copyOf(found);
+    }
+    return isolated;
   }
 
   /**

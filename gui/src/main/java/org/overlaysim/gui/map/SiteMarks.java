@@ -27,15 +27,20 @@ final class SiteMarks {
 
   static void draw(MarkContext ctx, List<Node> out) {
     Container sel = ctx.selected();
+    int halos = 0;
     for (Site s : ctx.index().scenario().sites()) {
       Point2D c = ctx.layout().site(s.name());
       List<Host> hosts = ctx.index().hostsAt(s.name());
       boolean open = ctx.layout().isOpen(s.name());
       if (open && !hosts.isEmpty()) {
         double reach = 0;
+        double hostReach =
+            ctx.layout().isAggregated() ? ClusterLayout.AGGREGATE_RADIUS : ClusterLayout.HOST_SIZE;
         for (Host h : hosts) {
-          reach =
-              Math.max(reach, ctx.layout().host(h.name()).distance(c) + ClusterLayout.HOST_SIZE);
+          reach = Math.max(reach, ctx.layout().host(h.name()).distance(c) + hostReach);
+          if (!ctx.layout().showsContainers(h)) {
+            continue;
+          }
           for (Container ct : ctx.index().containersOn(h.name())) {
             reach =
                 Math.max(
@@ -49,6 +54,7 @@ final class SiteMarks {
         halo.getStrokeDashArray().setAll(4.0, 4.0);
         halo.setMouseTransparent(true);
         out.add(0, halo);
+        halos++;
       }
       Group siteNode = new Group();
       siteNode.getStyleClass().add("site");
@@ -102,27 +108,78 @@ final class SiteMarks {
       if (!open) {
         continue;
       }
+      if (ctx.layout().isAggregated()) {
+        drawOpenedHosts(ctx, hosts, sel, out);
+        continue;
+      }
       for (Host h : hosts) {
-        Point2D hp = ctx.layout().host(h.name());
-        Rectangle box =
-            new Rectangle(
-                hp.getX() - ClusterLayout.HOST_SIZE / 2,
-                hp.getY() - ClusterLayout.HOST_SIZE / 2,
-                ClusterLayout.HOST_SIZE,
-                ClusterLayout.HOST_SIZE);
-        box.setId("host-" + h.name());
-        box.getStyleClass().add("host");
-        box.setArcWidth(3);
-        box.setArcHeight(3);
-        box.setFill(Palette.HOST);
-        box.setStroke(Color.WHITE);
-        Marks.tip(box, () -> ("host " + h.name() + "\nVTEP " + h.ip() + "\nrouter " + h.router()));
-        out.add(box);
+        out.add(hostNode(ctx, h));
         for (Container ct : ctx.index().containersOn(h.name())) {
           out.add(containerNode(ctx, ct, sel));
         }
       }
     }
+    if (ctx.layout().isAggregated()) {
+      // Above the halos, below the sites' names and the opened hosts.
+      out.add(halos, HostCounts.draw(ctx));
+    }
+  }
+
+  /**
+   * The containers of the hosts the user opened on an aggregated map, drawn above the host counts
+   * (which spread over them) on a backing disc, around the host drawn again.
+   */
+  private static void drawOpenedHosts(
+      MarkContext ctx, List<Host> hosts, Container sel, List<Node> out) {
+    for (Host h : hosts) {
+      if (!ctx.layout().showsContainers(h)) {
+        continue;
+      }
+      Point2D hp = ctx.layout().host(h.name());
+      int n = ctx.index().containersOn(h.name()).size();
+      Circle backing = new Circle(hp.getX(), hp.getY(), ClusterLayout.hostReach(n) + 3);
+      backing.setFill(Color.rgb(255, 255, 255, 0.85));
+      backing.setStroke(Palette.HOST);
+      backing.setMouseTransparent(true);
+      out.add(backing);
+      Rectangle box = hostNode(ctx, h);
+      box.setStroke(Color.BLACK);
+      toggleOnClick(ctx, box, h);
+      out.add(box);
+      for (Container ct : ctx.index().containersOn(h.name())) {
+        out.add(containerNode(ctx, ct, sel));
+      }
+    }
+  }
+
+  private static void toggleOnClick(MarkContext ctx, Node node, Host h) {
+    node.setOnMouseClicked(
+        e -> {
+          if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
+            ctx.toggleHost().accept(h.name());
+            e.consume();
+          }
+        });
+  }
+
+  private static Rectangle hostNode(MarkContext ctx, Host h) {
+    Point2D hp = ctx.layout().host(h.name());
+    double size = ClusterLayout.HOST_SIZE;
+    Rectangle box = new Rectangle(hp.getX() - size / 2, hp.getY() - size / 2, size, size);
+    box.setId("host-" + h.name());
+    box.getStyleClass().add("host");
+    box.setArcWidth(3);
+    box.setArcHeight(3);
+    box.setFill(Palette.HOST);
+    box.setStroke(Color.WHITE);
+    if (ctx.layout().isAggregated()) {
+      // Only an opened host has a node on an aggregated map.
+      int n = ctx.index().containersOn(h.name()).size();
+      Marks.tip(box, () -> HostCounts.tipText(h, n, true));
+    } else {
+      Marks.tip(box, () -> ("host " + h.name() + "\nVTEP " + h.ip() + "\nrouter " + h.router()));
+    }
+    return box;
   }
 
   private static Node containerNode(MarkContext ctx, Container ct, Container sel) {

@@ -8,13 +8,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.overlaysim.gui.map.MapView;
+import org.overlaysim.scenario.Container;
+import org.overlaysim.scenario.Host;
 import org.overlaysim.scenario.ScenarioLoader;
 import org.overlaysim.scenario.Site;
 import org.testfx.api.FxRobot;
@@ -40,9 +46,8 @@ class ExampleScenariosTest {
   }
 
   /**
-   * Examples too big for the per-example test: expanding every site draws each container, and
-   * k8s-max's 150,000 keep the FX thread busy for about 30 s (the whole test took 40 s). Opening it
-   * has its own test below, sites closed, as the window shows it.
+   * Examples too big to draw every container: opening all of k8s-max's sites shows each host with a
+   * count of its 30 containers instead (its own tests below).
    */
   static final Set<String> TOO_BIG_TO_DRAW_EVERY_CONTAINER = Set.of("k8s-max.yaml");
 
@@ -68,12 +73,82 @@ class ExampleScenariosTest {
     assertThat(robot.lookup(".container").queryAll()).isNotEmpty();
   }
 
+  @ParameterizedTest
+  @MethodSource("examples")
+  void everyContainerOfASmallExampleGetsItsOwnMarkWhenItsSitesOpen(Path example, FxRobot robot)
+      throws Exception {
+    List<Container> containers = ScenarioLoader.load(example).base().containers();
+    robot.interact(() -> window.open(example));
+    await(() -> window.loaded().isPresent() || !window.problems().isEmpty());
+
+    robot.interact(() -> window.map().expandAll());
+
+    assertThat(window.map().isAggregated()).isFalse();
+    assertThat(robot.lookup("#host-counts").tryQuery()).isEmpty();
+    for (Container c : containers) {
+      assertThat(robot.from(window.map()).lookup("#container-" + c.name()).tryQuery())
+          .as(c.name())
+          .isPresent();
+    }
+  }
+
   /** The file is read off the FX thread; the map shows the sites, each closed until asked. */
   @Test
   void theKubernetesMaximumExampleOpensWithEverySiteOnTheMapAndItsSitesClosed(FxRobot robot)
       throws Exception {
-    Path example = FxTestSupport.EXAMPLES.resolve("k8s-max.yaml");
+    openKubernetesMaximum(robot);
 
+    assertThat(window.problems()).isEmpty();
+    assertThat(window.loaded().orElseThrow().base().containers()).hasSize(150_000);
+    for (Site s : window.loaded().orElseThrow().base().sites()) {
+      assertThat(robot.lookup("#site-" + s.name()).tryQuery()).as(s.name()).isPresent();
+      assertThat(window.map().isExpanded(s.name())).as(s.name()).isFalse();
+    }
+  }
+
+  @Test
+  void openingEveryKubernetesMaximumSiteShowsHostCountsAndAtMostTheBudgetOfContainerMarks(
+      FxRobot robot) throws Exception {
+    openKubernetesMaximum(robot);
+
+    robot.interact(() -> window.map().expandAll());
+
+    assertThat(window.map().isAggregated()).isTrue();
+    assertThat(robot.lookup("#host-counts").tryQuery()).isPresent();
+    assertThat(containerMarks(robot)).hasSizeLessThanOrEqualTo(MapView.maxContainerMarks());
+  }
+
+  /** Clicking a host's count shows its containers; clicking one shows its details. */
+  @Test
+  void aKubernetesMaximumContainerIsReachedThroughItsHost(FxRobot robot) throws Exception {
+    openKubernetesMaximum(robot);
+    robot.interact(() -> window.map().expandAll());
+    // The first host of the last site: nearest its site's disc, drawn above the other sites.
+    Site tokyo = window.loaded().orElseThrow().base().sites().get(4);
+    Host host =
+        window.loaded().orElseThrow().base().hosts().stream()
+            .filter(h -> h.site().equals(tokyo.name()))
+            .findFirst()
+            .orElseThrow();
+    Container container =
+        window.loaded().orElseThrow().base().containers().stream()
+            .filter(c -> c.host().equals(host.name()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(robot.lookup("#container-" + container.name()).tryQuery()).isEmpty();
+
+    Point2D at = window.map().hostPosition(host.name()).orElseThrow();
+    robot.clickOn(window.map().localToScreen(at));
+    robot.clickOn("#container-" + container.name());
+
+    assertThat(window.map().isHostOpen(host.name())).isTrue();
+    assertThat(robot.lookup("#detail-ip").queryAs(Label.class).getText())
+        .startsWith(container.ip().toString());
+    assertThat(containerMarks(robot)).hasSizeLessThanOrEqualTo(MapView.maxContainerMarks());
+  }
+
+  private void openKubernetesMaximum(FxRobot robot) throws Exception {
+    Path example = FxTestSupport.EXAMPLES.resolve("k8s-max.yaml");
     robot.interact(() -> window.open(example));
     // Reading 150,000 containers takes 5-10 s on a shared 2-core machine: more room than await's.
     WaitForAsyncUtils.waitFor(
@@ -84,12 +159,10 @@ class ExampleScenariosTest {
                     () -> window.loaded().isPresent() || !window.problems().isEmpty())
                 .get());
     WaitForAsyncUtils.waitForFxEvents();
+  }
 
-    assertThat(window.problems()).isEmpty();
-    assertThat(window.loaded().orElseThrow().base().containers()).hasSize(150_000);
-    for (Site s : window.loaded().orElseThrow().base().sites()) {
-      assertThat(robot.lookup("#site-" + s.name()).tryQuery()).as(s.name()).isPresent();
-      assertThat(window.map().isExpanded(s.name())).as(s.name()).isFalse();
-    }
+  /** The container marks on the map (the tool bar's skin has a "container" style class too). */
+  private Set<Node> containerMarks(FxRobot robot) {
+    return robot.from(window.map()).lookup(".container").queryAll();
   }
 }
