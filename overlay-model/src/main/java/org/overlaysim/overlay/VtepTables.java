@@ -68,6 +68,25 @@ public final class VtepTables {
     return new Tables(fdb, neighbours);
   }
 
+  /**
+   * At most how many entries {@link #of} would list for {@code host} (forwarding plus neighbour
+   * entries): two per container on another host of every overlay the host serves (exactly that for
+   * a static control plane). Cheap, for deciding whether the tables are worth materializing at all
+   * (a static control plane derives them from one shared directory; listing them for every VTEP of
+   * a 150,000-container cluster would take billions).
+   */
+  public static long entryBound(OverlayNetwork network, String host) {
+    Directory directory = network.dataPlane().directory();
+    int hostIndex = network.underlay().hostIndex(host);
+    long bound = 0;
+    for (int o = 0; o < directory.overlays(); o++) {
+      if (serves(directory, o, hostIndex)) {
+        bound += 2L * (directory.containerCount(o) - directory.containersOn(o, hostIndex));
+      }
+    }
+    return bound;
+  }
+
   private static boolean serves(Directory directory, int overlay, int host) {
     for (int h : directory.memberHosts(overlay)) {
       if (h == host) {

@@ -32,4 +32,23 @@ class VtepTablesTest {
         .containsExactly(
             new VtepTables.NeighbourEntry("net", 100, "172.20.0.3", "02:42:ac:14:00:03"));
   }
+
+  @Test
+  void entryBoundOfAStaticControlPlaneIsWhatTheTablesList() throws Exception {
+    Scenario scenario =
+        ScenarioLoader.load(Path.of("..", "scenarios", "examples", "large-cluster.yaml"))
+            .runs()
+            .get(0)
+            .scenario();
+    OverlayNetwork network =
+        OverlayNetwork.build(
+            scenario, new Simulator(), new RandomStreams(1, 0), NetworkObserver.NONE);
+    for (String host : new String[] {"rack1-1", "rack4-50"}) {
+      VtepTables.Tables tables = VtepTables.of(network, host);
+      long listed = tables.fdb().size() + tables.neighbours().size();
+      // 2,000 containers in one overlay: 1,990 elsewhere, each an FDB and a neighbour entry.
+      assertThat(listed).isEqualTo(2 * 1_990);
+      assertThat(VtepTables.entryBound(network, host)).isEqualTo(listed);
+    }
+  }
 }

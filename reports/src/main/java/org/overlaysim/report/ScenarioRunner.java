@@ -42,6 +42,15 @@ import org.overlaysim.topology.LinkCounters;
  * {@link RunReport}. Nothing is shared between runs, so runs may execute in parallel threads.
  */
 public final class ScenarioRunner {
+  /**
+   * VTEP tables kept for the visualizer's details pane: a host's only when it lists at most this
+   * many entries (more is unreadable in a pane and slow to draw)...
+   */
+  static final long VTEP_TABLE_ENTRIES_PER_HOST = 50_000;
+
+  /** ...and all hosts' together at most this many (k8s-max's would be billions). */
+  static final long VTEP_TABLE_ENTRIES = 2_000_000;
+
   private ScenarioRunner() {}
 
   /**
@@ -129,8 +138,13 @@ public final class ScenarioRunner {
     }
     Map<String, VtepTables.Tables> vtepTables = new LinkedHashMap<>();
     if (timeline != null) {
+      long kept = 0;
       for (Host host : scenario.hosts()) {
-        vtepTables.put(host.name(), VtepTables.of(network, host.name()));
+        long bound = VtepTables.entryBound(network, host.name());
+        if (bound <= VTEP_TABLE_ENTRIES_PER_HOST && kept + bound <= VTEP_TABLE_ENTRIES) {
+          kept += bound;
+          vtepTables.put(host.name(), VtepTables.of(network, host.name()));
+        }
       }
     }
     return new DetailedRun(

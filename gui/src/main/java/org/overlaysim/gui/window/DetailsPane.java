@@ -122,7 +122,7 @@ final class DetailsPane extends VBox {
     VBox arp = new VBox(1);
     arp.setId("details-arp");
     if (tables == null) {
-      fdb.getChildren().add(new Label("no tables reported"));
+      fdb.getChildren().add(new Label("not kept: too many entries to show"));
     } else {
       for (FdbEntry e : tables.fdb()) {
         fdb.getChildren()
