@@ -1,5 +1,6 @@
 package org.overlaysim.gui.map;
 
+import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -18,6 +19,10 @@ import org.overlaysim.scenario.Scenario;
 /** The map's key: overlays with their colour, VNI and encapsulation; the policies. */
 final class MapLegend extends VBox {
   private final VBox overlayLegend = new VBox(2);
+
+  /** Policies named in the legend; more are counted. */
+  static final int POLICIES_LISTED = 12;
+
   private final VBox policyLegend = new VBox(2);
 
   MapLegend(BooleanProperty overlaysShown, BooleanProperty policiesShown) {
@@ -78,11 +83,21 @@ final class MapLegend extends VBox {
     if (!s.policies().isEmpty()) {
       Label title = legendTitle("Policies (dashed ring: isolated)");
       policyLegend.getChildren().add(title);
-      for (NetworkPolicy p : s.policies()) {
+      // A long list would cover the map (k8s-max has 500): the first few, then a count.
+      List<NetworkPolicy> policies = s.policies();
+      for (NetworkPolicy p : policies.subList(0, Math.min(policies.size(), POLICIES_LISTED))) {
         Label l = new Label(p.name() + " (" + p.namespace() + ") " + p.policyTypes());
         l.setFont(Font.font(11));
         l.setTextFill(Palette.POLICY);
+        l.getStyleClass().add("legend-policy");
         policyLegend.getChildren().add(l);
+      }
+      if (policies.size() > POLICIES_LISTED) {
+        Label more = new Label("… and " + (policies.size() - POLICIES_LISTED) + " more");
+        more.setId("legend-more-policies");
+        more.setFont(Font.font(11));
+        more.setTextFill(Palette.POLICY);
+        policyLegend.getChildren().add(more);
       }
     }
     setVisible(!overlayLegend.getChildren().isEmpty() || !policyLegend.getChildren().isEmpty());

@@ -104,6 +104,10 @@ class ExampleScenariosTest {
       assertThat(robot.lookup("#site-" + s.name()).tryQuery()).as(s.name()).isPresent();
       assertThat(window.map().isExpanded(s.name())).as(s.name()).isFalse();
     }
+    // The legend names a dozen of the 500 policies and counts the rest, leaving the map visible.
+    assertThat(robot.lookup(".legend-policy").queryAll()).hasSize(12);
+    assertThat(robot.lookup("#legend-more-policies").queryAs(Label.class).getText())
+        .isEqualTo("… and 488 more");
   }
 
   @Test
