@@ -134,13 +134,13 @@ public final class RoutingTable {
   }
 
   public int nextHop(int from, int to, int flowHash) {
-    int i = from * routerCount + to;
-    int start = offsets[i];
-    int count = offsets[i + 1] - start;
-    if (count <= 1) {
-      return count == 0 ? -1 : hops[start];
+    int only = singleNextHop(from, to);
+    if (only != SEVERAL) {
+      return only;
     }
-    return hops[start + FlowHash.pick(FlowHash.atRouter(flowHash, from), count)];
+    int i = from * routerCount + to;
+    int count = offsets[i + 1] - offsets[i];
+    return hops[offsets[i] + FlowHash.pick(FlowHash.atRouter(flowHash, from), count)];
   }
 
   /**
