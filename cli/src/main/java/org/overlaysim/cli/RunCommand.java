@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.overlaysim.report.BatchRunner;
 import org.overlaysim.report.RunReport;
@@ -47,6 +48,13 @@ final class RunCommand implements Callable<Integer> {
           "Print time spent loading, building and running, events/s, packets/s, peak heap.")
   boolean profile;
 
+  @Option(
+      names = "--fingerprint",
+      description =
+          "Print each run's event fingerprint: a hash of the time and kind of every event executed."
+              + " Equal on two machines or before and after a change: the same behaviour.")
+  boolean fingerprint;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -66,6 +74,18 @@ final class RunCommand implements Callable<Integer> {
                 : BatchRunner.Progress.NONE);
     double batchS = (System.nanoTime() - batchStart) / 1e9;
     RunSummaryPrinter.print(spec.commandLine().getOut(), reports, out);
+    if (fingerprint) {
+      for (RunReport r : reports) {
+        spec.commandLine()
+            .getOut()
+            .printf(
+                Locale.ROOT,
+                "fingerprint %s: %s over %,d events%n",
+                r.runId(),
+                r.eventTrace() == null ? "unknown (kept from an earlier version)" : r.eventTrace(),
+                r.events());
+      }
+    }
     if (profile) {
       ProfilePrinter.print(spec.commandLine().getOut(), loadS, batchS, reports);
     }

@@ -43,9 +43,16 @@ class K8sMaxExampleTest {
             EXAMPLE.toString(),
             "--out",
             reports.toString(),
-            "--profile");
+            "--profile",
+            "--fingerprint");
     out = o.toString();
     err = e.toString();
+  }
+
+  @Test
+  void behavesAsPinned() throws IOException {
+    assertThat(status).as(err).isZero();
+    ExampleFingerprints.check("k8s-max", out, reports);
   }
 
   @Test

@@ -13,7 +13,9 @@ import org.overlaysim.report.ReportRows.ThroughputRow;
 /**
  * Everything one run contributes to the reports. {@code wallTimeS} and {@code timings} are the only
  * figures that depend on the machine (timings are printed by {@code run --profile}, never written
- * to a CSV); every other one is a function of the scenario and its seed.
+ * to a CSV); every other one is a function of the scenario and its seed. {@code eventTrace} is the
+ * fingerprint of the events executed (the engine's {@code EventTrace}, 16 hex digits): printed by
+ * {@code run --fingerprint} and kept in {@code report.json}, never in a CSV.
  */
 public record RunReport(
     String runId,
@@ -22,6 +24,7 @@ public record RunReport(
     int replication,
     Map<String, String> sweepValues,
     long events,
+    String eventTrace,
     double simTimeS,
     double wallTimeS,
     long packetsSent,

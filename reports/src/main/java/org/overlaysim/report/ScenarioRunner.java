@@ -104,6 +104,7 @@ public final class ScenarioRunner {
     long wallStart = System.nanoTime(); // only for the wall_time_s column, never for the model
     Scenario scenario = run.scenario();
     Simulator simulator = new Simulator();
+    simulator.trace();
     RandomStreams streams = new RandomStreams(run.seed(), run.replication());
     RunObservations observations =
         new RunObservations(simulator, streams, scenario.traffic().size());
@@ -236,6 +237,7 @@ public final class ScenarioRunner {
         run.replication(),
         run.sweepValues(),
         simulator.eventsExecuted(),
+        simulator.trace().hex(),
         scenario.durationNs() / 1e9,
         wallTimeS,
         packetsSent,

@@ -24,6 +24,7 @@ class ReportFilesTest {
         0,
         sweep,
         1234,
+        "0123456789abcdef",
         30.0,
         0.5,
         10,

@@ -16,6 +16,7 @@ public final class Simulator {
   private long executed;
   private boolean stopped;
   private boolean running;
+  private EventTrace trace;
 
   /**
    * A simulator on the default event queue, {@link LadderEventQueue}: the fastest of ours in the
@@ -97,6 +98,9 @@ public final class Simulator {
         nowNs = timeNs;
         EventHandler handler = queue.removeFirst();
         executed++;
+        if (trace != null) {
+          trace.record(timeNs, handler);
+        }
         handler.handle();
       }
     } finally {
@@ -107,6 +111,17 @@ public final class Simulator {
   /** Ends the current {@link #run()} after the event that calls it. */
   public void stop() {
     stopped = true;
+  }
+
+  /**
+   * Starts fingerprinting the events executed from now on (see {@link EventTrace}) and returns the
+   * trace; the same trace on later calls.
+   */
+  public EventTrace trace() {
+    if (trace == null) {
+      trace = new EventTrace();
+    }
+    return trace;
   }
 
   /** Events executed so far (cancelled ones excluded). */
