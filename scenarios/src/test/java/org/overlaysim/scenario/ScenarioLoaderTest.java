@@ -221,6 +221,26 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void anEmptyPolicyTypesListDefaultsLikeAnAbsentOne() throws Exception {
+    // Kubernetes' SetDefaults_NetworkPolicy: "if len(obj.Spec.PolicyTypes) == 0" -> Ingress, plus
+    // Egress when egress rules exist. [] written out is not "isolate nothing".
+    String text =
+        Yaml.minimal()
+            + """
+            policies:
+              - apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: p}
+                spec:
+                  podSelector: {}
+                  policyTypes: []
+                  ingress: [{from: [{podSelector: {}}]}]
+            """;
+    assertThat(Yaml.scenario(text).policies().get(0).policyTypes())
+        .containsExactly(PolicyType.Ingress);
+  }
+
+  @Test
   void sweepGivesTheCartesianProductWithTheFirstKeySlowest() throws Exception {
     ScenarioSet set = ScenarioLoader.load(java.nio.file.Path.of("examples/encapsulations.yaml"));
     assertThat(set.runs()).hasSize(8);

@@ -238,7 +238,9 @@ public final class ContainerStack {
       reply.flow = whole.flow;
       reply.appSentNs = whole.appSentNs;
       reply.dstIp = whole.srcIp;
-      reply.df = whole.df;
+      // Linux's ICMP socket sends without DF (icmp_sk_init: IP_PMTUDISC_DONT): a reply larger
+      // than the path is fragmented, not lost, whatever the request's DF.
+      reply.df = false;
       reply.icmp(
           IcmpMessage.TYPE_ECHO_REPLY,
           0,

@@ -13,6 +13,7 @@ import org.overlaysim.overlay.fdb.ForwardingTable;
 import org.overlaysim.overlay.fdb.LearningForwardingTable;
 import org.overlaysim.overlay.fdb.StaticForwardingTable;
 import org.overlaysim.overlay.packet.IcmpMessage;
+import org.overlaysim.overlay.packet.Ipv4Header;
 import org.overlaysim.scenario.ControlPlane;
 import org.overlaysim.scenario.Overlay;
 import org.overlaysim.scenario.Scenario;
@@ -253,7 +254,9 @@ public final class DataPlane implements UnderlayListener {
       drop(f, direction(link, node), reason, f.ipLength());
       // RFC 1191 section 4: fragmentation-needed with the next-hop MTU, back to the source.
       int source = f.tunneled ? f.outerSrc : f.srcIp;
-      Frame icmp = icmpFragmentationNeeded(f, ROUTER_ADDRESS_BASE + router + 1, source, link.mtu());
+      Frame icmp =
+          icmpFragmentationNeeded(
+              f, ROUTER_ADDRESS_BASE + router + 1, source, link.mtu(), ROUTER_QUOTE_LENGTH);
       icmp.overlay = f.overlay;
       icmp.routeSrc = icmp.srcIp;
       icmp.routeDst = f.srcIpv4();
@@ -272,8 +275,12 @@ public final class DataPlane implements UnderlayListener {
     }
   }
 
-  /** An ICMP fragmentation-needed message quoting {@code about} (RFC 792 quote: 28 bytes). */
-  Frame icmpFragmentationNeeded(Frame about, int from, int to, int mtu) {
+  /** What an underlay router quotes of the offending datagram: RFC 792's header + 8 bytes. */
+  private static final int ROUTER_QUOTE_LENGTH =
+      Ipv4Header.MINIMUM_LENGTH + IcmpMessage.RFC_792_QUOTED_DATA;
+
+  /** An ICMP fragmentation-needed message quoting {@code quoteLength} bytes of {@code about}. */
+  Frame icmpFragmentationNeeded(Frame about, int from, int to, int mtu, int quoteLength) {
     Frame icmp = new Frame();
     icmp.srcIp = from;
     icmp.dstIp = to;
@@ -282,7 +289,7 @@ public final class DataPlane implements UnderlayListener {
         IcmpMessage.TYPE_DESTINATION_UNREACHABLE,
         IcmpMessage.CODE_FRAGMENTATION_NEEDED,
         mtu & 0xffff,
-        HostStack.icmpQuoteLength());
+        quoteLength);
     return icmp;
   }
 

@@ -3,8 +3,8 @@ package org.overlaysim.overlay.dataplane;
 import org.overlaysim.overlay.NetworkObserver;
 import org.overlaysim.overlay.fdb.ForwardingTable;
 import org.overlaysim.overlay.packet.IcmpMessage;
+import org.overlaysim.overlay.packet.IpProtocol;
 import org.overlaysim.overlay.packet.Ipv4Header;
-import org.overlaysim.scenario.Overlay;
 import org.overlaysim.topology.DropReason;
 import org.overlaysim.topology.EthernetFraming;
 
@@ -169,25 +169,22 @@ public final class HostStack {
   }
 
   private void bridge(Frame f) {
-    Overlay ov = dp.directory().overlay(f.overlay);
-    if (!f.isArp() && f.ipLength > ov.mtu()) {
-      // The vxlan port's MTU is smaller than the frame: the bridge drops it without a word
-      // (br_dev_queue_push_xmit / is_skb_forwardable), the classic black hole.
-      dp.drop(f, whereBridge, DropReason.MTU_EXCEEDED, f.ipLength);
-      return;
-    }
     if (isBroadcast(f.dstMac)) {
       deliverLocally(f, f.srcContainer);
-      if (tables[f.overlay].floods()) {
+      if (tables[f.overlay].floods() && fitsVxlanPort(f)) {
         flood(f);
       }
       return;
     }
     int dst = dp.directory().byMac(f.overlay, f.dstMac);
     if (dst >= 0 && dp.directory().host(dst) == index) {
-      if (allowed(f, dst, LOCAL)) {
+      // The egress port is the other container's veth: its MTU, not the overlay's, decides.
+      if (fitsPort(f, dp.directory().mtu(dst)) && allowed(f, dst, LOCAL)) {
         bridgedLocal.offer(f);
       }
+      return;
+    }
+    if (!fitsVxlanPort(f)) {
       return;
     }
     if (dst >= 0 && !allowed(f, dst, OUTBOUND)) {
@@ -209,6 +206,23 @@ public final class HostStack {
     encapsulate(f, remote, false);
   }
 
+  /**
+   * Linux's bridge checks a frame against the MTU of the port it leaves by (br_dev_queue_push_xmit,
+   * is_skb_forwardable) and drops a larger one without a word: towards the vxlan port, whose MTU is
+   * the overlay's, that is the classic black hole.
+   */
+  private boolean fitsPort(Frame f, int portMtu) {
+    if (f.isArp() || f.ipLength <= portMtu) {
+      return true;
+    }
+    dp.drop(f, whereBridge, DropReason.MTU_EXCEEDED, f.ipLength);
+    return false;
+  }
+
+  private boolean fitsVxlanPort(Frame f) {
+    return fitsPort(f, dp.directory().overlay(f.overlay).mtu());
+  }
+
   /** Head-end replication: one copy per other VTEP of the VNI (Linux's all-zeros fdb entries). */
   private void flood(Frame f) {
     int[] members = dp.directory().memberHosts(f.overlay);
@@ -224,6 +238,9 @@ public final class HostStack {
     int dst = d.byIp(f.overlay, f.dstIp);
     if (dst < 0) {
       dp.drop(f, whereVtep, DropReason.NO_ROUTE, f.ipLength);
+      return;
+    }
+    if (!forwarded(f)) {
       return;
     }
     if (d.host(dst) == index) {
@@ -259,10 +276,16 @@ public final class HostStack {
     int pathMtu = outerPathMtu(remoteIp);
     if (f.ipLength() > pathMtu) {
       if (tunnel.bridged()) {
-        if (!f.isArp() && f.df) {
+        if (!f.isArp() && vtepAnswers(f, pathMtu - overhead)) {
           // Linux >= 5.9 (skb_tunnel_check_pmtu): fragmentation-needed back to the container with
           // the MTU left after encapsulation, e.g. 1350 for a 1400 path. Nothing goes on the wire.
           fragmentationNeeded(f, pathMtu - overhead);
+          return;
+        }
+        // Otherwise Linux sends it on: with the outer DF clear (the default) the outer datagram is
+        // fragmented; with DF set it cannot leave the host (ip_fragment refuses it).
+        if (f.outerDf) {
+          dp.drop(f, whereVtep, DropReason.MTU_EXCEEDED, f.ipLength);
           return;
         }
         Frame[] fragments = Fragments.outer(f, pathMtu);
@@ -274,14 +297,17 @@ public final class HostStack {
         }
         return;
       }
-      // Routed: the host lowers the inner route's path MTU (for 600 s) and still sends this packet,
-      // its outer datagram fragmented (overlay-reference.md, "Oversized packets").
-      routePathMtu.lower(f.dstIp, pathMtu - overhead, dp.nowNs());
-      if (!tunnel.tunnels() && f.df) {
-        fragmentationNeeded(f, pathMtu);
+      // Routed, inner DF set: IP in IP lowers the inner route's path MTU and answers
+      // fragmentation-needed (ip_tunnel.c, tnl_update_pmtu), plain forwarding answers with the
+      // egress MTU (ip_forward); nothing goes on the wire.
+      if (f.df) {
+        if (tunnel.tunnels()) {
+          routePathMtu.lower(f.dstIp, pathMtu - overhead, dp.nowNs());
+        }
+        fragmentationNeeded(f, pathMtu - overhead);
         return;
       }
-      f.outerDf = false;
+      // DF clear: the outer datagram (IP in IP copies the clear DF) or the packet is fragmented.
       Frame[] fragments = Fragments.onWire(f, pathMtu);
       if (f.flow >= 0) {
         dp.observer().fragmented(f.flow, fragments.length);
@@ -313,17 +339,73 @@ public final class HostStack {
     dp.underlaySend(index, f);
   }
 
-  /** Answers an oversized DF packet from a local container with fragmentation-needed. */
+  /**
+   * On a routed overlay the host forwards (ip_forward): the inner TTL drops by one on the way into
+   * the tunnel and again on the way out of it; a packet that arrives with TTL 1 dies here.
+   */
+  private boolean forwarded(Frame f) {
+    if (f.ttl <= 1) {
+      dp.drop(f, whereVtep, DropReason.TTL_EXPIRED, f.ipLength);
+      return false;
+    }
+    f.ttl--;
+    return true;
+  }
+
+  /**
+   * Answers an oversized DF packet from a local container with fragmentation-needed. A routed
+   * overlay's host answers as a router does (icmp_send: from its own address, quoting up to 576
+   * bytes of ICMP in all); a bridged VTEP answers for the destination (Linux >= 5.9,
+   * iptunnel_pmtud_check_icmp): from the inner destination's addresses, the inner TTL, DF set, the
+   * same quote, and nothing at all for an MTU below 576, a fragment or an ICMP error.
+   */
   private void fragmentationNeeded(Frame f, int mtu) {
     dp.drop(f, whereVtep, DropReason.MTU_EXCEEDED, f.ipLength);
     if (f.srcContainer < 0) {
       return;
     }
-    Frame icmp = dp.icmpFragmentationNeeded(f, ip, f.srcIp, mtu);
+    boolean bridged = dp.tunnel(f.overlay).bridged();
+    Frame icmp;
+    if (bridged) {
+      icmp = dp.icmpFragmentationNeeded(f, f.dstIp, f.srcIp, mtu, linuxQuoteLength(f));
+      icmp.ttl = f.ttl;
+      icmp.df = true;
+      icmp.ipId = 0;
+      icmp.srcMac = f.dstMac;
+    } else {
+      icmp = dp.icmpFragmentationNeeded(f, ip, f.srcIp, mtu, linuxQuoteLength(f));
+      icmp.srcMac = GATEWAY_MAC;
+    }
     icmp.overlay = f.overlay;
     icmp.dstMac = dp.directory().mac(f.srcContainer);
-    icmp.srcMac = GATEWAY_MAC;
     dp.container(f.srcContainer).receive(icmp);
+  }
+
+  /**
+   * Whether a bridged VTEP answers an oversized packet at all (iptunnel_pmtud_check_icmp): only for
+   * an MTU of at least 576, a whole datagram with DF (no fragment) and no ICMP error.
+   */
+  private static boolean vtepAnswers(Frame f, int mtu) {
+    return mtu >= MIN_ICMP_MTU && f.df && !f.mf && f.fragOffset == 0 && !isIcmpError(f);
+  }
+
+  /** Linux's icmp_is_err: destination unreachable, source quench, redirect, time exceeded... */
+  private static boolean isIcmpError(Frame f) {
+    if (f.protocol != IpProtocol.ICMP) {
+      return false;
+    }
+    return switch (f.icmpType) {
+      case 3, 4, 5, 11, 12 -> true;
+      default -> false;
+    };
+  }
+
+  /** RFC 1812's 576 bytes, as Linux trims an ICMP error: IPv4 20 + ICMP 8 + up to 548 quoted. */
+  private static final int MIN_ICMP_MTU = 576;
+
+  static int linuxQuoteLength(Frame about) {
+    return Math.min(
+        about.ipLength, MIN_ICMP_MTU - Ipv4Header.MINIMUM_LENGTH - IcmpMessage.HEADER_LENGTH);
   }
 
   // ---------------------------------------------------------------- from the underlay
@@ -385,7 +467,7 @@ public final class HostStack {
       dp.drop(f, whereVtep, DropReason.NO_ROUTE, f.ipLength);
       return;
     }
-    if (!allowed(f, c, INBOUND)) {
+    if (!forwarded(f) || !allowed(f, c, INBOUND)) {
       return;
     }
     f.srcMac = GATEWAY_MAC;
@@ -437,7 +519,9 @@ public final class HostStack {
 
   private void deliverLocally(Frame f, int except) {
     for (int c : localContainers) {
-      if (c != except && dp.directory().overlayOf(c) == f.overlay) {
+      if (c != except
+          && dp.directory().overlayOf(c) == f.overlay
+          && (f.isArp() || f.ipLength <= dp.directory().mtu(c))) {
         dp.container(c).receive(f);
       }
     }
@@ -445,10 +529,6 @@ public final class HostStack {
 
   private static boolean isBroadcast(long mac) {
     return (mac & 0x0100_0000_0000L) != 0;
-  }
-
-  static int icmpQuoteLength() {
-    return Ipv4Header.MINIMUM_LENGTH + IcmpMessage.RFC_792_QUOTED_DATA;
   }
 
   NetworkObserver observer() {

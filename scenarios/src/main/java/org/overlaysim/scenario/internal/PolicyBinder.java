@@ -101,7 +101,9 @@ final class PolicyBinder {
     List<PolicyRule> ingress = rules(spec, "ingress", "from");
     List<PolicyRule> egress = rules(spec, "egress", "to");
     List<PolicyType> types = new ArrayList<>();
-    if (spec.get("policyTypes") != null) {
+    // An empty list is no list: the API server defaults both alike (SetDefaults_NetworkPolicy
+    // tests len(PolicyTypes) == 0), so `policyTypes: []` still isolates for ingress.
+    if (spec.get("policyTypes") != null && !spec.list("policyTypes").isEmpty()) {
       List<JsonNode> given = spec.list("policyTypes");
       for (int i = 0; i < given.size(); i++) {
         JsonNode value = given.get(i);
