@@ -84,7 +84,8 @@ public class WholePathBenchmark {
   public void loadScenario() throws Exception {
     java.nio.file.Path file = java.nio.file.Files.createTempFile("whole-path", ".yaml");
     try {
-      java.nio.file.Files.writeString(file, scenarioYaml(encapsulation, policies.equals("on")));
+      java.nio.file.Files.writeString(
+          file, scenarioYaml(encapsulation, policies.equals("on"), UDP_STREAM, "UDP"));
       scenario = ScenarioLoader.load(file, List.of()).runs().get(0).scenario();
     } finally {
       java.nio.file.Files.delete(file);
@@ -124,9 +125,22 @@ public class WholePathBenchmark {
     }
   }
 
-  static String scenarioYaml(String encapsulation, boolean policies) {
-    // 1,000-byte datagrams every 62.5 us per flow: 1,600 in 100 ms, 128 Mbit/s a flow, four
-    // flows a host (well under 10 Gbit/s), 8.2 Gbit/s on the 100 Gbit/s WAN: no queue drops.
+  /**
+   * 1,000-byte datagrams every 62.5 us per flow: 1,600 in 100 ms, 128 Mbit/s a flow, four flows a
+   * host (well under 10 Gbit/s), 8.2 Gbit/s on the 100 Gbit/s WAN: no queue drops.
+   */
+  static final String UDP_STREAM =
+      """
+          - {name: stream, kind: udp, from: client, to: server, port: 9000, size: 1000,
+             rate: 128Mbps, stop: 100ms}
+      """;
+
+  /**
+   * The path between 64 client and 64 server containers, {@code traffic} (YAML list entries under
+   * {@code traffic:}) on port 9000 of {@code protocol}, policies allowing exactly that.
+   */
+  static String scenarioYaml(
+      String encapsulation, boolean policies, String traffic, String protocol) {
     String yaml =
         """
         name: whole-path
@@ -155,10 +169,9 @@ public class WholePathBenchmark {
           - {name: server, host: "fra-*", overlay: pods, namespace: shop, count: 64,
              labels: {app: server}}
         traffic:
-          - {name: stream, kind: udp, from: client, to: server, port: 9000, size: 1000,
-             rate: 128Mbps, stop: 100ms}
         """
-            .formatted(encapsulation);
+                .formatted(encapsulation)
+            + traffic;
     if (!policies) {
       return yaml;
     }
@@ -176,7 +189,7 @@ public class WholePathBenchmark {
               podSelector: {matchLabels: {app: server}}
               ingress:
                 - from: [{podSelector: {matchLabels: {app: client}}}]
-                  ports: [{protocol: UDP, port: 9000}]
+                  ports: [{protocol: %1$s, port: 9000}]
           - apiVersion: networking.k8s.io/v1
             kind: NetworkPolicy
             metadata: {name: client-to-server, namespace: shop}
@@ -184,7 +197,8 @@ public class WholePathBenchmark {
               podSelector: {matchLabels: {app: client}}
               egress:
                 - to: [{podSelector: {matchLabels: {app: server}}}]
-                  ports: [{protocol: UDP, port: 9000}]
-        """;
+                  ports: [{protocol: %1$s, port: 9000}]
+        """
+            .formatted(protocol);
   }
 }
