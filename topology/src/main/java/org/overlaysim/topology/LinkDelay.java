@@ -17,8 +17,9 @@ import org.overlaysim.scenario.UnderlayDefaults;
  *
  * @param ns one-way propagation delay
  * @param source how it was obtained
+ * @param detail how, in words, for {@code overlaysim validate --explain}
  */
-public record LinkDelay(long ns, Source source) {
+public record LinkDelay(long ns, Source source, String detail) {
 
   /** Where a link's delay came from (the {@code delay_source} column of links.csv). */
   public enum Source {
@@ -63,7 +64,7 @@ public record LinkDelay(long ns, Source source) {
   public static LinkDelay of(
       LinkSpec link, org.overlaysim.scenario.Site a, org.overlaysim.scenario.Site b) {
     if (link.delayNs().isPresent()) {
-      return new LinkDelay(link.delayNs().getAsLong(), Source.EXPLICIT);
+      return new LinkDelay(link.delayNs().getAsLong(), Source.EXPLICIT, "the link's delay");
     }
     boolean standard =
         link.fiberSpeedMps() == UnderlayDefaults.DEFAULT_FIBER_SPEED_MPS
@@ -71,7 +72,15 @@ public record LinkDelay(long ns, Source source) {
     if (standard && !a.name().equals(b.name())) {
       OptionalDouble rttMs = KnownPlaces.standard().measuredRttMs(a.location(), b.location());
       if (rttMs.isPresent()) {
-        return new LinkDelay(Math.round(rttMs.getAsDouble() / 2 * 1e6), Source.MEASURED);
+        return new LinkDelay(
+            Math.round(rttMs.getAsDouble() / 2 * 1e6),
+            Source.MEASURED,
+            String.format(
+                Locale.ROOT,
+                "half the RTT of %s ms measured between %s and %s",
+                decimal(rttMs.getAsDouble()),
+                a.location().place(),
+                b.location().place()));
       }
     }
     GeoLatencyModel model =
@@ -81,7 +90,49 @@ public record LinkDelay(long ns, Source source) {
                 .withFiberSpeedKmPerS(link.fiberSpeedMps() / 1000.0)
                 .withRouteFactor(link.routeFactor())
                 .withMeasuredRoutes(null);
-    return new LinkDelay(model.oneWayDelayNs(site(a), site(b)), Source.MODEL);
+    Site sa = site(a);
+    Site sb = site(b);
+    return new LinkDelay(model.oneWayDelayNs(sa, sb), Source.MODEL, explain(model, sa, sb));
+  }
+
+  private static String explain(GeoLatencyModel model, Site a, Site b) {
+    double km = a.distanceKm(b);
+    if (a.equals(b) || km < GeoLatencyModel.METRO_KM) {
+      return a.name().equals(b.name())
+          ? "within one site"
+          : String.format(Locale.ROOT, "one metro (%.0f km)", km);
+    }
+    String formula =
+        String.format(
+            Locale.ROOT,
+            "%s ms + %.0f km x %s / %.0f km/s",
+            decimal(model.perLinkOverheadNs() / 1e6),
+            km,
+            decimal(model.routeFactor()),
+            model.fiberSpeedKmPerS());
+    MeasuredRoutes.Route route =
+        model.measuredRoutes() == null ? null : model.measuredRoutes().nearest(a, b);
+    if (model.measuredRoutes() == null) {
+      return formula + " (its own fiberSpeed or routeFactor: no measured route followed)";
+    }
+    if (route == null) {
+      return formula + " (no measured route near both ends)";
+    }
+    return String.format(
+        Locale.ROOT,
+        "%s, following the route measured between %s and %s (RTT %s ms)",
+        formula,
+        route.a().name(),
+        route.b().name(),
+        decimal(route.rttMs()));
+  }
+
+  /** Up to 3 decimals, no trailing zeros. */
+  private static String decimal(double v) {
+    return new java.math.BigDecimal(v)
+        .setScale(3, java.math.RoundingMode.HALF_EVEN)
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   private static Site site(org.overlaysim.scenario.Site s) {
