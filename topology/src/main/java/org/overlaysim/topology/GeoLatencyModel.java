@@ -99,11 +99,6 @@ public record GeoLatencyModel(
         fiberSpeedKmPerS, routeFactor, perLinkOverheadNs, ns, sameMetroDelayNs, measuredRoutes);
   }
 
-  public GeoLatencyModel withSameMetroDelayNs(long ns) {
-    return new GeoLatencyModel(
-        fiberSpeedKmPerS, routeFactor, perLinkOverheadNs, sameSiteDelayNs, ns, measuredRoutes);
-  }
-
   /** The same model following other landmarks, or none (null: the plain formula). */
   public GeoLatencyModel withMeasuredRoutes(MeasuredRoutes routes) {
     return new GeoLatencyModel(

@@ -50,10 +50,6 @@ public final class MeasuredRoutes {
     return new MeasuredRoutes(kept);
   }
 
-  public List<Route> routes() {
-    return routes;
-  }
-
   /**
    * The measured route nearest to a link from {@code a} to {@code b} (least sum of the
    * displacements of the two ends, either way round), or null when none lies within {@link
