@@ -312,4 +312,26 @@ class GeoLatencyCrossValidationTest {
     assertThat(median(e)).isBetween(0.175, 0.195);
     System.out.printf(Locale.ROOT, "former default: median %.1f %%%n", 100 * median(e));
   }
+
+  @Test
+  void fittedOnAwsAloneTheModelMeetsIbmsRttsWithin6point1PercentInTheMedian() {
+    // Another provider's network, measured another way (netperf between VMs, not cloudping):
+    // the model and its measured routes from the AWS rows only, the error on IBM's 78 pairs.
+    GeoLatencyModel aws =
+        fit(pairs.stream().filter(p -> p.m().source().startsWith("aws")).toList());
+    double[] e =
+        pairs.stream()
+            .filter(p -> p.m().source().equals("ibm-vpc-2026"))
+            .mapToDouble(
+                p -> Math.abs(2 * aws.oneWayDelayNs(p.a(), p.b()) / 1e6 - p.rttMs()) / p.rttMs())
+            .sorted()
+            .toArray();
+    assertThat(e).hasSize(78);
+    System.out.printf(
+        Locale.ROOT,
+        "AWS -> IBM: median %.1f %%, p90 %.1f %%%n",
+        100 * median(e),
+        100 * quantile(e, 0.9));
+    assertThat(median(e)).isBetween(0.056, 0.066);
+  }
 }
