@@ -3,9 +3,16 @@ package org.overlaysim.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.overlaysim.scenario.LinkSpec;
+import org.overlaysim.scenario.Router;
+import org.overlaysim.scenario.Scenario;
 import org.overlaysim.scenario.ScenarioSet;
+import org.overlaysim.topology.LinkDelay;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,6 +40,13 @@ final class ValidateCommand implements Callable<Integer> {
           "Override a scenario value before checking, e.g. --set underlay.defaults.mtu=9000.")
   List<String> overrides = new ArrayList<>();
 
+  @Option(
+      names = "--explain",
+      description =
+          "Also print each underlay link's one-way delay and where it came from (explicit,"
+              + " measured or model).")
+  boolean explain;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -43,6 +57,9 @@ final class ValidateCommand implements Callable<Integer> {
       try {
         ScenarioSet set = Scenarios.load(file, overrides);
         out.println(file + ": valid: " + set.summary());
+        if (explain) {
+          explainDelays(out, set.base());
+        }
       } catch (UserInputException e) {
         problems.addAll(e.problems());
       }
@@ -52,5 +69,32 @@ final class ValidateCommand implements Callable<Integer> {
       throw new UserInputException(problems);
     }
     return ExitCodes.OK;
+  }
+
+  /** One line per link of the base scenario: what the simulator, visualizer and emulator use. */
+  private static void explainDelays(PrintWriter out, Scenario scenario) {
+    Map<String, String> siteOfRouter = new HashMap<>();
+    for (Router r : scenario.underlay().routers()) {
+      siteOfRouter.put(r.name(), r.site());
+    }
+    LinkDelay.of(scenario)
+        .forEach(
+            (name, delay) -> {
+              LinkSpec link =
+                  scenario.underlay().links().stream()
+                      .filter(l -> l.name().equals(name))
+                      .findFirst()
+                      .orElseThrow();
+              out.printf(
+                  Locale.ROOT,
+                  "  %s (%s - %s): one-way %.3f ms (RTT %.3f ms), %s: %s%n",
+                  name,
+                  siteOfRouter.get(link.a()),
+                  siteOfRouter.get(link.b()),
+                  delay.ns() / 1e6,
+                  2 * delay.ns() / 1e6,
+                  delay.source().reportName(),
+                  delay.detail());
+            });
   }
 }

@@ -40,6 +40,7 @@ import org.overlaysim.scenario.Protocol;
 import org.overlaysim.scenario.Run;
 import org.overlaysim.scenario.Scenario;
 import org.overlaysim.scenario.TrafficSpec;
+import org.overlaysim.topology.LinkDelay;
 
 /**
  * Builds one run of a scenario out of Linux network namespaces, runs its ping and probe traffic
@@ -194,8 +195,8 @@ public final class Emulator {
     notes.put(
         "latency_source",
         netem
-            ? "kernel plus netem on links with an explicit delay (geographic delays, jitter and"
-                + " loss not applied)"
+            ? "kernel plus netem: each underlay link's delay as the simulator's (jitter and loss"
+                + " not applied)"
             : "kernel (netem unavailable: link delays, jitter and loss of the scenario not applied)");
     notes.put("netem", netem ? "available" : "unavailable");
     notes.put("namespaces", Integer.toString(plan.namespaces().size()));
@@ -376,6 +377,7 @@ public final class Emulator {
       double seconds) {
     List<LinkRow> rows = new ArrayList<>();
     List<LinkSpec> links = scenario.underlay().links();
+    Map<String, LinkDelay> delays = LinkDelay.of(scenario);
     for (NetworkPlan.Device device : plan.countedDevices()) {
       for (LinkSpec link : links) {
         if (!device.where().equals(link.name() + " at " + link.a())) {
@@ -395,7 +397,9 @@ public final class Emulator {
                 d.txBytes(),
                 d.txPackets(),
                 d.txBytes() * 8 / capacity,
-                d.txDropped()));
+                d.txDropped(),
+                delays.get(link.name()).ns() / 1e6,
+                delays.get(link.name()).source().reportName()));
         rows.add(
             new LinkRow(
                 link.name(),
@@ -403,7 +407,9 @@ public final class Emulator {
                 d.rxBytes(),
                 d.rxPackets(),
                 d.rxBytes() * 8 / capacity,
-                d.rxDropped()));
+                d.rxDropped(),
+                delays.get(link.name()).ns() / 1e6,
+                delays.get(link.name()).source().reportName()));
       }
     }
     return rows;

@@ -45,6 +45,7 @@ import org.overlaysim.scenario.UnderlayDefaults;
 import org.overlaysim.topology.GeoLatencyModel;
 import org.overlaysim.topology.LinkCounters;
 import org.overlaysim.topology.LinkDefaults;
+import org.overlaysim.topology.LinkDelay;
 import org.overlaysim.topology.Underlay;
 import org.overlaysim.topology.UnderlayNetwork;
 
@@ -121,7 +122,7 @@ public final class OverlayNetwork {
     return new OverlayNetwork(run, simulator, streams, observer, settings);
   }
 
-  /** The underlay of a scenario: geography gives a link's delay unless the link states one. */
+  /** The underlay of a scenario; each link's delay is {@link LinkDelay}'s. */
   static Underlay underlayOf(Scenario scenario) {
     UnderlayDefaults d = scenario.underlay().defaults();
     GeoLatencyModel geo =
@@ -136,26 +137,15 @@ public final class OverlayNetwork {
                     .withBandwidthBps(d.bandwidthBps())
                     .withMtu(d.mtu())
                     .withQueueBytes(d.queueBytes()));
-    Map<String, org.overlaysim.topology.Site> sites = new HashMap<>();
     for (Site s : scenario.sites()) {
       b.site(s.name(), s.location().lat(), s.location().lon());
-      sites.put(
-          s.name(),
-          new org.overlaysim.topology.Site(s.name(), s.location().lat(), s.location().lon()));
     }
-    Map<String, String> siteOfRouter = new HashMap<>();
     for (Router r : scenario.underlay().routers()) {
       b.router(r.name(), r.site());
-      siteOfRouter.put(r.name(), r.site());
     }
+    Map<String, LinkDelay> delays = LinkDelay.of(scenario);
     for (LinkSpec l : scenario.underlay().links()) {
-      long delay =
-          l.delayNs().isPresent()
-              ? l.delayNs().getAsLong()
-              : geo.withFiberSpeedKmPerS(l.fiberSpeedMps() / 1000.0)
-                  .withRouteFactor(l.routeFactor())
-                  .oneWayDelayNs(
-                      sites.get(siteOfRouter.get(l.a())), sites.get(siteOfRouter.get(l.b())));
+      long delay = delays.get(l.name()).ns();
       String pair = l.a() + "--" + l.b();
       org.overlaysim.topology.LinkSpec spec =
           org.overlaysim.topology.LinkSpec.DEFAULTS

@@ -161,7 +161,15 @@ public final class ReportFiles {
   static String links(List<RunReport> runs) {
     return table(
         runs,
-        List.of("link", "direction", "bytes", "packets", "utilization", "drops"),
+        List.of(
+            "link",
+            "direction",
+            "bytes",
+            "packets",
+            "utilization",
+            "drops",
+            "delay_ms",
+            "delay_source"),
         RunReport::links,
         row ->
             List.of(
@@ -170,7 +178,9 @@ public final class ReportFiles {
                 Long.toString(row.bytes()),
                 Long.toString(row.packets()),
                 Csv.decimal(row.utilization()),
-                Long.toString(row.drops())));
+                Long.toString(row.drops()),
+                Csv.decimal(row.delayMs()),
+                row.delaySource()));
   }
 
   static String overlays(List<RunReport> runs) {

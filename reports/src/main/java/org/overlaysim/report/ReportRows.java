@@ -41,9 +41,19 @@ public final class ReportRows {
   /** drops.csv without the run column. */
   public record DropRow(String where, String reason, long packets, long bytes) {}
 
-  /** links.csv without the run column; utilization is busy time / simulated time. */
+  /**
+   * links.csv without the run column; utilization is busy time / simulated time; the link's one-way
+   * delay and where it came from (explicit, model, measured: topology's LinkDelay).
+   */
   public record LinkRow(
-      String link, String direction, long bytes, long packets, double utilization, long drops) {}
+      String link,
+      String direction,
+      long bytes,
+      long packets,
+      double utilization,
+      long drops,
+      double delayMs,
+      String delaySource) {}
 
   /** overlays.csv without the run column. */
   public record OverlayRow(

@@ -35,6 +35,7 @@ import org.overlaysim.scenario.TcpTraffic;
 import org.overlaysim.scenario.TrafficSpec;
 import org.overlaysim.scenario.UdpTraffic;
 import org.overlaysim.topology.LinkCounters;
+import org.overlaysim.topology.LinkDelay;
 
 /**
  * Simulates one run: builds the model from the resolved scenario, runs it for the scenario's
@@ -204,7 +205,16 @@ public final class ScenarioRunner {
                     new DropRow(key.where(), key.reason().reportName(), counts[0], counts[1])));
     long elapsedNs = scenario.durationNs();
     List<LinkRow> links = new ArrayList<>();
+    Map<String, LinkDelay> delays = LinkDelay.of(scenario);
     for (LinkCounters c : network.linkCounters()) {
+      // Access links are not scenario links: their short fixed delay is the model's.
+      LinkDelay delay =
+          delays.getOrDefault(
+              c.link(),
+              new LinkDelay(
+                  network.underlayNetwork().underlay().link(c.link()).delayNs(),
+                  LinkDelay.Source.MODEL,
+                  "host access link"));
       links.add(
           new LinkRow(
               c.link(),
@@ -212,7 +222,9 @@ public final class ScenarioRunner {
               c.bytes(),
               c.packets(),
               c.utilization(elapsedNs),
-              c.drops()));
+              c.drops(),
+              delay.ns() / 1e6,
+              delay.source().reportName()));
     }
     List<OverlayRow> overlays = new ArrayList<>();
     for (Overlay o : scenario.overlays()) {

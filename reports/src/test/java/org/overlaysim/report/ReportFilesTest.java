@@ -35,7 +35,7 @@ class ReportFilesTest {
                 "ping-0", "ping", "web-1", "db-1", "madrid", "frankfurt", LatencySummary.EMPTY)),
         List.of(new ThroughputRow("udp-1", 1410, 1538, 1e6, 0, 1, 1, 0)),
         List.of(new DropRow("mad-1/bridge", "mtu-exceeded", 1, 1500)),
-        List.of(new LinkRow("r-mad--r-fra", "r-mad->r-fra", 3000, 2, 0.25, 0)),
+        List.of(new LinkRow("r-mad--r-fra", "r-mad->r-fra", 3000, 2, 0.25, 0, 10.5, "model")),
         List.of(new OverlayRow("frontend", 100, "vxlan", "static", 0, 0, 0, 0, 4)),
         List.of(new ReachabilityRow("web-1", "db-1", "TCP", 5432, "denied", "policy-deny")),
         RunTimings.UNKNOWN);
@@ -57,7 +57,7 @@ class ReportFilesTest {
         .startsWith("run,flow,payload_bytes,wire_bytes,overhead_ratio,goodput_mbps,fragments");
     assertThat(firstLine(dir, "drops.csv")).isEqualTo("run,where,reason,packets,bytes");
     assertThat(firstLine(dir, "links.csv"))
-        .isEqualTo("run,link,direction,bytes,packets,utilization,drops");
+        .isEqualTo("run,link,direction,bytes,packets,utilization,drops,delay_ms,delay_source");
     assertThat(firstLine(dir, "reachability.csv"))
         .isEqualTo("run,src,dst,protocol,port,result,reason");
     assertThat(firstLine(dir, "overlays.csv"))

@@ -53,9 +53,16 @@ public final class ScenarioWriter {
     ArrayNode sites = root.putArray("sites");
     for (Site site : s.sites()) {
       ObjectNode node = sites.addObject().put("name", site.name());
-      node.putObject("location")
-          .put("lat", decimal(site.location().lat()))
-          .put("lon", decimal(site.location().lon()));
+      Location where = site.location();
+      if (where.isRegion()) {
+        node.putObject("location").put("region", where.place());
+      } else if (where.isCity()) {
+        node.putObject("location").put("city", where.place());
+      } else {
+        node.putObject("location")
+            .put("lat", decimal(where.lat()))
+            .put("lon", decimal(where.lon()));
+      }
     }
     root.set("underlay", underlay(s.underlay()));
     ArrayNode hosts = root.putArray("hosts");

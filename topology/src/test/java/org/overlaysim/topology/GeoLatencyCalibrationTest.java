@@ -12,8 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The default {@link GeoLatencyModel} against published round-trip times (test resource
- * published-rtts.csv, 89 pairs):
+ * A second out-of-sample check of the default {@link GeoLatencyModel}: 89 older published
+ * round-trip times (test resource published-rtts.csv) that the model was not fitted on:
  *
  * <ul>
  *   <li>WonderProxy, "Miles per Millisecond: A Look at the WonderProxy Network" (P. Reinheimer,
@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
  *       https://acomputerscientistlearnsaws.blogspot.com/2017/04/aws-regions.html ), 45 pairs.
  * </ul>
  *
- * <p>Modelled RTT = 2 x one-way delay of one link between the two places. The defaults (route
- * factor 1.8, 0.25 ms per link) minimise the median relative error over these pairs on a coarse
- * grid; it comes out at 14.5 %. The data are noisy (Paris-Zurich at 108 ms in 2011; AWS
- * Frankfurt-Singapore at 326 ms, about Frankfurt-Virginia plus Virginia-Singapore), which a single
- * route factor cannot follow: the model is a typical-path estimate, not a per-pair prediction.
+ * <p>Modelled RTT = 2 x one-way delay of one link between the two places. The former default (route
+ * factor 1.8, 0.25 ms per link) was fitted on these very pairs (14.5 % in sample); the current one,
+ * fitted on the newer measurements, meets them out of sample. They are noisy (Paris-Zurich at 108
+ * ms in 2011; AWS Frankfurt-Singapore at 326 ms in 2017, about Frankfurt-Virginia plus
+ * Virginia-Singapore, where 2025 measures 160 ms).
  */
 class GeoLatencyCalibrationTest {
   record Pair(String source, Site a, Site b, double rttMs) {}
@@ -77,21 +77,23 @@ class GeoLatencyCalibrationTest {
   }
 
   @Test
-  void defaultModelHasAMedianErrorOf14point5PercentOnPublishedRtts() throws IOException {
+  void defaultModelHasAMedianErrorOf12point4PercentOnTheOlderPublishedRtts() throws IOException {
     double median = medianRelativeError(GeoLatencyModel.DEFAULT, publishedPairs());
-    assertThat(median).isBetween(0.140, 0.150);
+    assertThat(median).isBetween(0.120, 0.130);
   }
 
   @Test
-  void defaultModelBeatsStraightFibreAndTheUsualRuleOfThumb() throws IOException {
+  void defaultModelBeatsStraightFibreAndTheFormulaAlone() throws IOException {
     List<Pair> pairs = publishedPairs();
     double calibrated = medianRelativeError(GeoLatencyModel.DEFAULT, pairs);
     GeoLatencyModel straightFibre =
-        GeoLatencyModel.DEFAULT.withRouteFactor(1.0).withPerLinkOverheadNs(0);
-    GeoLatencyModel routeFactor1point5 =
-        GeoLatencyModel.DEFAULT.withRouteFactor(1.5).withPerLinkOverheadNs(0);
+        GeoLatencyModel.DEFAULT
+            .withRouteFactor(1.0)
+            .withPerLinkOverheadNs(0)
+            .withMeasuredRoutes(null);
+    GeoLatencyModel formulaAlone = GeoLatencyModel.DEFAULT.withMeasuredRoutes(null);
     assertThat(calibrated)
         .isLessThan(medianRelativeError(straightFibre, pairs))
-        .isLessThan(medianRelativeError(routeFactor1point5, pairs));
+        .isLessThan(medianRelativeError(formulaAlone, pairs));
   }
 }

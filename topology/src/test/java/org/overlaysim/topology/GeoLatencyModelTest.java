@@ -34,9 +34,9 @@ class GeoLatencyModelTest {
   }
 
   @Test
-  void defaultModelGivesAThousandKilometreLink9point074Milliseconds() {
-    // 1000 km * route factor 1.8 / 204,000 km/s = 8.824 ms, + 0.25 ms per link = 9.074 ms.
-    assertThat(GeoLatencyModel.DEFAULT.oneWayDelayNs(1000)).isEqualTo(9_073_529);
+  void theFormulaGivesAThousandKilometreLink10point683Milliseconds() {
+    // 1000 km * route factor 1.6 / 204,000 km/s = 7.843 ms, + 2.84 ms per link = 10.683 ms.
+    assertThat(GeoLatencyModel.DEFAULT.oneWayDelayNs(1000)).isEqualTo(10_683_137);
   }
 
   @Test
@@ -44,6 +44,34 @@ class GeoLatencyModelTest {
     GeoLatencyModel fibreOnly =
         GeoLatencyModel.DEFAULT.withRouteFactor(1.0).withPerLinkOverheadNs(0);
     assertThat(fibreOnly.oneWayDelayNs(1000)).isEqualTo(4_901_961);
+  }
+
+  @Test
+  void twoSitesOfOneMetroTakeTheMetroDelay() {
+    Site a = new Site("a", 50.1, 8.675);
+    Site b = new Site("b", 50.2, 8.7);
+    assertThat(GeoLatencyModel.DEFAULT.oneWayDelayNs(a, b)).isEqualTo(850_000);
+  }
+
+  @Test
+  void aLinkNearAMeasuredRouteFollowsIt() {
+    // Frankfurt-Tokyo detours (AWS measures 228 ms, IBM 229 ms where the formula gives 152 ms):
+    // a link between points near both cities takes the measured route's ratio.
+    Site frankfurt = new Site("fra", 50.1109, 8.6821);
+    Site tokyo = new Site("tyo", 35.6762, 139.6503);
+    long followed = GeoLatencyModel.DEFAULT.oneWayDelayNs(frankfurt, tokyo);
+    long formula = GeoLatencyModel.DEFAULT.withMeasuredRoutes(null).oneWayDelayNs(frankfurt, tokyo);
+    assertThat(2 * followed / 1e6).isBetween(220.0, 236.0);
+    assertThat(followed).isGreaterThan(formula);
+  }
+
+  @Test
+  void aLinkFarFromEveryMeasuredRouteTakesTheFormula() {
+    // Reykjavik-Anchorage: no measured pair within a quarter of the distance of both ends.
+    Site reykjavik = new Site("rey", 64.1466, -21.9426);
+    Site anchorage = new Site("anc", 61.2181, -149.9003);
+    assertThat(GeoLatencyModel.DEFAULT.oneWayDelayNs(reykjavik, anchorage))
+        .isEqualTo(GeoLatencyModel.DEFAULT.oneWayDelayNs(reykjavik.distanceKm(anchorage)));
   }
 
   @Test

@@ -42,9 +42,8 @@ class UnderlayTest {
   @Test
   void linkDelayComesFromGeographyWhenNotGiven() {
     Underlay u = twoSites().link("r-mad", "r-fra").build();
-    double km = u.site("madrid").distanceKm(u.site("frankfurt"));
     assertThat(u.link("r-mad--r-fra").delayNs())
-        .isEqualTo(GeoLatencyModel.DEFAULT.oneWayDelayNs(km));
+        .isEqualTo(GeoLatencyModel.DEFAULT.oneWayDelayNs(u.site("madrid"), u.site("frankfurt")));
   }
 
   @Test
@@ -52,7 +51,11 @@ class UnderlayTest {
     Underlay u =
         twoSites()
             .link("r-mad", "r-fra")
-            .latencyModel(GeoLatencyModel.DEFAULT.withRouteFactor(1.0).withPerLinkOverheadNs(0))
+            .latencyModel(
+                GeoLatencyModel.DEFAULT
+                    .withRouteFactor(1.0)
+                    .withPerLinkOverheadNs(0)
+                    .withMeasuredRoutes(null))
             .defaults(LinkDefaults.STANDARD.withMtu(9000))
             .build();
     Link link = u.link("r-mad--r-fra");

@@ -13,6 +13,7 @@ import org.overlaysim.scenario.Host;
 import org.overlaysim.scenario.LinkSpec;
 import org.overlaysim.scenario.Overlay;
 import org.overlaysim.scenario.Scenario;
+import org.overlaysim.topology.LinkDelay;
 
 /**
  * The commands that build a scenario out of network namespaces, in order: namespaces, underlay veth
@@ -135,6 +136,7 @@ public final class NetworkPlan {
 
   private void underlayLinks(boolean netem) {
     List<LinkSpec> links = scenario.underlay().links();
+    Map<String, LinkDelay> delays = LinkDelay.of(scenario);
     UnderlayRoutes routes = new UnderlayRoutes(scenario);
     for (int l = 0; l < links.size(); l++) {
       LinkSpec link = links.get(l);
@@ -150,7 +152,10 @@ public final class NetworkPlan {
         up(ns, dev, link.mtu());
         counted.add(
             new Device(ns, dev, link.name() + (aEnd ? " at " + link.a() : " at " + link.b())));
-        if (netem && link.delayNs().isPresent() && link.delayNs().getAsLong() > 0) {
+        // The simulator's delay, explicit, measured or modelled alike (netem at both ends: one
+        // way each), so kernel and simulation see the same underlay.
+        long delayNs = delays.get(link.name()).ns();
+        if (netem && delayNs > 0) {
           steps.add(
               Step.of(
                   "ip",
@@ -165,7 +170,7 @@ public final class NetworkPlan {
                   "root",
                   "netem",
                   "delay",
-                  (link.delayNs().getAsLong() / 1000) + "us"));
+                  (delayNs / 1000) + "us"));
         }
       }
     }

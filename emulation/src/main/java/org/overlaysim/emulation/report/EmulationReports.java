@@ -104,7 +104,9 @@ public final class EmulationReports {
       drops.append(
           cells(id, d.where(), d.reason(), Long.toString(d.packets()), Long.toString(d.bytes())));
     }
-    StringBuilder links = new StringBuilder("run,link,direction,bytes,packets,utilization,drops\n");
+    StringBuilder links =
+        new StringBuilder(
+            "run,link,direction,bytes,packets,utilization,drops,delay_ms,delay_source\n");
     for (LinkRow l : result.links()) {
       links.append(
           cells(
@@ -114,7 +116,9 @@ public final class EmulationReports {
               Long.toString(l.bytes()),
               Long.toString(l.packets()),
               decimal(l.utilization()),
-              Long.toString(l.drops())));
+              Long.toString(l.drops()),
+              decimal(l.delayMs()),
+              l.delaySource()));
     }
     StringBuilder overlays =
         new StringBuilder(

@@ -16,7 +16,7 @@ import org.overlaysim.scenario.Host;
 import org.overlaysim.scenario.LinkSpec;
 import org.overlaysim.scenario.Site;
 import org.overlaysim.scenario.Units;
-import org.overlaysim.topology.GeoLatencyModel;
+import org.overlaysim.topology.LinkDelay;
 
 /**
  * Underlay links between sites (width by bandwidth, colour by utilization after a run) and, for
@@ -122,19 +122,8 @@ final class UnderlayMarks {
     org.overlaysim.topology.Site tb =
         new org.overlaysim.topology.Site(b.name(), b.location().lat(), b.location().lon());
     double km = ta.distanceKm(tb);
-    long delayNs;
-    String how;
-    if (l.delayNs().isPresent()) {
-      delayNs = l.delayNs().getAsLong();
-      how = "given";
-    } else {
-      GeoLatencyModel model =
-          GeoLatencyModel.DEFAULT
-              .withFiberSpeedKmPerS(l.fiberSpeedMps() / 1000.0)
-              .withRouteFactor(l.routeFactor());
-      delayNs = model.oneWayDelayNs(ta, tb);
-      how = "from distance";
-    }
+    // The simulator's own delay for this link, and where it came from.
+    LinkDelay delay = LinkDelay.of(l, a, b);
     return String.format(
         Locale.ROOT,
         "%s  %s — %s%n%s, MTU %d, %.0f km, one-way delay %s (%s)",
@@ -144,7 +133,7 @@ final class UnderlayMarks {
         Units.formatRate(l.bandwidthBps()),
         l.mtu(),
         km,
-        Units.formatDuration(delayNs),
-        how);
+        Units.formatDuration(delay.ns()),
+        delay.source().reportName());
   }
 }

@@ -12,6 +12,7 @@ import org.overlaysim.scenario.CaptureSpec;
 import org.overlaysim.scenario.Cidr;
 import org.overlaysim.scenario.ControlPlane;
 import org.overlaysim.scenario.Encapsulation;
+import org.overlaysim.scenario.KnownPlaces;
 import org.overlaysim.scenario.LinkSpec;
 import org.overlaysim.scenario.Location;
 import org.overlaysim.scenario.Namespace;
@@ -125,19 +126,72 @@ public final class ScenarioBinder {
         continue;
       }
       String name = entry.name("name");
-      Obj location = entry.child("location", "location", List.of("lat", "lon"), List.of());
-      Double lat = location == null ? null : location.number("lat", -90, 90);
-      Double lon = location == null ? null : location.number("lon", -180, 180);
+      Obj location =
+          entry.child("location", "location", List.of(), List.of("lat", "lon", "city", "region"));
+      Location where = location == null ? null : location(location);
       if (name != null
           && registry.claim("site", "site", name, entry.path("name"))
-          && lat != null
-          && lon != null) {
-        Site site = new Site(name, new Location(lat, lon));
+          && where != null) {
+        Site site = new Site(name, where);
         sites.add(site);
         registry.sites.put(name, site);
       }
     }
     return sites;
+  }
+
+  /** {lat, lon}, or a well-known place: {city: Frankfurt} or {region: aws/eu-central-1}. */
+  private Location location(Obj location) {
+    boolean coordinates = location.has("lat") || location.has("lon");
+    int ways =
+        (coordinates ? 1 : 0) + (location.has("city") ? 1 : 0) + (location.has("region") ? 1 : 0);
+    if (ways != 1) {
+      ctx.at(
+          location.path(),
+          ways == 0
+              ? "location needs lat and lon, a city or a region"
+              : "location takes one of lat/lon, city or region, not several");
+      return null;
+    }
+    KnownPlaces places = KnownPlaces.standard();
+    if (location.has("city")) {
+      String city = location.text("city");
+      if (city == null) {
+        return null;
+      }
+      List<KnownPlaces.Place> found = places.city(city);
+      if (found.isEmpty()) {
+        ctx.at(
+            location.path("city"),
+            "unknown city '" + city + "'" + Suggest.didYouMean(city, places.cityNames()));
+        return null;
+      }
+      KnownPlaces.Place p = found.get(0);
+      return new Location(p.lat(), p.lon(), p.city());
+    }
+    if (location.has("region")) {
+      String region = location.text("region");
+      if (region == null) {
+        return null;
+      }
+      var found = places.region(region);
+      if (found.isEmpty()) {
+        ctx.at(
+            location.path("region"),
+            "unknown region '" + region + "'" + Suggest.didYouMean(region, places.regionIds()));
+        return null;
+      }
+      return new Location(found.get().lat(), found.get().lon(), region);
+    }
+    if (!location.has("lat") || !location.has("lon")) {
+      ctx.at(
+          location.path(),
+          "missing key '" + (location.has("lat") ? "lon" : "lat") + "' in location");
+      return null;
+    }
+    Double lat = location.number("lat", -90, 90);
+    Double lon = location.number("lon", -180, 180);
+    return lat == null || lon == null ? null : new Location(lat, lon);
   }
 
   private Underlay underlay(Obj doc) {
