@@ -4,12 +4,13 @@ package org.overlaysim.emulation;
  * What the kernel's TCP did for one {@code tcp} flow (all its endpoint pairs together).
  *
  * @param payloadBytes application bytes the receivers read
- * @param wireBytes what the flow's segments occupied on an Ethernet wire outside the overlay: the
- *     sender namespace's IP bytes (per segment, timestamps on) plus the encapsulation and Ethernet
- *     framing (header, FCS, preamble, gap) per segment
+ * @param wireBytes what the flow's segments, both ways, occupied on an Ethernet wire outside the
+ *     overlay: the sender's and the receiver's namespace's IP bytes (per segment, timestamps on)
+ *     plus the encapsulation and Ethernet framing (header, FCS, preamble, gap) per segment
  * @param goodputBps payload bits per second from the first connect (SYN) to the last byte read, as
  *     the simulator's throughput.csv defines goodput
- * @param segmentsSent the senders' Tcp OutSegs (data, retransmissions, SYN, FIN, their ACKs)
+ * @param segmentsSent Tcp OutSegs of the senders (data, retransmissions, SYN, FIN) and of the
+ *     receivers (their ACKs), as the simulator counts a flow's packets
  * @param retransmissions the senders' Tcp RetransSegs
  * @param timeouts the senders' TcpExt TCPTimeouts: retransmission timeouts (at least 200 ms each,
  *     Linux's minimum RTO, during which the flow sends nothing new)

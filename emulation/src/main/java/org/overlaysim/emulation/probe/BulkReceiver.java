@@ -15,8 +15,9 @@ import java.util.List;
  * RECEIVED BYTES FIRST_BYTE_NS LAST_BYTE_NS PEER_ADDRESS:PEER_PORT STALLED_NS}, the times from
  * {@link System#nanoTime()} (CLOCK_MONOTONIC, which every namespace shares, so the sender's times
  * compare with them), STALLED_NS the sum of the gaps between reads longer than {@link #STALL_NS}.
- * Prints {@code READY} once listening; exits when its standard input closes, so it never outlives
- * the emulator that started it.
+ * Then {@code COUNTERS} and how far the namespace's counters moved meanwhile, as {@link BulkSender}
+ * prints them (the receiver's segments are its ACKs). Prints {@code READY} once listening; exits
+ * when its standard input closes, so it never outlives the emulator that started it.
  */
 public final class BulkReceiver {
   private static final int BUFFER = 256 * 1024;
@@ -40,6 +41,7 @@ public final class BulkReceiver {
     ServerSocket server = new ServerSocket();
     server.setReuseAddress(true);
     server.bind(new InetSocketAddress(port), 128);
+    long[] before = BulkSender.counters();
     Thread watchdog =
         new Thread(
             () -> {
@@ -69,9 +71,15 @@ public final class BulkReceiver {
     for (Thread reader : readers) {
       reader.join();
     }
+    long[] after = BulkSender.counters();
     for (String line : lines) {
       System.out.println(line);
     }
+    StringBuilder counters = new StringBuilder("COUNTERS");
+    for (int i = 0; i < before.length; i++) {
+      counters.append(' ').append(after[i] - before[i]);
+    }
+    System.out.println(counters);
     System.out.flush();
     // Stay until the emulator closes our input: it reads the lines first.
     watchdog.join();

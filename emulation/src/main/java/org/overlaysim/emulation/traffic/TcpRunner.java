@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -221,13 +222,20 @@ public final class TcpRunner implements AutoCloseable {
       Map<String, String[]> received = new LinkedHashMap<>();
       for (Map.Entry<String, Receiver> entry : receiving.entrySet()) {
         Receiver receiver = entry.getValue();
-        for (int i = 0; i < connections.get(entry.getKey()); i++) {
+        long bytes = 0;
+        for (int i = 0; i <= connections.get(entry.getKey()); i++) {
           String line = receiver.lines().poll(30, TimeUnit.SECONDS);
           String[] fields = line == null ? null : line.strip().split(" ");
-          if (fields == null || fields.length != 6 || !fields[0].equals("RECEIVED")) {
+          if (fields != null && fields.length == 6 && fields[0].equals("RECEIVED")) {
+            received.put(entry.getKey() + " " + fields[4], fields);
+            bytes += Long.parseLong(fields[1]);
+          } else if (fields != null && fields.length == 6 && fields[0].equals("COUNTERS")) {
+            String[] withTotal = Arrays.copyOf(fields, 7);
+            withTotal[6] = Long.toString(bytes);
+            received.put(entry.getKey(), withTotal);
+          } else {
             throw new IOException("tcp receiver " + receiver.name() + " failed: " + line);
           }
-          received.put(entry.getKey() + " " + fields[4], fields);
         }
       }
       return results(flows, pairs, sent, received);
@@ -268,14 +276,25 @@ public final class TcpRunner implements AutoCloseable {
           throw new IOException("tcp flow " + tcp.name() + ": no receiver saw " + key);
         }
         long outSegs = Long.parseLong(s[4]);
-        // OutOctets counts an offloaded batch of segments (GSO) with one header: add the others.
-        long ipBytes =
-            Long.parseLong(s[6]) + (outSegs - Long.parseLong(s[5])) * (long) SEGMENT_HEADERS;
         first = Math.min(first, Long.parseLong(s[1]));
         last = Math.max(last, Long.parseLong(r[3]));
         payload += Long.parseLong(r[1]);
-        wire += ipBytes + outSegs * (overhead(src) + (long) ETHERNET_WIRE);
+        wire += wireBytes(outSegs, Long.parseLong(s[5]), Long.parseLong(s[6]), overhead(src));
         segments += outSegs;
+        // The receiver's ACKs: COUNTERS RETRANS OUT_SEGS OUT_REQUESTS OUT_OCTETS TIMEOUTS BYTES
+        // of its whole namespace, shared among its connections by the bytes each brought.
+        String[] c = received.get(receiverKey(pair.dst(), tcp.port()));
+        double share = Long.parseLong(r[1]) / Math.max(1.0, Long.parseLong(c[6]));
+        long acks = Math.round(share * Long.parseLong(c[2]));
+        wire +=
+            Math.round(
+                share
+                    * wireBytes(
+                        Long.parseLong(c[2]),
+                        Long.parseLong(c[3]),
+                        Long.parseLong(c[4]),
+                        overhead(scenario.containers().get(pair.dst()))));
+        segments += acks;
         retransmissions += Long.parseLong(s[3]);
         timeouts += Long.parseLong(s[7]);
         // A lost SYN or SYN-ACK (1 s timer) stalls before the first byte; the receiver saw the
@@ -300,6 +319,16 @@ public final class TcpRunner implements AutoCloseable {
               congestionControl(tcp)));
     }
     return results;
+  }
+
+  /**
+   * What segments occupy on the wire: the namespace's IP bytes (OutOctets counts an offloaded batch
+   * of segments, GSO, with one header, so the others' are added), then per segment the
+   * encapsulation and Ethernet framing.
+   */
+  private static long wireBytes(long outSegs, long outRequests, long outOctets, int overhead) {
+    long ipBytes = outOctets + Math.max(0, outSegs - outRequests) * (long) SEGMENT_HEADERS;
+    return ipBytes + outSegs * (overhead + (long) ETHERNET_WIRE);
   }
 
   private int overhead(Container container) {
