@@ -43,7 +43,13 @@ public final class Comparison {
       return (simGoodputMbps - emuGoodputMbps) / emuGoodputMbps;
     }
 
+    /**
+     * Within the tolerance; a flow that delivers nothing agrees only with one that neither does.
+     */
     public boolean agrees() {
+      if (emuGoodputMbps == 0) {
+        return simGoodputMbps == 0;
+      }
       return Math.abs(relativeDifference()) <= GOODPUT_TOLERANCE;
     }
 
@@ -51,12 +57,14 @@ public final class Comparison {
     public String toString() {
       return String.format(
           Locale.ROOT,
-          "tcp %s: goodput simulation %.2f Mbit/s, emulation %.2f Mbit/s (%+.1f%%, tolerance"
+          "tcp %s: goodput simulation %.2f Mbit/s, emulation %.2f Mbit/s (%s, tolerance"
               + " %.0f%%); retransmissions simulation %d, emulation %d",
           flow,
           simGoodputMbps,
           emuGoodputMbps,
-          100 * relativeDifference(),
+          emuGoodputMbps == 0
+              ? "nothing delivered by the kernel"
+              : String.format(Locale.ROOT, "%+.1f%%", 100 * relativeDifference()),
           100 * GOODPUT_TOLERANCE,
           simRetransmissions,
           emuRetransmissions);

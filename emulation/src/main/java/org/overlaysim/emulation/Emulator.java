@@ -261,6 +261,19 @@ public final class Emulator {
       pingResults = new PingRunner(runner, scenario, names).run(pings);
       tcpResults = TcpRunner.join(bulk);
     }
+    for (TcpResult tcp : tcpResults) {
+      if (tcp.connected() < tcp.pairs()) {
+        notes.merge(
+            "tcp_not_connected",
+            tcp.flow()
+                + ": "
+                + (tcp.pairs() - tcp.connected())
+                + " of "
+                + tcp.pairs()
+                + " connections",
+            (a, b) -> a + "; " + b);
+      }
+    }
     if (!tcpFlows.isEmpty()) {
       notes.put(
           "tcp",

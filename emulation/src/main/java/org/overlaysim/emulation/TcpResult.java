@@ -3,6 +3,8 @@ package org.overlaysim.emulation;
 /**
  * What the kernel's TCP did for one {@code tcp} flow (all its endpoint pairs together).
  *
+ * @param pairs endpoint pairs of the flow, one connection each
+ * @param connected pairs whose connection was made (the others were unreachable: nothing delivered)
  * @param payloadBytes application bytes the receivers read
  * @param wireBytes what the flow's segments, both ways, occupied on an Ethernet wire outside the
  *     overlay: the sender's and the receiver's namespace's IP bytes (per segment, timestamps on)
@@ -23,6 +25,7 @@ public record TcpResult(
     String src,
     String dst,
     int pairs,
+    int connected,
     long payloadBytes,
     long wireBytes,
     double goodputBps,

@@ -156,4 +156,17 @@ class ComparisonTest {
     assertThat(status).isEqualTo(Comparison.DIFFER);
     assertThat(out.toString()).contains("DIFFER tcp bulk: missing in the emulation");
   }
+
+  @Test
+  void aTcpFlowNeitherSideCouldDeliverAgreesAndOneOnlyTheSimulationDeliversDiffers(
+      @TempDir Path dir) throws IOException {
+    StringWriter out = new StringWriter();
+    assertThat(compare(tcpReports(dir.resolve("s"), 0, 3), tcpReports(dir.resolve("e"), 0, 0), out))
+        .isEqualTo(Comparison.AGREE);
+    assertThat(out.toString()).contains("(nothing delivered by the kernel, tolerance 10%)");
+    assertThat(
+            compare(
+                tcpReports(dir.resolve("s2"), 12.5, 3), tcpReports(dir.resolve("e2"), 0, 0), out))
+        .isEqualTo(Comparison.DIFFER);
+  }
 }

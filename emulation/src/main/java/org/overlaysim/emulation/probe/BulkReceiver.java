@@ -1,23 +1,24 @@
 package org.overlaysim.emulation.probe;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.charset.StandardCharsets;
 
 /**
- * The receiving end of a {@code tcp} bulk flow, run inside the destination container's namespace:
- * {@code BulkReceiver PORT CONNECTIONS}. Accepts that many connections (one per endpoint pair of
- * the flow), reads each to its end and closes it, then prints one line per connection: {@code
- * RECEIVED BYTES FIRST_BYTE_NS LAST_BYTE_NS PEER_ADDRESS:PEER_PORT STALLED_NS}, the times from
- * {@link System#nanoTime()} (CLOCK_MONOTONIC, which every namespace shares, so the sender's times
- * compare with them), STALLED_NS the sum of the gaps between reads longer than {@link #STALL_NS}.
- * Then {@code COUNTERS} and how far the namespace's counters moved meanwhile, as {@link BulkSender}
- * prints them (the receiver's segments are its ACKs). Prints {@code READY} once listening; exits
- * when its standard input closes, so it never outlives the emulator that started it.
+ * The receiving end of {@code tcp} bulk flows, run inside the destination container's namespace:
+ * {@code BulkReceiver PORT}. Prints {@code READY} once listening; reads every connection to its end
+ * and closes it, then prints {@code RECEIVED BYTES FIRST_BYTE_NS LAST_BYTE_NS
+ * PEER_ADDRESS:PEER_PORT STALLED_NS}, the times from {@link System#nanoTime()} (CLOCK_MONOTONIC,
+ * which every namespace shares, so the sender's times compare with them), STALLED_NS the sum of the
+ * gaps between reads longer than {@link #STALL_NS}. A line {@code COUNTERS} on its input has it
+ * print {@code COUNTERS} and how far the namespace's counters moved since it started, as {@link
+ * BulkSender} prints them (the receiver's segments are its ACKs). Exits when its input closes, so
+ * it never outlives the emulator that started it.
  */
 public final class BulkReceiver {
   private static final int BUFFER = 256 * 1024;
@@ -31,58 +32,54 @@ public final class BulkReceiver {
 
   private BulkReceiver() {}
 
-  public static void main(String[] args) throws IOException, InterruptedException {
-    if (args.length != 2) {
-      System.err.println("usage: BulkReceiver PORT CONNECTIONS");
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      System.err.println("usage: BulkReceiver PORT");
       System.exit(2);
     }
     int port = Integer.parseInt(args[0]);
-    int connections = Integer.parseInt(args[1]);
     ServerSocket server = new ServerSocket();
     server.setReuseAddress(true);
     server.bind(new InetSocketAddress(port), 128);
     long[] before = BulkSender.counters();
-    Thread watchdog =
+    Thread acceptor =
         new Thread(
             () -> {
-              try {
-                while (System.in.read() >= 0) {
-                  // Wait for the emulator to close our input (or to die).
+              while (true) {
+                try {
+                  Socket socket = server.accept();
+                  Thread reader = new Thread(() -> print(drain(socket)), "bulk-receiver");
+                  reader.setDaemon(true);
+                  reader.start();
+                } catch (IOException e) {
+                  // One failed accept does not stop the receiver.
                 }
-              } catch (IOException e) {
-                // Input gone: the emulator is.
               }
-              System.exit(0);
             },
-            "bulk-receiver-stdin");
-    watchdog.setDaemon(true);
-    watchdog.start();
-    System.out.println("READY");
+            "bulk-receiver-accept");
+    acceptor.setDaemon(true);
+    acceptor.start();
+    print("READY");
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    String command;
+    while ((command = in.readLine()) != null) {
+      if (command.strip().equals("COUNTERS")) {
+        long[] after = BulkSender.counters();
+        StringBuilder counters = new StringBuilder("COUNTERS");
+        for (int i = 0; i < before.length; i++) {
+          counters.append(' ').append(after[i] - before[i]);
+        }
+        print(counters.toString());
+      }
+    }
+    // Input closed: the emulator is done with us (or gone).
+    System.exit(0);
+  }
+
+  private static synchronized void print(String line) {
+    System.out.println(line);
     System.out.flush();
-    List<Thread> readers = new ArrayList<>();
-    String[] lines = new String[connections];
-    for (int i = 0; i < connections; i++) {
-      Socket socket = server.accept();
-      int index = i;
-      Thread reader = new Thread(() -> lines[index] = drain(socket), "bulk-receiver");
-      readers.add(reader);
-      reader.start();
-    }
-    for (Thread reader : readers) {
-      reader.join();
-    }
-    long[] after = BulkSender.counters();
-    for (String line : lines) {
-      System.out.println(line);
-    }
-    StringBuilder counters = new StringBuilder("COUNTERS");
-    for (int i = 0; i < before.length; i++) {
-      counters.append(' ').append(after[i] - before[i]);
-    }
-    System.out.println(counters);
-    System.out.flush();
-    // Stay until the emulator closes our input: it reads the lines first.
-    watchdog.join();
   }
 
   private static String drain(Socket socket) {

@@ -15,13 +15,17 @@ import java.util.List;
  * kernel's own TCP: {@code BulkSender ADDRESS PORT BYTES DURATION_MS}. Connects, writes {@code
  * BYTES} zero bytes (0: as many as it can for {@code DURATION_MS}), shuts its side down and waits
  * until the receiver has read everything and closed. Prints {@code SENT START_NS BYTES RETRANS_SEGS
- * OUT_SEGS OUT_REQUESTS OUT_OCTETS TIMEOUTS LOCAL_PORT}: the {@link System#nanoTime()} just before
- * the SYN, and how far the namespace's own counters (/proc/net/snmp Tcp RetransSegs and OutSegs, Ip
- * OutRequests, /proc/net/netstat IpExt OutOctets and TcpExt TCPTimeouts) moved during the
- * connection.
+ * OUT_SEGS OUT_REQUESTS OUT_OCTETS TIMEOUTS LOCAL_PORT} (LOCAL_PORT 0 and a line {@code
+ * NOT-CONNECTED REASON} before it when the connection could not be made): the {@link
+ * System#nanoTime()} just before the SYN, and how far the namespace's own counters (/proc/net/snmp
+ * Tcp RetransSegs and OutSegs, Ip OutRequests, /proc/net/netstat IpExt OutOctets and TcpExt
+ * TCPTimeouts) moved during the connection.
  */
 public final class BulkSender {
   private static final int CHUNK = 64 * 1024;
+
+  /** Long enough for the kernel's SYN retransmissions at 1 s and 3 s (a SYN lost to link loss). */
+  private static final int CONNECT_TIMEOUT_MS = 5_000;
 
   private BulkSender() {}
 
@@ -40,7 +44,15 @@ public final class BulkSender {
     long sent = 0;
     int localPort;
     try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(address, port), 10_000);
+      try {
+        socket.connect(new InetSocketAddress(address, port), CONNECT_TIMEOUT_MS);
+      } catch (IOException e) {
+        // Unreachable (a policy drops the SYN, no route, nobody listening): a result, not a
+        // failure of the emulation; the flow delivers nothing, as in the simulation.
+        System.out.println("NOT-CONNECTED " + e.getMessage());
+        report(start, 0, before, 0);
+        return;
+      }
       localPort = socket.getLocalPort();
       OutputStream out = socket.getOutputStream();
       long deadline = start + durationNs;
@@ -55,6 +67,11 @@ public final class BulkSender {
         // The receiver closes once it has read our last byte.
       }
     }
+    report(start, sent, before, localPort);
+  }
+
+  private static void report(long start, long sent, long[] before, int localPort)
+      throws IOException {
     long[] after = counters();
     StringBuilder line = new StringBuilder("SENT ").append(start).append(' ').append(sent);
     for (int i = 0; i < before.length; i++) {

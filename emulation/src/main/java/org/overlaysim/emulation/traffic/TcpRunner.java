@@ -3,6 +3,7 @@ package org.overlaysim.emulation.traffic;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -211,32 +212,34 @@ public final class TcpRunner implements AutoCloseable {
                 }));
       }
       List<String[]> sent = new ArrayList<>();
-      for (Future<CommandResult> sender : senders) {
-        CommandResult result = sender.get();
+      Map<String, Integer> connected = new LinkedHashMap<>();
+      for (int p = 0; p < pairs.size(); p++) {
+        CommandResult result = senders.get(p).get();
         String[] fields = lastLine(result.stdout(), "SENT ");
         if (!result.succeeded() || fields == null || fields.length != 9) {
           throw new IOException("tcp sender failed: " + result.describe());
         }
         sent.add(fields);
+        if (!fields[8].equals("0")) {
+          Pair pair = pairs.get(p);
+          connected.merge(receiverKey(pair.dst(), flows.get(pair.flow()).port()), 1, Integer::sum);
+        }
       }
       Map<String, String[]> received = new LinkedHashMap<>();
       for (Map.Entry<String, Receiver> entry : receiving.entrySet()) {
         Receiver receiver = entry.getValue();
         long bytes = 0;
-        for (int i = 0; i <= connections.get(entry.getKey()); i++) {
-          String line = receiver.lines().poll(30, TimeUnit.SECONDS);
-          String[] fields = line == null ? null : line.strip().split(" ");
-          if (fields != null && fields.length == 6 && fields[0].equals("RECEIVED")) {
-            received.put(entry.getKey() + " " + fields[4], fields);
-            bytes += Long.parseLong(fields[1]);
-          } else if (fields != null && fields.length == 6 && fields[0].equals("COUNTERS")) {
-            String[] withTotal = Arrays.copyOf(fields, 7);
-            withTotal[6] = Long.toString(bytes);
-            received.put(entry.getKey(), withTotal);
-          } else {
-            throw new IOException("tcp receiver " + receiver.name() + " failed: " + line);
-          }
+        for (int i = 0; i < connected.getOrDefault(entry.getKey(), 0); i++) {
+          String[] fields = line(receiver, "RECEIVED", 6);
+          received.put(entry.getKey() + " " + fields[4], fields);
+          bytes += Long.parseLong(fields[1]);
         }
+        OutputStream input = receiver.process().getOutputStream();
+        input.write("COUNTERS\n".getBytes(StandardCharsets.US_ASCII));
+        input.flush();
+        String[] counters = Arrays.copyOf(line(receiver, "COUNTERS", 6), 7);
+        counters[6] = Long.toString(bytes);
+        received.put(entry.getKey(), counters);
       }
       return results(flows, pairs, sent, received);
     } catch (ExecutionException e) {
@@ -244,6 +247,17 @@ public final class TcpRunner implements AutoCloseable {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** The receiver's next line, which must be {@code KIND} and {@code fields} words long. */
+  private static String[] line(Receiver receiver, String kind, int fields)
+      throws IOException, InterruptedException {
+    String line = receiver.lines().poll(30, TimeUnit.SECONDS);
+    String[] words = line == null ? null : line.strip().split(" ");
+    if (words == null || words.length != fields || !words[0].equals(kind)) {
+      throw new IOException("tcp receiver " + receiver.name() + " failed: " + line);
+    }
+    return words;
   }
 
   private List<TcpResult> results(
@@ -261,6 +275,7 @@ public final class TcpRunner implements AutoCloseable {
       long timeouts = 0;
       long stalled = 0;
       int count = 0;
+      int connections = 0;
       for (int p = 0; p < pairs.size(); p++) {
         Pair pair = pairs.get(p);
         if (pair.flow() != f) {
@@ -269,6 +284,10 @@ public final class TcpRunner implements AutoCloseable {
         count++;
         // SENT START_NS BYTES RETRANS OUT_SEGS OUT_REQUESTS OUT_OCTETS TIMEOUTS LOCAL_PORT
         String[] s = sent.get(p);
+        if (s[8].equals("0")) {
+          continue; // never connected: delivers nothing
+        }
+        connections++;
         Container src = scenario.containers().get(pair.src());
         String key = receiverKey(pair.dst(), tcp.port()) + " " + src.ip() + ":" + s[8];
         String[] r = received.get(key);
@@ -309,6 +328,7 @@ public final class TcpRunner implements AutoCloseable {
               tcp.from().ref(),
               tcp.to().ref(),
               count,
+              connections,
               payload,
               wire,
               goodput,
@@ -396,7 +416,6 @@ public final class TcpRunner implements AutoCloseable {
       argv.addAll(settings.javaCommand());
       argv.addAll(List.of("-cp", settings.probeClasspath(), BulkReceiver.class.getName()));
       argv.add(key[1]);
-      argv.add(Integer.toString(entry.getValue()));
       Process process = runner.start(argv);
       receivers.add(process);
       String name = scenario.containers().get(container).name() + " port " + key[1];
