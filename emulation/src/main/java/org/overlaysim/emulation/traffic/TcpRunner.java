@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -171,7 +173,7 @@ public final class TcpRunner implements AutoCloseable {
       return List.of();
     }
     List<Pair> pairs = new ArrayList<>();
-    Map<String, Integer> connections = new LinkedHashMap<>();
+    Set<String> receivers = new LinkedHashSet<>();
     for (int f = 0; f < flows.size(); f++) {
       TcpTraffic tcp = flows.get(f);
       for (int[] pair :
@@ -179,11 +181,11 @@ public final class TcpRunner implements AutoCloseable {
               PingRunner.indexes(scenario, tcp.from().containers()),
               PingRunner.indexes(scenario, tcp.to().containers()))) {
         pairs.add(new Pair(f, pair[0], pair[1]));
-        connections.merge(receiverKey(pair[1], tcp.port()), 1, Integer::sum);
+        receivers.add(receiverKey(pair[1], tcp.port()));
         setCongestionControl(pair[0], pair[1], congestionControl(tcp));
       }
     }
-    Map<String, Receiver> receiving = startReceivers(connections);
+    Map<String, Receiver> receiving = startReceivers(receivers);
     long begin = System.nanoTime();
     ExecutorService pool = Executors.newCachedThreadPool();
     List<Future<CommandResult>> senders = new ArrayList<>();
@@ -352,12 +354,16 @@ public final class TcpRunner implements AutoCloseable {
   }
 
   private int overhead(Container container) {
+    return overlayOf(container).encapsulation().overheadBytes();
+  }
+
+  private Overlay overlayOf(Container container) {
     for (Overlay overlay : scenario.overlays()) {
       if (overlay.name().equals(container.overlay())) {
-        return overlay.encapsulation().overheadBytes();
+        return overlay;
       }
     }
-    return 0;
+    throw new IllegalArgumentException("container " + container.name() + ": no overlay");
   }
 
   /**
@@ -371,17 +377,19 @@ public final class TcpRunner implements AutoCloseable {
       throws IOException, InterruptedException {
     String namespace = names.container(src);
     Container from = scenario.containers().get(src);
-    String destination = scenario.containers().get(dst).ip() + "/32";
+    Container to = scenario.containers().get(dst);
+    Overlay overlay = overlayOf(from);
+    if (!overlay.subnet().contains(to.ip())) {
+      // Outside its overlay's subnet the container has no route: the connection fails whatever
+      // the algorithm, and no route is added that the scenario does not have.
+      return;
+    }
+    String destination = to.ip() + "/32";
     List<String> route =
         new ArrayList<>(List.of("ip", "-n", namespace, "route", "replace", destination));
-    boolean bridged = false;
-    for (Overlay overlay : scenario.overlays()) {
-      if (overlay.name().equals(from.overlay())) {
-        bridged =
-            overlay.encapsulation() == Encapsulation.VXLAN
-                || overlay.encapsulation() == Encapsulation.GENEVE;
-      }
-    }
+    boolean bridged =
+        overlay.encapsulation() == Encapsulation.VXLAN
+            || overlay.encapsulation() == Encapsulation.GENEVE;
     if (bridged) {
       route.addAll(List.of("dev", names.containerInterface(src), "scope", "link"));
     } else {
@@ -405,11 +413,11 @@ public final class TcpRunner implements AutoCloseable {
     }
   }
 
-  private Map<String, Receiver> startReceivers(Map<String, Integer> connections)
+  private Map<String, Receiver> startReceivers(Set<String> keys)
       throws IOException, InterruptedException {
     Map<String, Receiver> started = new LinkedHashMap<>();
-    for (Map.Entry<String, Integer> entry : connections.entrySet()) {
-      String[] key = entry.getKey().split(":");
+    for (String receiverKey : keys) {
+      String[] key = receiverKey.split(":");
       int container = Integer.parseInt(key[0]);
       List<String> argv =
           new ArrayList<>(List.of("ip", "netns", "exec", names.container(container)));
@@ -419,7 +427,7 @@ public final class TcpRunner implements AutoCloseable {
       Process process = runner.start(argv);
       receivers.add(process);
       String name = scenario.containers().get(container).name() + " port " + key[1];
-      started.put(entry.getKey(), new Receiver(name, process, lines(process)));
+      started.put(receiverKey, new Receiver(name, process, lines(process)));
     }
     for (Receiver receiver : started.values()) {
       String first = receiver.lines().poll(START_MS, TimeUnit.MILLISECONDS);
