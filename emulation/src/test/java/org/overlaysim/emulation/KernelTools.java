@@ -58,13 +58,16 @@ final class KernelTools {
   static List<String> ourNamespaces() {
     RunRegistry registry = RunRegistry.standard();
     long self = ProcessHandle.current().pid();
+    return allNamespaces().stream()
+        .filter(n -> registry.liveOwner(RunRegistry.tagOf(n)).map(p -> p == self).orElse(true))
+        .toList();
+  }
+
+  /** Namespaces of any emulation run that exist right now, whoever runs it. */
+  static List<String> allNamespaces() {
     try {
       return new NamespaceJanitor(new ProcessCommandRunner())
-          .all().stream()
-              .filter(n -> Names.NAMESPACE.matcher(n).matches())
-              .filter(
-                  n -> registry.liveOwner(RunRegistry.tagOf(n)).map(p -> p == self).orElse(true))
-              .toList();
+          .all().stream().filter(n -> Names.NAMESPACE.matcher(n).matches()).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
