@@ -82,10 +82,19 @@ public final class TcpRunner implements AutoCloseable {
    * else {@link #DEFAULT_CONGESTION_CONTROL}; lower case, as the kernel names them.
    */
   public static String congestionControl(TcpTraffic tcp) {
-    for (RecordComponent component : TcpTraffic.class.getRecordComponents()) {
+    return congestionControlOf(tcp);
+  }
+
+  /**
+   * A traffic entry's {@code congestionControl} component, whatever its type (a string or an enum
+   * such as {@code RENO}), lower case with '-' for '_'; {@link #DEFAULT_CONGESTION_CONTROL} when
+   * the record has no such component or it is empty.
+   */
+  static String congestionControlOf(Record entry) {
+    for (RecordComponent component : entry.getClass().getRecordComponents()) {
       if (component.getName().equals("congestionControl")) {
         try {
-          Object value = component.getAccessor().invoke(tcp);
+          Object value = component.getAccessor().invoke(entry);
           if (value != null && !value.toString().isBlank()) {
             return value.toString().toLowerCase(Locale.ROOT).replace('_', '-');
           }
