@@ -92,7 +92,7 @@ final class LinkShaping {
               "netem",
               "delay",
               (netemDelayNs.getAsLong() / 1000) + "us"));
-      tbf.addAll(List.of("parent", "1:", "handle", "2:"));
+      tbf.addAll(List.of("parent", "1:1", "handle", "2:"));
     } else {
       tbf.add("root");
     }

@@ -154,4 +154,22 @@ class NetworkPlanTest {
             new NetworkPlan.LossCounter(NAMES.router(1), "loss_obeefu0", "r-1->r-2"));
     assertThat(plan(PlanFixtures.scenario("tcp-bottleneck.yaml")).lossCounters()).isEmpty();
   }
+
+  @Test
+  void withNetemADelayedLinkIsDelayedThenShapedByTbfAsNetemsChild() {
+    Scenario scenario = PlanFixtures.scenario("tcp-bottleneck.yaml");
+    List<String> lines =
+        NetworkPlan.build(scenario, NAMES, new NftRenderer(scenario, NAMES).render(), true)
+            .steps()
+            .stream()
+            .map(Step::toString)
+            .toList();
+    String r0 = "ip netns exec " + NAMES.router(0) + " tc qdisc add dev obeefu0 ";
+    assertThat(lines)
+        .contains(
+            r0 + "root handle 1: netem delay 50us",
+            r0
+                + "parent 1:1 handle 2: tbf rate 100000000bit burst 12500 limit 262144 peakrate"
+                + " 1000000000bit mtu 1538 overhead 24 mpu 84");
+  }
 }
