@@ -1,6 +1,8 @@
 package org.overlaysim.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.overlaysim.emulation.EmulateMain;
 import picocli.CommandLine.Command;
@@ -15,7 +17,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Build the scenario on the Linux kernel (network namespaces, veth, bridges, kernel VXLAN,",
-      "nftables), run its ping and probe traffic with real tools, and write the same reports.",
+      "nftables, tbf), run its ping, probe and tcp traffic with real tools and the kernel's TCP,",
+      "and write the same reports.",
       "Needs root, iproute2, nftables and ping; at most 60 containers; everything is removed after."
     })
 final class EmulateCommand implements Callable<Integer> {
@@ -24,6 +27,12 @@ final class EmulateCommand implements Callable<Integer> {
 
   @Option(names = "--out", paramLabel = "DIR", description = "Directory for the reports.")
   Path out;
+
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "Override a scenario value, e.g. --set underlay.defaults.loss=0.01.")
+  List<String> overrides = new ArrayList<>();
 
   @Option(
       names = "--cleanup",
@@ -42,6 +51,7 @@ final class EmulateCommand implements Callable<Integer> {
     }
     InputFiles.readable(file);
     OutputDirectory.usable(out);
-    return EmulateMain.run(file, out, spec.commandLine().getOut(), spec.commandLine().getErr());
+    return EmulateMain.run(
+        file, overrides, out, spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 }

@@ -60,6 +60,28 @@ class CommandLineContractTest {
   }
 
   @Test
+  void emulateWithAnOverrideThatNamesNothingIsBadInputWithExitTwoBeforeTouchingTheKernel(
+      @TempDir Path dir) {
+    Path scenario = Path.of("src", "test", "resources", "overhead-sweep.yaml");
+
+    int status =
+        overlaysim(
+            "emulate",
+            scenario.toString(),
+            "--set",
+            "underlay.links.nowhere.loss=0.01",
+            "--out",
+            dir.resolve("emu").toString());
+
+    assertThat(status).isEqualTo(2);
+    // FILE:LINE:COL: KEY: reason (the override, or the place in the file it conflicts with).
+    assertThat(err.toString())
+        .containsPattern("(?m)^[^:\\s]+:[0-9]+:[0-9]+: underlay\\.links")
+        .doesNotContain("\tat ");
+    assertThat(Files.exists(dir.resolve("emu").resolve("throughput.csv"))).isFalse();
+  }
+
+  @Test
   void compareOfDirectoriesWithoutReportsIsUnreadableInputWithExitTwo(@TempDir Path dir) {
     assertThat(overlaysim("compare", dir.resolve("sim").toString(), dir.resolve("emu").toString()))
         .isEqualTo(2);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.overlaysim.emulation.report.CsvTable;
@@ -17,18 +18,68 @@ import org.overlaysim.emulation.report.EmulationReports;
  * {@code overlaysim compare SIM_DIR EMU_DIR}: the simulation's and the emulation's reports side by
  * side, reachability cell by cell ({@code reachability.csv}: same result for every source,
  * destination, protocol and port) and ping delivery per flow ({@code latency.csv} rows of kind
- * ping: delivered or not, and the number of replies). Rows are matched within a run; when each side
- * holds a single run their ids need not match.
+ * ping: delivered or not, and the number of replies) and per {@code tcp} flow goodput and
+ * retransmissions ({@code throughput.csv}; goodputs agree within {@link #GOODPUT_TOLERANCE} of the
+ * emulation's, the kernel being the reference; retransmissions are reported, not judged). Rows are
+ * matched within a run; when each side holds a single run their ids need not match.
  */
 public final class Comparison {
   public static final int AGREE = 0;
   public static final int DIFFER = 1;
   public static final int UNREADABLE = 2;
 
-  /** What was compared: counts, and one line per difference. */
+  /** Largest relative difference of a tcp flow's goodput, of the emulation's, that agrees. */
+  public static final double GOODPUT_TOLERANCE = 0.10;
+
+  /** One tcp flow on both sides; NaN or -1 where a side has no figure. */
+  public record TcpFigures(
+      String flow,
+      double simGoodputMbps,
+      double emuGoodputMbps,
+      long simRetransmissions,
+      long emuRetransmissions) {
+    /** (simulation - emulation) / emulation. */
+    public double relativeDifference() {
+      return (simGoodputMbps - emuGoodputMbps) / emuGoodputMbps;
+    }
+
+    /**
+     * Within the tolerance; a flow that delivers nothing agrees only with one that neither does.
+     */
+    public boolean agrees() {
+      if (emuGoodputMbps == 0) {
+        return simGoodputMbps == 0;
+      }
+      return Math.abs(relativeDifference()) <= GOODPUT_TOLERANCE;
+    }
+
+    @Override
+    public String toString() {
+      return String.format(
+          Locale.ROOT,
+          "tcp %s: goodput simulation %.2f Mbit/s, emulation %.2f Mbit/s (%s, tolerance"
+              + " %.0f%%); retransmissions simulation %d, emulation %d",
+          flow,
+          simGoodputMbps,
+          emuGoodputMbps,
+          emuGoodputMbps == 0
+              ? "nothing delivered by the kernel"
+              : String.format(Locale.ROOT, "%+.1f%%", 100 * relativeDifference()),
+          100 * GOODPUT_TOLERANCE,
+          simRetransmissions,
+          emuRetransmissions);
+    }
+  }
+
+  /** What was compared: counts, the tcp flows' figures, and one line per difference. */
   public record Outcome(
-      int cellsCompared, int flowsCompared, List<String> differences, List<String> notes) {
+      int cellsCompared,
+      int flowsCompared,
+      List<TcpFigures> tcp,
+      List<String> differences,
+      List<String> notes) {
     public Outcome {
+      tcp = List.copyOf(tcp);
       differences = List.copyOf(differences);
       notes = List.copyOf(notes);
     }
@@ -51,11 +102,17 @@ public final class Comparison {
       return UNREADABLE;
     }
     outcome.notes().forEach(note -> out.println("note: " + note));
-    outcome.differences().forEach(difference -> out.println("DIFFER " + difference));
+    outcome.tcp().forEach(figures -> out.println((figures.agrees() ? "" : "DIFFER ") + figures));
+    Set<String> shown = new LinkedHashSet<>();
+    outcome.tcp().forEach(figures -> shown.add(figures.toString()));
+    outcome.differences().stream()
+        .filter(difference -> !shown.contains(difference))
+        .forEach(difference -> out.println("DIFFER " + difference));
     out.printf(
-        "reachability: %d cells compared; ping: %d flows compared; %s%n",
+        "reachability: %d cells compared; ping: %d flows compared; tcp: %d flows compared; %s%n",
         outcome.cellsCompared(),
         outcome.flowsCompared(),
+        outcome.tcp().size(),
         outcome.agrees()
             ? "simulation and emulation agree"
             : outcome.differences().size() + " differences");
@@ -73,7 +130,8 @@ public final class Comparison {
     List<String> notes = new ArrayList<>();
     int cells = reachability(sim, emu, differences, notes);
     int flows = pings(sim, emu, differences);
-    return new Outcome(cells, flows, differences, notes);
+    List<TcpFigures> tcp = tcp(sim, emu, differences, notes);
+    return new Outcome(cells, flows, tcp, differences, notes);
   }
 
   private static int reachability(Path sim, Path emu, List<String> differences, List<String> notes)
@@ -194,13 +252,94 @@ public final class Comparison {
   }
 
   private static CsvTable pingRows(CsvTable table) {
-    List<Map<String, String>> pings = new ArrayList<>();
+    return rowsOfKind(table, "ping");
+  }
+
+  private static CsvTable rowsOfKind(CsvTable table, String kind) {
+    List<Map<String, String>> rows = new ArrayList<>();
     for (Map<String, String> row : table.rows()) {
-      if ("ping".equals(row.get("kind"))) {
-        pings.add(row);
+      if (kind.equals(row.get("kind"))) {
+        rows.add(row);
       }
     }
-    return new CsvTable(table.header(), pings);
+    return new CsvTable(table.header(), rows);
+  }
+
+  /**
+   * tcp flows (latency.csv kind tcp on either side) by their throughput.csv rows: a flow missing on
+   * a side, or whose goodputs differ by more than the tolerance, is a difference.
+   */
+  private static List<TcpFigures> tcp(
+      Path sim, Path emu, List<String> differences, List<String> notes) throws IOException {
+    Set<String> flows = new LinkedHashSet<>();
+    for (Path dir : List.of(sim, emu)) {
+      Path latency = dir.resolve(EmulationReports.LATENCY);
+      CsvTable table = CsvTable.read(latency).require(latency, "flow", "kind");
+      rowsOfKind(table, "tcp").rows().forEach(row -> flows.add(row.get("flow")));
+    }
+    if (flows.isEmpty()) {
+      return List.of();
+    }
+    Path simFile = sim.resolve(EmulationReports.THROUGHPUT);
+    Path emuFile = emu.resolve(EmulationReports.THROUGHPUT);
+    for (Path file : List.of(simFile, emuFile)) {
+      if (!Files.exists(file)) {
+        notes.add("tcp not compared: " + file + " does not exist");
+        return List.of();
+      }
+    }
+    String[] columns = {"run", "flow", "goodput_mbps", "retransmissions"};
+    Map<String, Map<String, String>> simRows =
+        keyed(CsvTable.read(simFile).require(simFile, columns), sim, emu, "run", "flow");
+    Map<String, Map<String, String>> emuRows =
+        keyed(CsvTable.read(emuFile).require(emuFile, columns), sim, emu, "run", "flow");
+    List<TcpFigures> figures = new ArrayList<>();
+    for (String key : simRows.keySet()) {
+      String flow = simRows.get(key).get("flow");
+      if (!flows.contains(flow)) {
+        continue;
+      }
+      Map<String, String> e = emuRows.get(key);
+      if (e == null) {
+        differences.add("tcp " + flow + ": missing in the emulation");
+        continue;
+      }
+      Map<String, String> s = simRows.get(key);
+      TcpFigures f =
+          new TcpFigures(
+              flow,
+              number(simFile, s, "goodput_mbps"),
+              number(emuFile, e, "goodput_mbps"),
+              (long) number(simFile, s, "retransmissions"),
+              (long) number(emuFile, e, "retransmissions"));
+      figures.add(f);
+      if (!f.agrees()) {
+        differences.add(f.toString());
+      }
+    }
+    for (String key : emuRows.keySet()) {
+      String flow = emuRows.get(key).get("flow");
+      if (flows.contains(flow) && !simRows.containsKey(key)) {
+        differences.add("tcp " + flow + ": missing in the simulation");
+      }
+    }
+    return figures;
+  }
+
+  private static double number(Path file, Map<String, String> row, String column)
+      throws IOException {
+    try {
+      return Double.parseDouble(row.get(column));
+    } catch (NumberFormatException e) {
+      throw new IOException(
+          file
+              + ": flow "
+              + row.get("flow")
+              + ": "
+              + column
+              + " is not a number: "
+              + row.get(column));
+    }
   }
 
   private static long replies(Path file, Map<String, String> row) throws IOException {

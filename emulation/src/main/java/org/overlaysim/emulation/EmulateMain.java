@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.overlaysim.emulation.kernel.CommandRunner;
 import org.overlaysim.emulation.kernel.NamespaceJanitor;
@@ -47,8 +48,20 @@ public final class EmulateMain {
   }
 
   public static int run(Path scenario, Path outDir, PrintWriter out, PrintWriter err) {
+    return run(scenario, List.of(), outDir, out, err);
+  }
+
+  /** With {@code --set KEY=VALUE} overrides, as {@code overlaysim run} takes them. */
+  public static int run(
+      Path scenario, List<String> overrides, Path outDir, PrintWriter out, PrintWriter err) {
     return run(
-        scenario, outDir, out, err, new ProcessCommandRunner(), EmulationSettings.defaults());
+        scenario,
+        overrides,
+        outDir,
+        out,
+        err,
+        new ProcessCommandRunner(),
+        EmulationSettings.defaults());
   }
 
   /** With a given runner and settings (tests inject failures through the runner). */
@@ -59,9 +72,20 @@ public final class EmulateMain {
       PrintWriter err,
       CommandRunner runner,
       EmulationSettings settings) {
+    return run(scenario, List.of(), outDir, out, err, runner, settings);
+  }
+
+  public static int run(
+      Path scenario,
+      List<String> overrides,
+      Path outDir,
+      PrintWriter out,
+      PrintWriter err,
+      CommandRunner runner,
+      EmulationSettings settings) {
     ScenarioSet set;
     try {
-      set = ScenarioLoader.load(scenario);
+      set = ScenarioLoader.load(scenario, overrides);
     } catch (ScenarioException e) {
       for (Problem problem : e.problems()) {
         err.println(problem);
@@ -85,14 +109,26 @@ public final class EmulateMain {
       EmulationReports.write(outDir, result);
       long allowed = result.probes().stream().filter(ProbeObservation::allowed).count();
       out.printf(
-          "emulated %s: %d ping flows, %d probes (%d allowed) in %.1f s; reports in %s%n",
+          "emulated %s: %d ping flows, %d probes (%d allowed), %d tcp flows in %.1f s; reports in"
+              + " %s%n",
           run.id(),
           result.pings().size(),
           result.probes().size(),
           allowed,
+          result.tcp().size(),
           result.wallSeconds(),
           outDir);
       out.println("latency: " + result.notes().get("latency_source"));
+      for (TcpResult tcp : result.tcp()) {
+        out.printf(
+            Locale.ROOT,
+            "tcp %s: goodput %.2f Mbit/s, %d retransmissions, %d timeouts (%s)%n",
+            tcp.flow(),
+            tcp.goodputBps() / 1e6,
+            tcp.retransmissions(),
+            tcp.timeouts(),
+            tcp.congestionControl());
+      }
       out.flush();
       return 0;
     } catch (EmulationException e) {

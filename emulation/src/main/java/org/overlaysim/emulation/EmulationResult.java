@@ -10,13 +10,15 @@ import org.overlaysim.report.ReportRows.OverlayRow;
 import org.overlaysim.scenario.Run;
 
 /**
- * What one emulation observed: ping flows, probes, kernel drop counters, underlay link counters,
- * forwarding entries, and notes on how the emulation differs from the scenario (e.g. no netem).
+ * What one emulation observed: ping flows, probes, tcp bulk flows, kernel drop counters, underlay
+ * link counters, forwarding entries, and notes on how the emulation differs from the scenario (e.g.
+ * no netem).
  */
 public record EmulationResult(
     Run run,
     List<PingResult> pings,
     List<ProbeObservation> probes,
+    List<TcpResult> tcp,
     List<DropRow> drops,
     List<LinkRow> links,
     List<OverlayRow> overlays,
@@ -26,6 +28,7 @@ public record EmulationResult(
   public EmulationResult {
     pings = List.copyOf(pings);
     probes = List.copyOf(probes);
+    tcp = List.copyOf(tcp);
     drops = List.copyOf(drops);
     links = List.copyOf(links);
     overlays = List.copyOf(overlays);

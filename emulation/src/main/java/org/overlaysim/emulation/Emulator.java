@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.overlaysim.emulation.kernel.CommandResult;
 import org.overlaysim.emulation.kernel.CommandRunner;
@@ -25,6 +26,7 @@ import org.overlaysim.emulation.plan.NftRules;
 import org.overlaysim.emulation.plan.Step;
 import org.overlaysim.emulation.traffic.PingRunner;
 import org.overlaysim.emulation.traffic.ProbeRunner;
+import org.overlaysim.emulation.traffic.TcpRunner;
 import org.overlaysim.report.ReportRows.DropRow;
 import org.overlaysim.report.ReportRows.LinkRow;
 import org.overlaysim.report.ReportRows.OverlayRow;
@@ -39,6 +41,7 @@ import org.overlaysim.scenario.ProbeTraffic;
 import org.overlaysim.scenario.Protocol;
 import org.overlaysim.scenario.Run;
 import org.overlaysim.scenario.Scenario;
+import org.overlaysim.scenario.TcpTraffic;
 import org.overlaysim.scenario.TrafficSpec;
 import org.overlaysim.topology.LinkDelay;
 
@@ -112,6 +115,10 @@ public final class Emulator {
     List<String> conflicts = AddressPlan.conflicts(scenario);
     if (!conflicts.isEmpty()) {
       throw new EmulationException(EmulationException.ENVIRONMENT, String.join("\n", conflicts));
+    }
+    List<String> congestion = TcpRunner.congestionConflicts(scenario);
+    if (!congestion.isEmpty()) {
+      throw new EmulationException(EmulationException.ENVIRONMENT, String.join("\n", congestion));
     }
     for (TrafficSpec spec : scenario.traffic()) {
       if (spec instanceof ProbeTraffic probe) {
@@ -195,10 +202,21 @@ public final class Emulator {
     notes.put(
         "latency_source",
         netem
-            ? "kernel plus netem: each underlay link's delay as the simulator's (jitter and loss"
-                + " not applied)"
-            : "kernel (netem unavailable: link delays, jitter and loss of the scenario not applied)");
+            ? "kernel plus netem: each underlay link's delay as the simulator's (jitter not"
+                + " applied)"
+            : "kernel (netem unavailable: link delays and jitter of the scenario not applied)");
     notes.put("netem", netem ? "available" : "unavailable");
+    notes.put(
+        "link_rate",
+        "tbf on the sending end of every underlay and access link direction: the link's bandwidth"
+            + " (Ethernet preamble, gap and FCS counted), its queue as tbf's byte limit");
+    notes.put(
+        "link_loss",
+        plan.lossCounters().isEmpty()
+            ? "no lossy link"
+            : "nftables numgen random on the receiving end of "
+                + plan.lossCounters().size()
+                + " link directions (after the link's rate, as a frame lost in transit)");
     notes.put("namespaces", Integer.toString(plan.namespaces().size()));
     notes.put("commands", Integer.toString(steps.size()));
     notes.put("routing", "static, fewest hops");
@@ -213,11 +231,20 @@ public final class Emulator {
     Map<NetworkPlan.Device, InterfaceStats> before = snapshot(counters, plan);
     List<PingTraffic> pings = new ArrayList<>();
     List<ProbeTraffic> probes = new ArrayList<>();
+    List<TcpTraffic> tcpFlows = new ArrayList<>();
     for (TrafficSpec spec : scenario.traffic()) {
       if (spec instanceof PingTraffic ping) {
         pings.add(ping);
       } else if (spec instanceof ProbeTraffic probe) {
         probes.add(probe);
+      } else if (spec instanceof TcpTraffic tcp) {
+        tcpFlows.add(tcp);
+        if (tcp.windowBytes() > 0) {
+          notes.merge(
+              "tcp_window",
+              tcp.name() + ": window not applied (the kernel autotunes its buffers)",
+              (a, b) -> a + "; " + b);
+        }
       } else {
         notes.merge("not_emulated", spec.name() + " (" + spec.kind() + ")", (a, b) -> a + "; " + b);
       }
@@ -225,10 +252,37 @@ public final class Emulator {
     long trafficStart = System.nanoTime();
     List<PingResult> pingResults;
     List<ProbeObservation> observations;
-    try (ProbeRunner probeRunner = new ProbeRunner(runner, run, names, settings)) {
+    List<TcpResult> tcpResults;
+    try (ProbeRunner probeRunner = new ProbeRunner(runner, run, names, settings);
+        TcpRunner tcpRunner = new TcpRunner(runner, scenario, names, settings)) {
       // Probes first: their servers' JVMs start while nothing else is timed.
       observations = probeRunner.run(probes);
+      // Bulk flows and pings at once, each after its start offset, as in the simulation.
+      CompletableFuture<List<TcpResult>> bulk = tcpRunner.start(tcpFlows);
       pingResults = new PingRunner(runner, scenario, names).run(pings);
+      tcpResults = TcpRunner.join(bulk);
+    }
+    for (TcpResult tcp : tcpResults) {
+      if (tcp.connected() < tcp.pairs()) {
+        notes.merge(
+            "tcp_not_connected",
+            tcp.flow()
+                + ": "
+                + (tcp.pairs() - tcp.connected())
+                + " of "
+                + tcp.pairs()
+                + " connections",
+            (a, b) -> a + "; " + b);
+      }
+    }
+    if (!tcpFlows.isEmpty()) {
+      notes.put(
+          "tcp",
+          "the kernel's TCP between the containers' namespaces (congestion control "
+              + String.join(
+                  ", ", tcpFlows.stream().map(TcpRunner::congestionControl).distinct().toList())
+              + "), zero bytes from a sender to a receiver of ours; goodput from the connect to"
+              + " the last byte read; retransmissions: the sending namespace's Tcp RetransSegs");
     }
     double trafficSeconds = (System.nanoTime() - trafficStart) / 1e9;
     Map<NetworkPlan.Device, InterfaceStats> after = snapshot(counters, plan);
@@ -239,6 +293,7 @@ public final class Emulator {
         run,
         pingResults,
         observations,
+        tcpResults,
         drops,
         links,
         overlays,
@@ -340,6 +395,18 @@ public final class Emulator {
                 reason,
                 counter.getValue().packets(),
                 counter.getValue().bytes()));
+      }
+    }
+    Map<String, Map<String, Count>> lossByNamespace = new LinkedHashMap<>();
+    for (NetworkPlan.LossCounter loss : plan.lossCounters()) {
+      Map<String, Count> inNamespace = lossByNamespace.get(loss.namespace());
+      if (inNamespace == null) {
+        inNamespace = counters.nftCounters(loss.namespace());
+        lossByNamespace.put(loss.namespace(), inNamespace);
+      }
+      Count count = inNamespace.get("netdev/" + loss.counter());
+      if (count != null && count.packets() > 0) {
+        rows.add(new DropRow(loss.where(), "link-loss", count.packets(), count.bytes()));
       }
     }
     for (NetworkPlan.Device device : plan.countedDevices()) {

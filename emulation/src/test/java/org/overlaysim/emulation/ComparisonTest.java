@@ -101,4 +101,72 @@ class ComparisonTest {
     assertThat(compare(reports(dir.resolve("s"), "r", 3, "denied"), emu, out))
         .isEqualTo(Comparison.UNREADABLE);
   }
+
+  private static Path tcpReports(Path dir, double goodputMbps, long retransmissions)
+      throws IOException {
+    Files.createDirectories(dir);
+    Files.writeString(
+        dir.resolve("latency.csv"), LATENCY_HEADER + "r,bulk,tcp,a,b,dc,dc,0,,,,,,,\n");
+    Files.writeString(
+        dir.resolve("throughput.csv"),
+        "run,flow,payload_bytes,wire_bytes,overhead_ratio,goodput_mbps,fragments,packets_sent,"
+            + "packets_delivered,retransmissions\n"
+            + "r,bulk,25000000,27500000,1.1,"
+            + goodputMbps
+            + ",0,17886,,"
+            + retransmissions
+            + "\n");
+    return dir;
+  }
+
+  @Test
+  void tcpGoodputWithinTenPercentOfTheKernelsAgreesAndBothFiguresAreShown(@TempDir Path dir)
+      throws IOException {
+    StringWriter out = new StringWriter();
+    int status =
+        compare(
+            tcpReports(dir.resolve("s"), 95.0, 90), tcpReports(dir.resolve("e"), 87.0, 11), out);
+    assertThat(status).as(out.toString()).isEqualTo(Comparison.AGREE);
+    assertThat(out.toString())
+        .contains(
+            "tcp bulk: goodput simulation 95.00 Mbit/s, emulation 87.00 Mbit/s (+9.2%, tolerance"
+                + " 10%); retransmissions simulation 90, emulation 11")
+        .contains("tcp: 1 flows compared");
+  }
+
+  @Test
+  void tcpGoodputFurtherThanTenPercentFromTheKernelsDiffers(@TempDir Path dir) throws IOException {
+    StringWriter out = new StringWriter();
+    int status =
+        compare(
+            tcpReports(dir.resolve("s"), 64.3, 186), tcpReports(dir.resolve("e"), 80.0, 158), out);
+    assertThat(status).isEqualTo(Comparison.DIFFER);
+    assertThat(out.toString()).contains("DIFFER tcp bulk: goodput simulation 64.30 Mbit/s");
+  }
+
+  @Test
+  void tcpFlowMissingInTheEmulationDiffers(@TempDir Path dir) throws IOException {
+    Path emu = tcpReports(dir.resolve("e"), 80.0, 1);
+    Files.writeString(
+        emu.resolve("throughput.csv"),
+        "run,flow,payload_bytes,wire_bytes,overhead_ratio,goodput_mbps,fragments,packets_sent,"
+            + "packets_delivered,retransmissions\n");
+    StringWriter out = new StringWriter();
+    int status = compare(tcpReports(dir.resolve("s"), 80.0, 1), emu, out);
+    assertThat(status).isEqualTo(Comparison.DIFFER);
+    assertThat(out.toString()).contains("DIFFER tcp bulk: missing in the emulation");
+  }
+
+  @Test
+  void aTcpFlowNeitherSideCouldDeliverAgreesAndOneOnlyTheSimulationDeliversDiffers(
+      @TempDir Path dir) throws IOException {
+    StringWriter out = new StringWriter();
+    assertThat(compare(tcpReports(dir.resolve("s"), 0, 3), tcpReports(dir.resolve("e"), 0, 0), out))
+        .isEqualTo(Comparison.AGREE);
+    assertThat(out.toString()).contains("(nothing delivered by the kernel, tolerance 10%)");
+    assertThat(
+            compare(
+                tcpReports(dir.resolve("s2"), 12.5, 3), tcpReports(dir.resolve("e2"), 0, 0), out))
+        .isEqualTo(Comparison.DIFFER);
+  }
 }

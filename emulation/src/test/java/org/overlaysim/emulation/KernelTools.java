@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.overlaysim.emulation.kernel.Names;
 import org.overlaysim.emulation.kernel.NamespaceJanitor;
 import org.overlaysim.emulation.kernel.ProcessCommandRunner;
+import org.overlaysim.emulation.kernel.RunRegistry;
 import org.overlaysim.scenario.Run;
 import org.overlaysim.scenario.ScenarioException;
 import org.overlaysim.scenario.ScenarioLoader;
@@ -49,8 +50,21 @@ final class KernelTools {
     }
   }
 
-  /** Namespaces of any emulation run that exist right now. */
+  /**
+   * Namespaces of emulation runs that exist right now, but for those of an emulation another live
+   * process is running (another test run on the same machine): a namespace of ours, or one a dead
+   * process left, counts.
+   */
   static List<String> ourNamespaces() {
+    RunRegistry registry = RunRegistry.standard();
+    long self = ProcessHandle.current().pid();
+    return allNamespaces().stream()
+        .filter(n -> registry.liveOwner(RunRegistry.tagOf(n)).map(p -> p == self).orElse(true))
+        .toList();
+  }
+
+  /** Namespaces of any emulation run that exist right now, whoever runs it. */
+  static List<String> allNamespaces() {
     try {
       return new NamespaceJanitor(new ProcessCommandRunner())
           .all().stream().filter(n -> Names.NAMESPACE.matcher(n).matches()).toList();

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.overlaysim.emulation.kernel.Names;
 import org.overlaysim.scenario.Container;
 import org.overlaysim.scenario.ControlPlane;
@@ -33,9 +34,16 @@ public final class NetworkPlan {
   private final List<Device> counted = new ArrayList<>();
   private final Map<String, Integer> hostIndex = new LinkedHashMap<>();
   private final Map<String, Integer> overlayIndex = new LinkedHashMap<>();
+  private final LinkShaping shaping = LinkShaping.create();
 
   /** A device whose kernel counters the report reads; {@code where} names it as drops.csv does. */
   public record Device(String namespace, String device, String where) {}
+
+  /**
+   * The nftables counter (family netdev) of a link direction's random loss, in the receiving
+   * namespace; {@code where} names the direction as the simulator's drops.csv: {@code from->to}.
+   */
+  public record LossCounter(String namespace, String counter, String where) {}
 
   private NetworkPlan(Scenario scenario, Names names) {
     this.scenario = scenario;
@@ -69,6 +77,7 @@ public final class NetworkPlan {
                         List.of("ip", "netns", "exec", names.host(host), "nft", "-f", "-"),
                         script,
                         false)));
+    plan.steps.addAll(plan.shaping.lossSteps());
     return plan;
   }
 
@@ -78,6 +87,11 @@ public final class NetworkPlan {
 
   public List<Step> steps() {
     return Collections.unmodifiableList(steps);
+  }
+
+  /** Counters of the links' random loss rules (link-loss in drops.csv). */
+  public List<LossCounter> lossCounters() {
+    return shaping.lossCounters();
   }
 
   /** Devices whose drop counters go to drops.csv. */
@@ -155,23 +169,18 @@ public final class NetworkPlan {
         // The simulator's delay, explicit, measured or modelled alike (netem at both ends: one
         // way each), so kernel and simulation see the same underlay.
         long delayNs = delays.get(link.name()).ns();
-        if (netem && delayNs > 0) {
-          steps.add(
-              Step.of(
-                  "ip",
-                  "netns",
-                  "exec",
-                  ns,
-                  "tc",
-                  "qdisc",
-                  "add",
-                  "dev",
-                  dev,
-                  "root",
-                  "netem",
-                  "delay",
-                  (delayNs / 1000) + "us"));
-        }
+        boolean delayed = netem && delayNs > 0;
+        steps.addAll(
+            shaping.rate(
+                ns,
+                dev,
+                link.bandwidthBps(),
+                link.queueBytes(),
+                link.mtu(),
+                delayed ? OptionalLong.of(delayNs) : OptionalLong.empty()));
+        String from = aEnd ? link.b() : link.a();
+        String to = aEnd ? link.a() : link.b();
+        shaping.loss(ns, dev, link.loss(), from + "->" + to);
       }
     }
   }
@@ -189,6 +198,11 @@ public final class NetworkPlan {
       up(hostNs, dev, host.mtu());
       steps.add(Step.of("ip", "-n", routerNs, "addr", "add", gateway + "/32", "dev", dev));
       up(routerNs, dev, host.mtu());
+      for (String ns : List.of(hostNs, routerNs)) {
+        steps.addAll(
+            shaping.rate(
+                ns, dev, host.bandwidthBps(), host.queueBytes(), host.mtu(), OptionalLong.empty()));
+      }
       counted.add(new Device(hostNs, dev, "access " + host.name()));
       counted.add(new Device(routerNs, dev, "access " + host.name() + " at " + host.router()));
       steps.add(

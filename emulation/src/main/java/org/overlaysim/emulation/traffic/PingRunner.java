@@ -87,7 +87,8 @@ public final class PingRunner {
   private PingResult flow(PingTraffic ping) throws IOException, InterruptedException {
     Thread.sleep(ping.startNs() / 1_000_000);
     List<int[]> pairs =
-        EndpointPairing.pairs(indexes(ping.from().containers()), indexes(ping.to().containers()));
+        EndpointPairing.pairs(
+            indexes(scenario, ping.from().containers()), indexes(scenario, ping.to().containers()));
     long transmitted = 0;
     long received = 0;
     long errors = 0;
@@ -132,7 +133,8 @@ public final class PingRunner {
         fragNeeded);
   }
 
-  private int[] indexes(List<String> containerNames) {
+  /** The scenario's indexes of the named containers; -1 for an unknown name. */
+  static int[] indexes(Scenario scenario, List<String> containerNames) {
     int[] indexes = new int[containerNames.size()];
     List<Container> containers = scenario.containers();
     for (int i = 0; i < indexes.length; i++) {

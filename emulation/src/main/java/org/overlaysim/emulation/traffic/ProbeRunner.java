@@ -219,23 +219,31 @@ public final class ProbeRunner implements AutoCloseable {
   /** Closes the servers' input (they exit on it) and ends any that lingers. */
   @Override
   public void close() {
-    for (Process server : servers) {
+    stop(servers);
+  }
+
+  /**
+   * Closes the input of programs that exit on it (probe servers, tcp receivers), ends any that
+   * lingers past two seconds, and forgets them.
+   */
+  static void stop(List<Process> processes) {
+    for (Process process : processes) {
       try {
-        server.getOutputStream().close();
+        process.getOutputStream().close();
       } catch (IOException e) {
         // Already gone.
       }
     }
-    for (Process server : servers) {
+    for (Process process : processes) {
       try {
-        if (!server.waitFor(2, TimeUnit.SECONDS)) {
-          server.destroyForcibly();
+        if (!process.waitFor(2, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
         }
       } catch (InterruptedException e) {
-        server.destroyForcibly();
+        process.destroyForcibly();
         Thread.currentThread().interrupt();
       }
     }
-    servers.clear();
+    processes.clear();
   }
 }

@@ -116,4 +116,60 @@ class NetworkPlanTest {
     assertThat(lines.stream().filter(l -> l.contains(" route ")))
         .noneMatch(l -> l.contains("default"));
   }
+
+  @Test
+  void everyLinkDirectionIsShapedAtItsRateWithItsQueueAndTheWiresFraming() {
+    List<String> lines = lines(plan(PlanFixtures.scenario("tcp-bottleneck.yaml")));
+    // 100 Mbit/s, 256 KiB queue; bucket 1 ms of the rate; peak bucket one 1514-byte frame plus
+    // the 24 bytes of FCS, preamble and gap, so that tbf cuts every GSO batch into frames.
+    String bottleneck =
+        " tc qdisc add dev obeefu0 root tbf rate 100000000bit burst 12500 limit 262144 peakrate"
+            + " 1000000000bit mtu 1538 overhead 24 mpu 84";
+    assertThat(lines)
+        .contains(
+            "ip netns exec " + NAMES.router(0) + bottleneck,
+            "ip netns exec " + NAMES.router(1) + bottleneck);
+    // Access links at the hosts' 10 Gbit/s, both ends.
+    assertThat(lines.stream().filter(l -> l.contains(" dev obeefa0 root tbf rate 10000000000bit")))
+        .hasSize(2);
+  }
+
+  @Test
+  void aLossyLinkDropsAtEachReceivingEndsIngressWithNumgen() {
+    NetworkPlan plan =
+        plan(PlanFixtures.scenario("tcp-bottleneck.yaml", "underlay.links.bottleneck.loss=0.001"));
+    List<Step> nft =
+        plan.steps().stream()
+            .filter(step -> step.stdin().startsWith("table netdev osim_loss"))
+            .toList();
+    assertThat(nft).hasSize(2);
+    for (Step step : nft) {
+      assertThat(step.stdin())
+          .contains("type filter hook ingress device \"obeefu0\" priority 0; policy accept;")
+          .contains("numgen random mod 1000000000 < 1000000 counter name loss_obeefu0 drop");
+    }
+    assertThat(plan.lossCounters())
+        .containsExactly(
+            new NetworkPlan.LossCounter(NAMES.router(0), "loss_obeefu0", "r-2->r-1"),
+            new NetworkPlan.LossCounter(NAMES.router(1), "loss_obeefu0", "r-1->r-2"));
+    assertThat(plan(PlanFixtures.scenario("tcp-bottleneck.yaml")).lossCounters()).isEmpty();
+  }
+
+  @Test
+  void withNetemADelayedLinkIsDelayedThenShapedByTbfAsNetemsChild() {
+    Scenario scenario = PlanFixtures.scenario("tcp-bottleneck.yaml");
+    List<String> lines =
+        NetworkPlan.build(scenario, NAMES, new NftRenderer(scenario, NAMES).render(), true)
+            .steps()
+            .stream()
+            .map(Step::toString)
+            .toList();
+    String r0 = "ip netns exec " + NAMES.router(0) + " tc qdisc add dev obeefu0 ";
+    assertThat(lines)
+        .contains(
+            r0 + "root handle 1: netem delay 50us",
+            r0
+                + "parent 1:1 handle 2: tbf rate 100000000bit burst 12500 limit 262144 peakrate"
+                + " 1000000000bit mtu 1538 overhead 24 mpu 84");
+  }
 }
