@@ -272,17 +272,23 @@ public final class DataPlane implements UnderlayListener {
     }
   }
 
-  /** An ICMP fragmentation-needed message quoting {@code about} (RFC 792 quote: 28 bytes). */
-  Frame icmpFragmentationNeeded(Frame about, int from, int to, int mtu) {
+  /**
+   * An ICMP fragmentation-needed message quoting {@code about} as Linux does, a router (icmp_send,
+   * RFC 1812 section 4.3.2.3) and a VTEP (iptunnel_pmtud_build_icmp) alike: as much of the datagram
+   * as its sender sent (the outer one when the error goes to the VTEP that encapsulated it) as
+   * keeps the error within 576 bytes, {@link IcmpMessage#LINUX_MAXIMUM_QUOTE} at most.
+   */
+  static Frame icmpFragmentationNeeded(Frame about, int from, int to, int mtu) {
     Frame icmp = new Frame();
     icmp.srcIp = from;
     icmp.dstIp = to;
     icmp.quoted = about;
+    int datagram = about.tunneled && to == about.outerSrc ? about.outerLength : about.ipLength;
     icmp.icmp(
         IcmpMessage.TYPE_DESTINATION_UNREACHABLE,
         IcmpMessage.CODE_FRAGMENTATION_NEEDED,
         mtu & 0xffff,
-        HostStack.icmpQuoteLength());
+        Math.min(IcmpMessage.LINUX_MAXIMUM_QUOTE, datagram));
     return icmp;
   }
 

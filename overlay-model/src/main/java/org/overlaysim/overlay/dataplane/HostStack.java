@@ -2,8 +2,6 @@ package org.overlaysim.overlay.dataplane;
 
 import org.overlaysim.overlay.NetworkObserver;
 import org.overlaysim.overlay.fdb.ForwardingTable;
-import org.overlaysim.overlay.packet.IcmpMessage;
-import org.overlaysim.overlay.packet.Ipv4Header;
 import org.overlaysim.scenario.Overlay;
 import org.overlaysim.topology.DropReason;
 import org.overlaysim.topology.EthernetFraming;
@@ -319,7 +317,7 @@ public final class HostStack {
     if (f.srcContainer < 0) {
       return;
     }
-    Frame icmp = dp.icmpFragmentationNeeded(f, ip, f.srcIp, mtu);
+    Frame icmp = DataPlane.icmpFragmentationNeeded(f, ip, f.srcIp, mtu);
     icmp.overlay = f.overlay;
     icmp.dstMac = dp.directory().mac(f.srcContainer);
     icmp.srcMac = GATEWAY_MAC;
@@ -445,10 +443,6 @@ public final class HostStack {
 
   private static boolean isBroadcast(long mac) {
     return (mac & 0x0100_0000_0000L) != 0;
-  }
-
-  static int icmpQuoteLength() {
-    return Ipv4Header.MINIMUM_LENGTH + IcmpMessage.RFC_792_QUOTED_DATA;
   }
 
   NetworkObserver observer() {

@@ -273,50 +273,69 @@ class FrameRendererTest {
         .isEqualTo(org.overlaysim.overlay.packet.HexDump.hex(captured));
   }
 
-  /** As a router sends it (DataPlane.icmpFragmentationNeeded), with the data plane's quote. */
-  private static Frame fragmentationNeeded(Frame about, int to, int mtu) {
-    Frame error = new Frame();
-    error.srcIp = Ipv4Address.parse("192.168.1.1").value();
-    error.dstIp = to;
-    error.quoted = about;
-    return error.icmp(
-        IcmpMessage.TYPE_DESTINATION_UNREACHABLE,
-        IcmpMessage.CODE_FRAGMENTATION_NEEDED,
-        mtu,
-        HostStack.icmpQuoteLength());
-  }
+  private static final int ROUTER = Ipv4Address.parse("192.168.1.1").value();
 
+  /**
+   * As Linux's icmp_send (RFC 1812 section 4.3.2.3) and iptunnel_pmtud_build_icmp: the offending
+   * datagram quoted as its sender sent it, as much as keeps the error within 576 bytes.
+   */
   @Test
-  void fragmentationNeededQuotesTheOffendingHeaderAndEightBytesWithTheNextHopMtu() {
+  void fragmentationNeededQuotesTheOffendingDatagramUpTo576BytesWithTheNextHopMtu() {
     Frame offending = udp(40000, 1500);
     offending.df = true;
-    Frame error = fragmentationNeeded(offending, offending.srcIp, 1350);
+    Frame error = DataPlane.icmpFragmentationNeeded(offending, ROUTER, offending.srcIp, 1350);
 
     byte[] datagram = innerDatagram(error);
 
-    assertThat(ip(datagram).totalLength()).isEqualTo(20 + 8 + 28);
+    assertThat(ip(datagram).totalLength()).isEqualTo(576);
+    assertThat(ip(datagram).source()).isEqualTo(new Ipv4Address(ROUTER));
     assertThat(ip(datagram).destination()).isEqualTo(new Ipv4Address(offending.srcIp));
+    assertThat(ip(datagram).dontFragment()).isFalse();
     assertThat(Checksums.icmpValid(datagram, 0)).isTrue();
     IcmpMessage icmp = IcmpMessage.read(ByteBuffer.wrap(datagram, 20, datagram.length - 20));
     assertThat(icmp.isFragmentationNeeded()).isTrue();
     assertThat(icmp.nextHopMtu()).isEqualTo(1350);
     assertThat(Arrays.copyOfRange(datagram, 24, 28)).containsExactly(0, 0, 0x05, 0x46);
-    assertThat(icmp.body().toArray()).isEqualTo(Arrays.copyOf(innerDatagram(offending), 28));
+    assertThat(icmp.body().toArray())
+        .isEqualTo(Arrays.copyOf(innerDatagram(offending), IcmpMessage.LINUX_MAXIMUM_QUOTE));
     assertThat(ip(icmp.body().toArray()).totalLength()).isEqualTo(1500);
     assertThat(ip(icmp.body().toArray()).dontFragment()).isTrue();
   }
 
   @Test
+  void aSmallDatagramIsQuotedWhole() {
+    Frame offending = udp(40000, 48);
+
+    Frame error = DataPlane.icmpFragmentationNeeded(offending, ROUTER, offending.srcIp, 1350);
+
+    byte[] datagram = innerDatagram(error);
+    assertThat(ip(datagram).totalLength()).isEqualTo(20 + 8 + 48);
+    assertThat(Arrays.copyOfRange(datagram, 28, datagram.length))
+        .isEqualTo(innerDatagram(offending));
+  }
+
+  @Test
   void anErrorToTheSendingVtepQuotesTheOuterDatagram() {
     Frame offending = encapsulated(VXLAN, udp(40000, 1450), 0x0abc);
-    Frame error = fragmentationNeeded(offending, offending.outerSrc, 1400);
+    Frame error = DataPlane.icmpFragmentationNeeded(offending, ROUTER, offending.outerSrc, 1400);
 
-    IcmpMessage icmp = IcmpMessage.read(ByteBuffer.wrap(innerDatagram(error), 20, 8 + 28));
+    byte[] datagram = innerDatagram(error);
 
-    byte[] quoted = icmp.body().toArray();
-    assertThat(quoted).isEqualTo(Arrays.copyOf(onWire(offending), 28));
+    byte[] quoted = Arrays.copyOfRange(datagram, 28, datagram.length);
+    assertThat(quoted).isEqualTo(Arrays.copyOf(onWire(offending), IcmpMessage.LINUX_MAXIMUM_QUOTE));
     assertThat(ip(quoted).identification()).isEqualTo(0x0abc);
     assertThat(UdpHeader.read(ByteBuffer.wrap(quoted, 20, 8)).destinationPort()).isEqualTo(4789);
+    assertThat(Checksums.icmpValid(datagram, 0)).isTrue();
+  }
+
+  @Test
+  void anErrorToTheSendingContainerQuotesTheInnerDatagram() {
+    Frame offending = encapsulated(VXLAN, udp(40000, 1450), 0x0abc);
+    Frame error = DataPlane.icmpFragmentationNeeded(offending, VTEP_A, offending.srcIp, 1350);
+
+    byte[] quoted = Arrays.copyOfRange(innerDatagram(error), 28, 576);
+
+    assertThat(quoted).isEqualTo(Arrays.copyOf(innerDatagram(offending), 548));
   }
 
   @Test

@@ -156,6 +156,6 @@ final class SampleCapture {
         IcmpMessage.TYPE_DESTINATION_UNREACHABLE,
         IcmpMessage.CODE_FRAGMENTATION_NEEDED,
         1400,
-        20 + IcmpMessage.RFC_792_QUOTED_DATA);
+        IcmpMessage.LINUX_MAXIMUM_QUOTE);
   }
 }
