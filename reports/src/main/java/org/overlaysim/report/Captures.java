@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.overlaysim.overlay.OverlayNetwork;
 import org.overlaysim.report.pcap.PcapWriter;
 import org.overlaysim.scenario.CaptureSpec;
@@ -15,17 +17,33 @@ import org.overlaysim.scenario.CaptureSpec;
 /**
  * The scenario's {@code capture} list as pcap files in a run's directory, one per capture point,
  * named after what it captures: {@code link-r-mad--r-fra.pcap}, {@code container-db-1.pcap}, {@code
- * host-mad-1.pcap} (a host's underlay interface: its access link).
+ * host-mad-1.pcap} (a host's underlay interface: its access link). A point listed twice is captured
+ * once; two points whose names would make one file name are refused.
  */
 final class Captures implements Closeable {
   private final List<PcapWriter> writers = new ArrayList<>();
 
   static Captures attach(List<CaptureSpec> specs, OverlayNetwork network, Path runDir)
       throws IOException {
+    Map<String, CaptureSpec> byFile = new LinkedHashMap<>();
+    for (CaptureSpec spec : specs) {
+      String file = fileName(spec);
+      CaptureSpec other = byFile.putIfAbsent(file, spec);
+      if (other != null && !other.equals(spec)) {
+        throw new IllegalArgumentException(
+            "captures of "
+                + describe(other)
+                + " and "
+                + describe(spec)
+                + " would share the file "
+                + file);
+      }
+    }
     Captures captures = new Captures();
     try {
-      for (CaptureSpec spec : specs) {
-        PcapWriter writer = captures.open(runDir.resolve(fileName(spec)));
+      for (Map.Entry<String, CaptureSpec> entry : byFile.entrySet()) {
+        CaptureSpec spec = entry.getValue();
+        PcapWriter writer = captures.open(runDir.resolve(entry.getKey()));
         switch (spec.target()) {
           case LINK -> network.tapLink(spec.name(), (now, frame) -> write(writer, now, frame));
           case CONTAINER ->
@@ -51,6 +69,10 @@ final class Captures implements Closeable {
           case HOST -> "host";
         };
     return kind + "-" + spec.name().replaceAll("[^A-Za-z0-9._#-]", "_") + ".pcap";
+  }
+
+  private static String describe(CaptureSpec spec) {
+    return spec.target().name().toLowerCase(java.util.Locale.ROOT) + " '" + spec.name() + "'";
   }
 
   private PcapWriter open(Path file) throws IOException {

@@ -13,7 +13,6 @@ import org.overlaysim.overlay.fdb.ForwardingTable;
 import org.overlaysim.overlay.fdb.LearningForwardingTable;
 import org.overlaysim.overlay.fdb.StaticForwardingTable;
 import org.overlaysim.overlay.packet.IcmpMessage;
-import org.overlaysim.overlay.packet.Ipv4Header;
 import org.overlaysim.scenario.ControlPlane;
 import org.overlaysim.scenario.Overlay;
 import org.overlaysim.scenario.Scenario;
@@ -254,9 +253,7 @@ public final class DataPlane implements UnderlayListener {
       drop(f, direction(link, node), reason, f.ipLength());
       // RFC 1191 section 4: fragmentation-needed with the next-hop MTU, back to the source.
       int source = f.tunneled ? f.outerSrc : f.srcIp;
-      Frame icmp =
-          icmpFragmentationNeeded(
-              f, ROUTER_ADDRESS_BASE + router + 1, source, link.mtu(), ROUTER_QUOTE_LENGTH);
+      Frame icmp = icmpFragmentationNeeded(f, ROUTER_ADDRESS_BASE + router + 1, source, link.mtu());
       icmp.overlay = f.overlay;
       icmp.routeSrc = icmp.srcIp;
       icmp.routeDst = f.srcIpv4();
@@ -275,21 +272,23 @@ public final class DataPlane implements UnderlayListener {
     }
   }
 
-  /** What an underlay router quotes of the offending datagram: RFC 792's header + 8 bytes. */
-  private static final int ROUTER_QUOTE_LENGTH =
-      Ipv4Header.MINIMUM_LENGTH + IcmpMessage.RFC_792_QUOTED_DATA;
-
-  /** An ICMP fragmentation-needed message quoting {@code quoteLength} bytes of {@code about}. */
-  Frame icmpFragmentationNeeded(Frame about, int from, int to, int mtu, int quoteLength) {
+  /**
+   * An ICMP fragmentation-needed message quoting {@code about} as Linux does, a router (icmp_send,
+   * RFC 1812 section 4.3.2.3) and a VTEP (iptunnel_pmtud_build_icmp) alike: as much of the datagram
+   * as its sender sent (the outer one when the error goes to the VTEP that encapsulated it) as
+   * keeps the error within 576 bytes, {@link IcmpMessage#LINUX_MAXIMUM_QUOTE} at most.
+   */
+  static Frame icmpFragmentationNeeded(Frame about, int from, int to, int mtu) {
     Frame icmp = new Frame();
     icmp.srcIp = from;
     icmp.dstIp = to;
     icmp.quoted = about;
+    int datagram = about.tunneled && to == about.outerSrc ? about.outerLength : about.ipLength;
     icmp.icmp(
         IcmpMessage.TYPE_DESTINATION_UNREACHABLE,
         IcmpMessage.CODE_FRAGMENTATION_NEEDED,
         mtu & 0xffff,
-        quoteLength);
+        Math.min(IcmpMessage.LINUX_MAXIMUM_QUOTE, datagram));
     return icmp;
   }
 

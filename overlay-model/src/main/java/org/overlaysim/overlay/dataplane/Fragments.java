@@ -21,13 +21,22 @@ public final class Fragments {
 
   /** Number of fragments a packet of {@code ipLength} bytes becomes on {@code mtu}. */
   public static int count(int ipLength, int mtu) {
+    if (ipLength <= mtu) {
+      return 1;
+    }
     int data = ipLength - HEADER;
     int max = dataPerFragment(mtu);
     return (data + max - 1) / max;
   }
 
-  /** The inner packet split to fit {@code mtu}; outer lengths follow if it is tunnelled. */
+  /**
+   * The inner packet split to fit {@code mtu}; outer lengths follow if it is tunnelled. A packet
+   * that fits is returned as is.
+   */
   public static Frame[] inner(Frame f, int mtu) {
+    if (f.ipLength <= mtu) {
+      return new Frame[] {f};
+    }
     int data = f.ipLength - HEADER;
     int max = dataPerFragment(mtu);
     int n = (data + max - 1) / max;
@@ -48,8 +57,11 @@ public final class Fragments {
     return out;
   }
 
-  /** The outer datagram of a tunnelled frame split to fit {@code mtu}. */
+  /** The outer datagram of a tunnelled frame split to fit {@code mtu}; one that fits as is. */
   public static Frame[] outer(Frame f, int mtu) {
+    if (f.outerLength <= mtu) {
+      return new Frame[] {f};
+    }
     int data = f.outerLength - HEADER;
     int max = dataPerFragment(mtu);
     int n = (data + max - 1) / max;

@@ -2,9 +2,7 @@ package org.overlaysim.overlay.dataplane;
 
 import org.overlaysim.overlay.NetworkObserver;
 import org.overlaysim.overlay.fdb.ForwardingTable;
-import org.overlaysim.overlay.packet.IcmpMessage;
 import org.overlaysim.overlay.packet.IpProtocol;
-import org.overlaysim.overlay.packet.Ipv4Header;
 import org.overlaysim.topology.DropReason;
 import org.overlaysim.topology.EthernetFraming;
 
@@ -367,13 +365,13 @@ public final class HostStack {
     boolean bridged = dp.tunnel(f.overlay).bridged();
     Frame icmp;
     if (bridged) {
-      icmp = dp.icmpFragmentationNeeded(f, f.dstIp, f.srcIp, mtu, linuxQuoteLength(f));
+      icmp = DataPlane.icmpFragmentationNeeded(f, f.dstIp, f.srcIp, mtu);
       icmp.ttl = f.ttl;
       icmp.df = true;
       icmp.ipId = 0;
       icmp.srcMac = f.dstMac;
     } else {
-      icmp = dp.icmpFragmentationNeeded(f, ip, f.srcIp, mtu, linuxQuoteLength(f));
+      icmp = DataPlane.icmpFragmentationNeeded(f, ip, f.srcIp, mtu);
       icmp.srcMac = GATEWAY_MAC;
     }
     icmp.overlay = f.overlay;
@@ -400,13 +398,8 @@ public final class HostStack {
     };
   }
 
-  /** RFC 1812's 576 bytes, as Linux trims an ICMP error: IPv4 20 + ICMP 8 + up to 548 quoted. */
+  /** RFC 1812's 576 bytes: below this path MTU a VTEP answers nothing. */
   private static final int MIN_ICMP_MTU = 576;
-
-  static int linuxQuoteLength(Frame about) {
-    return Math.min(
-        about.ipLength, MIN_ICMP_MTU - Ipv4Header.MINIMUM_LENGTH - IcmpMessage.HEADER_LENGTH);
-  }
 
   // ---------------------------------------------------------------- from the underlay
 

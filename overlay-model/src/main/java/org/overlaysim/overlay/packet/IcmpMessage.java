@@ -33,7 +33,10 @@ public record IcmpMessage(int type, int code, int checksum, int restOfHeader, Oc
   public static final int CODE_TTL_EXCEEDED_IN_TRANSIT = 0;
   public static final int CODE_FRAGMENT_REASSEMBLY_TIME_EXCEEDED = 1;
 
-  /** Data bytes of the original datagram quoted after its header (RFC 792). */
+  /**
+   * Data bytes of the original datagram quoted after its header (RFC 792); the data plane quotes
+   * this much (see {@code dataplane.FrameRenderer}).
+   */
   public static final int RFC_792_QUOTED_DATA = 8;
 
   /**
@@ -91,31 +94,6 @@ public record IcmpMessage(int type, int code, int checksum, int restOfHeader, Oc
 
   public static IcmpMessage timeExceeded(int code, Octets quotedDatagram) {
     return new IcmpMessage(TYPE_TIME_EXCEEDED, code, 0, 0, quotedDatagram).withComputedChecksum();
-  }
-
-  /**
-   * The datagram quote of RFC 792: the IPv4 header at {@code ipOffset} of {@code packet} and the
-   * first 8 bytes of its data (zeros where the payload is virtual).
-   */
-  public static Octets quoteRfc792(Packet packet, int ipOffset) {
-    int headerLength = (packet.byteAt(ipOffset) & 0xf) * 4;
-    return quote(packet, ipOffset, headerLength + RFC_792_QUOTED_DATA);
-  }
-
-  /**
-   * The datagram quote Linux sends: as much as fits in a 576-byte error ({@value
-   * #LINUX_MAXIMUM_QUOTE} bytes).
-   */
-  public static Octets quoteLinux(Packet packet, int ipOffset) {
-    return quote(packet, ipOffset, LINUX_MAXIMUM_QUOTE);
-  }
-
-  private static Octets quote(Packet packet, int ipOffset, int maximum) {
-    int available = packet.length() - ipOffset;
-    int length = Math.max(0, Math.min(maximum, available));
-    byte[] quoted = new byte[length];
-    packet.copyBytes(ipOffset, quoted, 0, length);
-    return Octets.of(quoted);
   }
 
   public boolean isEchoRequest() {

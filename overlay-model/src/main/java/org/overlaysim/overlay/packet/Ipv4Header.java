@@ -302,8 +302,8 @@ public record Ipv4Header(
   }
 
   /**
-   * Decodes the header (options included). The payload is not required to be present: in a {@link
-   * Packet} it is usually virtual. The checksum is not verified here; see {@link
+   * Decodes the header (options included). The payload is not required to be present (an ICMP error
+   * quotes only the start of a datagram). The checksum is not verified here; see {@link
    * #hasValidChecksum()}.
    */
   public static Ipv4Header read(ByteBuffer buffer) {

@@ -39,7 +39,8 @@ public record UdpHeader(int sourcePort, int destinationPort, int length, int che
 
   /**
    * The checksum over the IPv4 pseudo-header, this header and a payload whose unfolded
-   * one's-complement sum is {@code payloadSum} (e.g. {@link Packet#checksumSum}); 0 becomes 0xffff.
+   * one's-complement sum is {@code payloadSum} (e.g. {@link InternetChecksum#sum}); 0 becomes
+   * 0xffff.
    */
   public int computeChecksum(Ipv4Address source, Ipv4Address destination, long payloadSum) {
     long sum =

@@ -24,26 +24,6 @@ class SourcePortRangeTest {
   }
 
   @Test
-  void fragmentsOfOneDatagramHashAlike() {
-    Packet datagram = Packet.withVirtualPayload(3000);
-    datagram.push(UdpHeader.of(1234, 80, 3000));
-    datagram.push(
-        Ipv4Header.of(
-            Ipv4Address.parse("10.0.0.1"),
-            Ipv4Address.parse("10.0.0.2"),
-            IpProtocol.UDP,
-            3008,
-            5,
-            64,
-            false));
-
-    var fragments = Ipv4Fragmenter.fragment(datagram, 1500);
-
-    assertThat(FlowHash.ofIpv4Packet(fragments.get(0), 0, 0))
-        .isEqualTo(FlowHash.ofIpv4Packet(fragments.get(2), 0, 0));
-  }
-
-  @Test
   void seedChangesTheHashSoHostsDiffer() {
     assertThat(FlowHash.jhash3(1, 2, 3, 0)).isNotEqualTo(FlowHash.jhash3(1, 2, 3, 1));
   }

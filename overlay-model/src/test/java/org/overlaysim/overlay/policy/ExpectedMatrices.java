@@ -25,6 +25,31 @@ final class ExpectedMatrices {
 
   private ExpectedMatrices() {}
 
+  /**
+   * A cell as the truth tables write it: {@code .} allowed, {@code x} policy-deny, {@code a}
+   * acl-deny, {@code v} vni-mismatch, {@code -} the container itself.
+   */
+  static char cell(Reachability reachability, int src, int dst, ProbePort port) {
+    if (src == dst) {
+      return '-';
+    }
+    return switch (reachability.check(src, dst, port).reason()) {
+      case POLICY_DENY -> 'x';
+      case ACL_DENY -> 'a';
+      case VNI_MISMATCH -> 'v';
+      default -> '.';
+    };
+  }
+
+  /** Row {@code src} of the live verdicts, one cell per destination in scenario order. */
+  static String row(Reachability reachability, int src, ProbePort port) {
+    StringBuilder cells = new StringBuilder();
+    for (int dst = 0; dst < reachability.containers().size(); dst++) {
+      cells.append(cell(reachability, src, dst, port));
+    }
+    return cells.toString();
+  }
+
   static Map<ProbePort, List<Row>> read(Path file) throws IOException {
     Map<ProbePort, List<Row>> expected = new LinkedHashMap<>();
     List<ProbePort> open = List.of();

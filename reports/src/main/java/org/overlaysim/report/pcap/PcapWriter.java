@@ -5,13 +5,11 @@ import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
-import org.overlaysim.overlay.packet.Packet;
 
 /**
  * Writes a nanosecond-resolution libpcap capture of Ethernet frames (LINKTYPE_ETHERNET, snaplen
  * 262144), big-endian, streamed through a buffer: memory stays constant whatever the capture's
- * size. A {@link Packet} is written as its header bytes followed by its virtual payload as zeros.
- * Wireshark and tshark open the files directly.
+ * size. Wireshark and tshark open the files directly.
  */
 public final class PcapWriter implements Closeable, Flushable {
   private static final int BUFFER_BYTES = 1 << 16;
@@ -19,8 +17,6 @@ public final class PcapWriter implements Closeable, Flushable {
 
   private final OutputStream out;
   private final byte[] recordHeader = new byte[PcapFormat.RECORD_HEADER_LENGTH];
-  private final byte[] zeros = new byte[4096];
-  private byte[] scratch = new byte[2048];
   private long packetsWritten;
 
   /** Writes the file header at once; the stream is closed by {@link #close()}. */
@@ -35,21 +31,6 @@ public final class PcapWriter implements Closeable, Flushable {
     putU32(header, 16, PcapFormat.SNAPLEN);
     putU32(header, 20, PcapFormat.LINKTYPE_ETHERNET);
     out.write(header);
-  }
-
-  /** Records {@code packet} (an Ethernet frame) at simulation time {@code timestampNs}. */
-  public void write(long timestampNs, Packet packet) throws IOException {
-    int length = packet.length();
-    int captured = Math.min(length, PcapFormat.SNAPLEN);
-    writeRecordHeader(timestampNs, captured, length);
-    int real = Math.min(packet.realLength(), captured);
-    if (scratch.length < real) {
-      scratch = new byte[Math.max(real, scratch.length * 2)];
-    }
-    packet.copyBytes(0, scratch, 0, real);
-    out.write(scratch, 0, real);
-    writeZeros(captured - real);
-    packetsWritten++;
   }
 
   /** Records {@code length} real bytes of {@code frame} at {@code timestampNs}. */
@@ -74,12 +55,6 @@ public final class PcapWriter implements Closeable, Flushable {
     putU32(recordHeader, 8, captured);
     putU32(recordHeader, 12, original);
     out.write(recordHeader);
-  }
-
-  private void writeZeros(int count) throws IOException {
-    for (int left = count; left > 0; left -= zeros.length) {
-      out.write(zeros, 0, Math.min(left, zeros.length));
-    }
   }
 
   @Override

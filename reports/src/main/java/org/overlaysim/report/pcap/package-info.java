@@ -1,5 +1,5 @@
 /**
  * libpcap captures (nanosecond timestamps, LINKTYPE_ETHERNET) of simulated frames, readable by
- * Wireshark and tshark, and a small reader for tests.
+ * Wireshark and tshark (the tests read them back with their own small reader).
  */
 package org.overlaysim.report.pcap;

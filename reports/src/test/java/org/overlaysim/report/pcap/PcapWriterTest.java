@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,29 +18,27 @@ import org.overlaysim.overlay.packet.EthernetHeader;
 import org.overlaysim.overlay.packet.HexDump;
 import org.overlaysim.overlay.packet.Ipv4Address;
 import org.overlaysim.overlay.packet.MacAddress;
-import org.overlaysim.overlay.packet.Packet;
 
 class PcapWriterTest {
   private static final String FILE_HEADER =
       "a1b23c4d 0002 0004 00000000 00000000 00040000 00000001";
 
-  private static Packet arpRequest() {
-    Packet packet = Packet.withVirtualPayload(0);
-    packet.push(
-        ArpPacket.request(
+  private static byte[] arpRequest() {
+    ByteBuffer frame = ByteBuffer.allocate(EthernetHeader.LENGTH + 28);
+    EthernetHeader.of(MacAddress.BROADCAST, MacAddress.parse("02:00:00:00:00:01"), EtherType.ARP)
+        .write(frame);
+    ArpPacket.request(
             MacAddress.parse("02:00:00:00:00:01"),
             Ipv4Address.parse("10.0.0.1"),
-            Ipv4Address.parse("10.0.0.2")));
-    packet.push(
-        EthernetHeader.of(
-            MacAddress.BROADCAST, MacAddress.parse("02:00:00:00:00:01"), EtherType.ARP));
-    return packet;
+            Ipv4Address.parse("10.0.0.2"))
+        .write(frame);
+    return frame.array();
   }
 
-  private static byte[] capture(Packet packet, long timestampNs) throws IOException {
+  private static byte[] capture(byte[] frame, long timestampNs) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (PcapWriter writer = new PcapWriter(out)) {
-      writer.write(timestampNs, packet);
+      writer.write(timestampNs, frame, 0, frame.length);
     }
     return out.toByteArray();
   }
@@ -65,18 +64,8 @@ class PcapWriterTest {
   }
 
   @Test
-  void virtualPayloadIsWrittenAsZeros() throws IOException {
-    Packet padded = Packet.ofBytes(arpRequest().toByteArray(), 18);
-
-    byte[] file = capture(padded, 0);
-
-    assertThat(file).hasSize(24 + 16 + 60);
-    assertThat(Arrays.copyOfRange(file, 24 + 16 + 42, file.length)).containsOnly((byte) 0);
-  }
-
-  @Test
   void frameLongerThanTheSnapLengthIsCutButKeepsItsOriginalLength() throws IOException {
-    Packet jumbo = Packet.ofBytes(HexDump.parse("ffffffffffff 020000000001 0800"), 300_000);
+    byte[] jumbo = Arrays.copyOf(HexDump.parse("ffffffffffff 020000000001 0800"), 300_014);
 
     PcapRecord record = new PcapReader(new ByteArrayInputStream(capture(jumbo, 7))).next();
 
@@ -90,10 +79,10 @@ class PcapWriterTest {
     List<PcapRecord> written = new ArrayList<>();
     try (PcapWriter writer = new PcapWriter(out)) {
       for (int i = 0; i < 5; i++) {
-        Packet packet = Packet.ofBytes(arpRequest().toByteArray(), i * 100);
+        byte[] frame = Arrays.copyOf(arpRequest(), 42 + i * 100);
         long timestampNs = 3_000_000_000L * i + i;
-        writer.write(timestampNs, packet);
-        written.add(new PcapRecord(timestampNs, packet.length(), packet.toByteArray()));
+        writer.write(timestampNs, frame, 0, frame.length);
+        written.add(new PcapRecord(timestampNs, frame.length, frame));
       }
     }
 
@@ -140,8 +129,9 @@ class PcapWriterTest {
   void writerStreamsInsteadOfHoldingTheWholeCapture() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PcapWriter writer = new PcapWriter(out);
+    byte[] frame = Arrays.copyOf(HexDump.parse("ffffffffffff 020000000001 0800"), 1514);
     for (int i = 0; i < 1000; i++) {
-      writer.write(i, Packet.ofBytes(HexDump.parse("ffffffffffff 020000000001 0800"), 1500));
+      writer.write(i, frame, 0, frame.length);
     }
 
     assertThat(out.size()).isGreaterThan(1_400_000);
@@ -152,7 +142,9 @@ class PcapWriterTest {
   void negativeTimestampIsRejected() throws IOException {
     PcapWriter writer = new PcapWriter(new ByteArrayOutputStream());
 
-    assertThatThrownBy(() -> writer.write(-1, arpRequest()))
+    byte[] frame = arpRequest();
+
+    assertThatThrownBy(() -> writer.write(-1, frame, 0, frame.length))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * Decodes a whole Ethernet frame into its header stack, through tunnels, as a capture tool would:
  * Ethernet (802.1Q) → ARP | IPv4 → ICMP | TCP | UDP → VXLAN (ports 4789, 8472) | Geneve (6081) →
- * inner Ethernet …, and IP-in-IP. Stops at payload and at non-first fragments. Used for tests and
- * for reading captures; bad bytes give a {@link MalformedPacketException}.
+ * inner Ethernet …, and IP-in-IP. Stops at payload and at non-first fragments. The tests read what
+ * {@code FrameRenderer} renders and captured frames with it; bad bytes give a {@link
+ * MalformedPacketException}.
  */
 public final class FrameDissector {
   private static final int MAXIMUM_NESTING = 16;

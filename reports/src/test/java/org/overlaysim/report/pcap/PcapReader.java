@@ -7,8 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reads libpcap files of either byte order and either timestamp resolution; small, for tests and
- * tools. A truncated or garbled file is an {@link IOException} naming what is wrong.
+ * Reads libpcap files of either byte order and either timestamp resolution, for the tests that read
+ * back what {@link PcapWriter} wrote. A truncated or garbled file is an {@link IOException} naming
+ * what is wrong.
  */
 public final class PcapReader implements Closeable {
   private final InputStream in;

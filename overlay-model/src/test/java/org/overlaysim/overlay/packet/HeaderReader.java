@@ -3,8 +3,7 @@ package org.overlaysim.overlay.packet;
 import java.nio.ByteBuffer;
 
 /**
- * A header decoder, normally a codec's static {@code read} as a method reference ({@code
- * Ipv4Header::read}); non-capturing, so passing it allocates nothing per packet.
+ * A header decoder: a codec's static {@code read} as a method reference ({@code Ipv4Header::read}).
  */
 @FunctionalInterface
 public interface HeaderReader<T extends Header> {
