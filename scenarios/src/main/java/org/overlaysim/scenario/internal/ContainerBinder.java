@@ -225,7 +225,8 @@ final class ContainerBinder {
               }
               return found;
             });
-    if (matched.isEmpty()) {
+    if (matched.isEmpty()
+        && !registry.declaredMatch("host", Glob.compile(ref).asMatchPredicate())) {
       ctx.at(
           entry.path("host"),
           "host pattern '"

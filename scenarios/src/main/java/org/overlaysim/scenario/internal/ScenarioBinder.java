@@ -75,6 +75,7 @@ public final class ScenarioBinder {
     }
     registry.durationNs = duration;
     int replications = (int) doc.integer("replications", 1, 1_000_000, 1);
+    declare(root);
 
     List<Site> sites = sites(doc);
     Underlay underlay = underlay(doc);
@@ -113,6 +114,17 @@ public final class ScenarioBinder {
                 traffic,
                 capture,
                 sweep));
+  }
+
+  /** Every name the file writes, so a broken entry's name is not also reported as unknown. */
+  private void declare(JsonNode root) {
+    registry.declare("site", root.path("sites"));
+    registry.declare("router", root.path("underlay").path("routers"));
+    registry.declare("link", root.path("underlay").path("links"));
+    registry.declare("host", root.path("hosts"));
+    registry.declare("overlay", root.path("overlays"));
+    registry.declare("namespace", root.path("namespaces"));
+    registry.declare("container", root.path("containers"));
   }
 
   private List<Site> sites(Obj doc) {

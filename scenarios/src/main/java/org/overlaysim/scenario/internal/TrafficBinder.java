@@ -146,6 +146,9 @@ final class TrafficBinder {
     if (group != null && !group.isEmpty()) {
       return new Endpoint(ref, group);
     }
+    if (registry.declared("container", ref)) {
+      return null; // its entry failed validation, reported there
+    }
     List<String> names = new ArrayList<>(registry.containerGroups.keySet());
     ctx.at(entry.path(key), "unknown container or group '" + ref + "'" + Suggest.known(ref, names));
     return null;
