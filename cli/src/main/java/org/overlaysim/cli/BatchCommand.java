@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.overlaysim.report.BatchRunner;
 import org.overlaysim.report.RunReport;
 import org.overlaysim.scenario.Run;
 import picocli.CommandLine.Command;
@@ -65,11 +64,12 @@ final class BatchCommand implements Callable<Integer> {
       runs = ShardedBatch.prepare(out, ShardedBatch.parse(shard), files, overrides, runs);
     }
     List<RunReport> reports =
-        BatchRunner.run(
+        SignalSafeBatch.run(
             runs,
             out,
             parallel,
-            new ProgressBar(spec.commandLine().getErr(), System.console() != null));
+            new ProgressBar(spec.commandLine().getErr(), System.console() != null),
+            spec.commandLine().getErr());
     RunSummaryPrinter.print(spec.commandLine().getOut(), reports, out);
     return ExitCodes.OK;
   }
