@@ -33,8 +33,12 @@ final class BatchCommand implements Callable<Integer> {
   @Option(
       names = "--parallel",
       paramLabel = "N",
-      description = "Runs at once (default: available processors, ${DEFAULT-VALUE}).")
-  int parallel = Runtime.getRuntime().availableProcessors();
+      description = {
+        "Runs at once (default: as many as fit in the JVM's heap, estimated from the scenario's"
+            + " hosts, containers, policies and flows, at most the available processors).",
+        "More than fit gives a warning."
+      })
+  Integer parallel;
 
   @Option(
       names = "--set",
@@ -55,7 +59,7 @@ final class BatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (parallel < 1) {
+    if (parallel != null && parallel < 1) {
       throw new UserInputException("--parallel must be at least 1, not " + parallel);
     }
     List<Run> runs = BatchInputs.load(files, overrides);
@@ -63,6 +67,7 @@ final class BatchCommand implements Callable<Integer> {
     if (shard != null) {
       runs = ShardedBatch.prepare(out, ShardedBatch.parse(shard), files, overrides, runs);
     }
+    int parallel = runsAtOnce(runs);
     List<RunReport> reports =
         SignalSafeBatch.run(
             runs,
@@ -72,5 +77,24 @@ final class BatchCommand implements Callable<Integer> {
             spec.commandLine().getErr());
     RunSummaryPrinter.print(spec.commandLine().getOut(), reports, out);
     return ExitCodes.OK;
+  }
+
+  /** --parallel, or as many runs as fit the heap; a warning when the number given does not fit. */
+  private int runsAtOnce(List<Run> runs) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    if (runs.isEmpty()) {
+      return parallel == null ? cores : parallel;
+    }
+    Run largest = RunMemory.largest(runs);
+    long perRun = RunMemory.estimate(largest.scenario());
+    long maxHeap = Runtime.getRuntime().maxMemory();
+    if (parallel == null) {
+      return RunMemory.fitting(perRun, maxHeap, cores);
+    }
+    String warning = RunMemory.warning(parallel, largest.scenario().name(), perRun, maxHeap);
+    if (warning != null) {
+      spec.commandLine().getErr().println(warning);
+    }
+    return parallel;
   }
 }
