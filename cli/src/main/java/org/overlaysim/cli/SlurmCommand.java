@@ -83,6 +83,19 @@ final class SlurmCommand implements Callable<Integer> {
     if (!(pollSeconds > 0)) {
       throw new UserInputException("--poll must be positive, not " + pollSeconds);
     }
+    if (partition != null && !partition.matches(SlurmScript.PARTITION)) {
+      throw new UserInputException(
+          "--partition '"
+              + Shell.printable(partition)
+              + "': a Slurm partition name holds letters, digits, '_', '.' and '-'"
+              + " (several separated by ',')");
+    }
+    if (Shell.hasControl(out.toString())) {
+      throw new UserInputException(
+          "--out '"
+              + Shell.printable(out.toString())
+              + "': a folder name with a control character (a newline?) cannot go into a script");
+    }
     List<Run> runs = BatchInputs.load(files, overrides);
     OutputDirectory.usable(out);
     Path dir = out.toAbsolutePath().normalize();

@@ -54,6 +54,28 @@ class SlurmEmitOnlyTest {
   }
 
   @Test
+  void aPartitionThatWouldAddALineToTheScriptIsRefused(@TempDir Path dir) {
+    int status =
+        overlaysim(
+            "slurm",
+            ShardMergeTest.SWEEP.toString(),
+            "--out",
+            dir.toString(),
+            "--shards",
+            "2",
+            "--partition",
+            "short\n#SBATCH --time=99-00:00:00",
+            "--emit-only");
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo(
+            "--partition 'short\\n#SBATCH --time=99-00:00:00': a Slurm partition name holds"
+                + " letters, digits, '_', '.' and '-' (several separated by ',')\n");
+    assertThat(dir.resolve("slurm")).doesNotExist();
+  }
+
+  @Test
   void aFolderShardedWithAnotherShardCountIsRefusedBeforeSubmitting(@TempDir Path dir) {
     Path shard = dir.resolve("shards").resolve("0");
     assertThat(
