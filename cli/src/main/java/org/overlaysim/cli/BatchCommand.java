@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Simulate every sweep point and replication of one or more scenarios, in parallel threads.",
       "Combined CSV files (one row per run) land in DIR, each run's own files in DIR/runs/<run-id>/.",
-      "Started again on the same DIR, it skips the runs already complete.",
+      "Started again on the same DIR, it skips the runs already complete; runs made by another"
+          + " overlaysim build or of another scenario, or with a damaged report.json, are redone"
+          + " (and it says so). Ctrl-C stops it cleanly; the same command resumes.",
       "With --shard I/N it runs one shard of the batch; 'overlaysim merge' combines the shards."
     })
 final class BatchCommand implements Callable<Integer> {
