@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.overlaysim.scenario.Container;
 import org.overlaysim.scenario.Host;
 import org.overlaysim.scenario.Run;
@@ -131,7 +132,14 @@ public final class RunStore {
    * What {@code run}'s folder holds: complete, absent, damaged, or made of other code or inputs.
    */
   public Found find(Run run) {
-    Path file = runDir(run.id()).resolve(REPORT_FILE);
+    return find(runDir(run.id()).resolve(REPORT_FILE), () -> fingerprint(run));
+  }
+
+  /**
+   * What a {@code report.json} holds for a run whose inputs have {@code fingerprint} (asked only
+   * when the file is whole and made by this build).
+   */
+  public static Found find(Path file, Supplier<String> fingerprint) {
     if (!Files.exists(file)) {
       return new Found(State.ABSENT, null, null);
     }
@@ -149,7 +157,7 @@ public final class RunStore {
       return new Found(
           State.OTHER_BUILD, null, BuildInfo.describe(stored.version(), stored.model()));
     }
-    return stored.fingerprint().equals(fingerprint(run))
+    return stored.fingerprint().equals(fingerprint.get())
         ? new Found(State.COMPLETE, stored.report(), null)
         : new Found(State.OTHER_SCENARIO, null, null);
   }

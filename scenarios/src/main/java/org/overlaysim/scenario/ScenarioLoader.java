@@ -115,7 +115,7 @@ public final class ScenarioLoader {
                 scenario));
       }
     }
-    throwIfAny(new ArrayList<>(problems));
+    throwIfAny(namedByOverrides(new ArrayList<>(problems), overrides, overridePaths));
     return new ScenarioSet(file, base, runs);
   }
 

@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.overlaysim.scenario.Problem;
 import org.overlaysim.scenario.ScenarioException;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -44,6 +46,9 @@ public final class YamlTreeReader {
   private JsonParser parser;
   private long nodes;
   private int aliases;
+
+  /** Jackson's message for a key given twice in one mapping. */
+  private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
 
   /** The path of the innermost node being read: where a syntax problem is. */
   private String reading = "";
@@ -122,6 +127,17 @@ public final class YamlTreeReader {
       JsonLocation location = e.getLocation();
       Mark at = location == null ? new Mark(file, 1, 1) : mark(location);
       String message = e.getOriginalMessage();
+      Matcher duplicate = DUPLICATE.matcher(message);
+      if (duplicate.lookingAt()) {
+        reading = Paths.field(reading, duplicate.group(1));
+        throw single(
+            at,
+            "duplicate key '"
+                + duplicate.group(1)
+                + "' (first at line "
+                + marks.keyAt(reading).line()
+                + "); a mapping holds each key once");
+      }
       int newline = message.indexOf('\n');
       throw single(at, "YAML syntax: " + (newline < 0 ? message : message.substring(0, newline)));
     } catch (MarkedYAMLException e) {
