@@ -90,11 +90,13 @@ final class SlurmCommand implements Callable<Integer> {
               + "': a Slurm partition name holds letters, digits, '_', '.' and '-'"
               + " (several separated by ',')");
     }
-    if (Shell.hasControl(out.toString())) {
+    String dirName = out.toAbsolutePath().normalize().toString();
+    if (Shell.hasControl(dirName) || !dirName.matches("[^\\s\"'\\\\]+")) {
       throw new UserInputException(
           "--out '"
-              + Shell.printable(out.toString())
-              + "': a folder name with a control character (a newline?) cannot go into a script");
+              + Shell.printable(dirName)
+              + "': the script's #SBATCH --output line cannot hold a folder name with spaces,"
+              + " quotes, backslashes or control characters; choose another folder");
     }
     List<Run> runs = BatchInputs.load(files, overrides);
     OutputDirectory.usable(out);

@@ -34,7 +34,7 @@ record SlurmScript(
     if (partition != null && !partition.matches(PARTITION)) {
       throw new IllegalArgumentException("not a partition name: " + Shell.printable(partition));
     }
-    if (!jobName.matches(PARTITION) || Shell.hasControl(out.toString())) {
+    if (!jobName.matches(PARTITION) || !out.toString().matches("[^\\s\\p{Cntrl}\"'\\\\]+")) {
       throw new IllegalArgumentException("a job name or folder a script line cannot hold");
     }
   }

@@ -76,6 +76,23 @@ class SlurmEmitOnlyTest {
   }
 
   @Test
+  void aFolderTheSbatchLineCannotHoldIsRefused(@TempDir Path dir) {
+    Path out = dir.resolve("my results");
+    int status =
+        overlaysim(
+            "slurm", ShardMergeTest.SWEEP.toString(), "--out", out.toString(), "--shards", "2");
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo(
+            "--out '"
+                + out.toAbsolutePath()
+                + "': the script's #SBATCH --output line cannot hold a folder name with spaces,"
+                + " quotes, backslashes or control characters; choose another folder\n");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
   void aFolderShardedWithAnotherShardCountIsRefusedBeforeSubmitting(@TempDir Path dir) {
     Path shard = dir.resolve("shards").resolve("0");
     assertThat(
