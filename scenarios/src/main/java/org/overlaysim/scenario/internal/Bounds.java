@@ -17,18 +17,16 @@ public record Bounds(String key, long min, long max, List<String> schema) {
 
   public static final Bounds REPLICATIONS =
       of("replications", 1, 1_000_000, "/properties/replications");
-  public static final Bounds LATITUDE =
-      of(
-          "sites[].location.lat",
-          -90,
-          90,
-          "/properties/sites/items/properties/location/properties/lat");
-  public static final Bounds LONGITUDE =
-      of(
-          "sites[].location.lon",
-          -180,
-          180,
-          "/properties/sites/items/properties/location/properties/lon");
+
+  /**
+   * A site's coordinates. The schema keeps its own copy of these two (the sites' location is being
+   * reshaped on another branch, {city|region} beside lat/lon); BoundsAgreementTest holds them
+   * equal.
+   */
+  public static final Bounds LATITUDE = of("sites[].location.lat", -90, 90);
+
+  public static final Bounds LONGITUDE = of("sites[].location.lon", -180, 180);
+
   public static final Bounds ROUTE_FACTOR =
       of(
           "routeFactor",
