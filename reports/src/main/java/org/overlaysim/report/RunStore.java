@@ -168,7 +168,8 @@ public final class RunStore {
    */
   public void save(Run run, RunReport report) throws IOException {
     Path dir = runDir(run.id());
-    ReportFiles.write(dir, List.of(report));
+    ReportFiles.write(dir, List.of(report)); // each file and the run's folder flushed to disk
+    ReportFiles.syncDirectory(root); // and the run's folder's own entry, before report.json
     BuildInfo build = BuildInfo.current();
     ReportFiles.writeAtomically(
         dir.resolve(REPORT_FILE),
