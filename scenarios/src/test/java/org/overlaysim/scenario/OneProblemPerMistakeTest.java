@@ -74,6 +74,14 @@ class OneProblemPerMistakeTest {
   }
 
   @Test
+  void aCommentThatLostItsHashIsNamedAsSuch() throws IOException {
+    assertThat(problemsWithLine("two-hosts.yaml", 5, " Run: overlaysim run two-hosts.yaml"))
+        .containsExactly(
+            "two-hosts.yaml:6:1: YAML syntax: this line does not continue the document above it:"
+                + " is a line above indented differently, or a comment missing its '#'?");
+  }
+
+  @Test
   void aSiteWithABadLatitudeIsOneProblemNotOnePerReference() throws IOException {
     // frankfurt's routers, links, hosts, containers, flows and capture all refer to it
     String text = example("three-sites.yaml");

@@ -41,6 +41,10 @@ final class YamlSyntax {
       return "bad indentation, or a value holding ': ': indent this line as the keys above it, "
           + "or quote the value";
     }
+    if (problem.startsWith("expected '<document start>'")) {
+      return "this line does not continue the document above it: is a line above indented"
+          + " differently, or a comment missing its '#'?";
+    }
     if (problem.startsWith("could not find expected ':'")) {
       return "expected 'key: value': a ':' is missing after the key at " + opened;
     }
