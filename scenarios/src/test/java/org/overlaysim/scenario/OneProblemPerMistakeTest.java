@@ -137,6 +137,27 @@ class OneProblemPerMistakeTest {
   }
 
   @Test
+  void anEntryWhoseNameIsNotTextHidesTheUnknownNamesOfItsKind() throws IOException {
+    assertThat(problemsWithLine("two-hosts.yaml", 12, "  - name: {}"))
+        .containsExactly("two-hosts.yaml:12:11: sites[0].name: must be text, not a mapping");
+  }
+
+  @Test
+  void anUnknownNameIsNeverHiddenWhenNothingElseIsWrong() throws IOException {
+    String text =
+        example("two-hosts.yaml")
+            .replace(
+                "  - {name: host-b, router: r1, ip: 10.0.0.12}",
+                "  - {name: host-b, router: r1, ip: 10.0.0.12}\n"
+                    + "  - {name: node, router: r1, count: 2, ipRange: 10.0.1.0/24}")
+            .replace("{name: c2, host: host-b,", "{name: c2, host: node,");
+    assertThat(problems("two-hosts.yaml", text))
+        .containsExactly(
+            "two-hosts.yaml:38:22: containers[1].host: unknown host 'node' (did you mean"
+                + " 'node-1'? known: host-a, host-b, node-1, node-2)");
+  }
+
+  @Test
   void setProblemsPointAtTheSetAndTheKeyGiven() throws IOException {
     String text = example("two-hosts.yaml");
     assertThat(problems("two-hosts.yaml", text, "foo.bar=1"))

@@ -37,6 +37,8 @@ final class Registry {
    * Every name written in an entry of a kind ({@code name}, {@code group}), valid or not; names of
    * entries made with {@code count} are kept apart, as their members are {@code name-1..name-N}. An
    * entry that failed validation still defines its name: a reference to it is not a second problem.
+   * Only once a problem is reported: until then an unknown name is reported whatever was written,
+   * so a scenario never loads with an entry silently left out.
    */
   private final Map<String, Set<String>> declared = new HashMap<>();
 
@@ -85,16 +87,43 @@ final class Registry {
     return true;
   }
 
-  /** Declares the names written in {@code entries} (a list node, or anything else: nothing). */
+  /**
+   * Kinds whose names cannot all be known (a required list missing, a list that is not one, an
+   * entry without a name that is text): reported there, so no name of the kind is unknown.
+   */
+  private final Set<String> unlisted = new HashSet<>();
+
+  /** As {@link #declare}, for the list of a required key: missing, it hides every name too. */
+  void declareRequired(String kind, JsonNode entries) {
+    if (entries.isMissingNode()) {
+      unlisted.add(kind);
+    }
+    declare(kind, entries);
+  }
+
+  /** Declares the names written in {@code entries}, the list of {@code kind}'s entries. */
   void declare(String kind, JsonNode entries) {
+    if (!entries.isMissingNode() && !entries.isArray()) {
+      unlisted.add(kind);
+    }
     for (JsonNode entry : entries.isArray() ? entries : List.<JsonNode>of()) {
       JsonNode name = entry.path("name");
       if (kind.equals("link") && name.isMissingNode()) {
-        name = TextNode.valueOf(entry.path("a").asText() + "--" + entry.path("b").asText());
+        name =
+            entry.path("a").isValueNode() && entry.path("b").isValueNode()
+                ? TextNode.valueOf(entry.path("a").asText() + "--" + entry.path("b").asText())
+                : name;
       }
-      if (name.isValueNode()) {
-        Map<String, Set<String>> names = entry.has("count") ? declaredCounts : declared;
-        names.computeIfAbsent(kind, k -> new HashSet<>()).add(name.asText());
+      if (!name.isValueNode() || name.isNull()) {
+        unlisted.add(kind); // which name this entry meant is anyone's guess
+        continue;
+      }
+      boolean count = entry.has("count");
+      if (!count || kind.equals("container")) { // a container count's name is a group's too
+        declared.computeIfAbsent(kind, k -> new HashSet<>()).add(name.asText());
+      }
+      if (count) {
+        declaredCounts.computeIfAbsent(kind, k -> new HashSet<>()).add(name.asText());
       }
       if (entry.path("group").isValueNode()) {
         declared.computeIfAbsent(kind, k -> new HashSet<>()).add(entry.path("group").asText());
@@ -104,7 +133,10 @@ final class Registry {
 
   /** Whether the file writes an entry of {@code kind} named {@code name}, valid or not. */
   boolean declared(String kind, String name) {
-    if (declared.getOrDefault(kind, Set.of()).contains(name)) {
+    if (ctx.ok()) {
+      return false; // nothing reported yet: an unknown name is the first problem, never hidden
+    }
+    if (unlisted.contains(kind) || declared.getOrDefault(kind, Set.of()).contains(name)) {
       return true;
     }
     int dash = name.lastIndexOf('-');
@@ -116,6 +148,12 @@ final class Registry {
 
   /** Whether a declared name of {@code kind} (a count entry's first member) matches. */
   boolean declaredMatch(String kind, Predicate<String> matches) {
+    if (ctx.ok()) {
+      return false;
+    }
+    if (unlisted.contains(kind)) {
+      return true;
+    }
     for (String name : declared.getOrDefault(kind, Set.of())) {
       if (matches.test(name)) {
         return true;

@@ -119,13 +119,13 @@ public final class ScenarioBinder {
 
   /** Every name the file writes, so a broken entry's name is not also reported as unknown. */
   private void declare(JsonNode root) {
-    registry.declare("site", root.path("sites"));
-    registry.declare("router", root.path("underlay").path("routers"));
+    registry.declareRequired("site", root.path("sites"));
+    registry.declareRequired("router", root.path("underlay").path("routers"));
     registry.declare("link", root.path("underlay").path("links"));
-    registry.declare("host", root.path("hosts"));
-    registry.declare("overlay", root.path("overlays"));
+    registry.declareRequired("host", root.path("hosts"));
+    registry.declareRequired("overlay", root.path("overlays"));
     registry.declare("namespace", root.path("namespaces"));
-    registry.declare("container", root.path("containers"));
+    registry.declareRequired("container", root.path("containers"));
   }
 
   private List<Site> sites(Obj doc) {
