@@ -33,6 +33,17 @@ class OneProblemPerMistakeTest {
     return problems(file, replaceLine(example(file), number, line));
   }
 
+  /** two-hosts with a third host entry: {@code count} hosts node-1.. from 10.0.1.0/24. */
+  static String withNodes(int count) throws IOException {
+    return example("two-hosts.yaml")
+        .replace(
+            "  - {name: host-b, router: r1, ip: 10.0.0.12}",
+            "  - {name: host-b, router: r1, ip: 10.0.0.12}\n"
+                + "  - {name: node, router: r1, count: "
+                + count
+                + ", ipRange: 10.0.1.0/24}");
+  }
+
   static List<String> problems(String file, String text, String... overrides) {
     ScenarioException e =
         catchThrowableOfType(
@@ -121,11 +132,7 @@ class OneProblemPerMistakeTest {
   @Test
   void aNegativeCountIsOneProblemAndItsPatternsAndMembersAreNotUnknown() throws IOException {
     String text =
-        example("two-hosts.yaml")
-            .replace(
-                "  - {name: host-b, router: r1, ip: 10.0.0.12}",
-                "  - {name: host-b, router: r1, ip: 10.0.0.12}\n"
-                    + "  - {name: node, router: r1, count: -3, ipRange: 10.0.1.0/24}")
+        withNodes(-3)
             .replace(
                 "  - {name: c2, host: host-b, overlay: net}",
                 "  - {name: c2, host: host-b, overlay: net}\n"
@@ -144,13 +151,7 @@ class OneProblemPerMistakeTest {
 
   @Test
   void anUnknownNameIsNeverHiddenWhenNothingElseIsWrong() throws IOException {
-    String text =
-        example("two-hosts.yaml")
-            .replace(
-                "  - {name: host-b, router: r1, ip: 10.0.0.12}",
-                "  - {name: host-b, router: r1, ip: 10.0.0.12}\n"
-                    + "  - {name: node, router: r1, count: 2, ipRange: 10.0.1.0/24}")
-            .replace("{name: c2, host: host-b,", "{name: c2, host: node,");
+    String text = withNodes(2).replace("{name: c2, host: host-b,", "{name: c2, host: node,");
     assertThat(problems("two-hosts.yaml", text))
         .containsExactly(
             "two-hosts.yaml:38:22: containers[1].host: unknown host 'node' (did you mean"
