@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.overlaysim.report.BatchRunner;
 import org.overlaysim.report.RunReport;
 import org.overlaysim.scenario.Run;
 import picocli.CommandLine.Command;
@@ -21,7 +20,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Simulate every sweep point and replication of one or more scenarios, in parallel threads.",
       "Combined CSV files (one row per run) land in DIR, each run's own files in DIR/runs/<run-id>/.",
-      "Started again on the same DIR, it skips the runs already complete.",
+      "Started again on the same DIR, it skips the runs already complete; runs made by another"
+          + " overlaysim build or of another scenario, or with a damaged report.json, are redone"
+          + " (and it says so). Ctrl-C stops it cleanly; the same command resumes.",
       "With --shard I/N it runs one shard of the batch; 'overlaysim merge' combines the shards."
     })
 final class BatchCommand implements Callable<Integer> {
@@ -34,8 +35,12 @@ final class BatchCommand implements Callable<Integer> {
   @Option(
       names = "--parallel",
       paramLabel = "N",
-      description = "Runs at once (default: available processors, ${DEFAULT-VALUE}).")
-  int parallel = Runtime.getRuntime().availableProcessors();
+      description = {
+        "Runs at once (default: as many as fit in the JVM's heap, estimated from the scenario's"
+            + " hosts, containers, policies and flows, at most the available processors).",
+        "More than fit gives a warning."
+      })
+  Integer parallel;
 
   @Option(
       names = "--set",
@@ -56,7 +61,7 @@ final class BatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (parallel < 1) {
+    if (parallel != null && parallel < 1) {
       throw new UserInputException("--parallel must be at least 1, not " + parallel);
     }
     List<Run> runs = BatchInputs.load(files, overrides);
@@ -64,13 +69,34 @@ final class BatchCommand implements Callable<Integer> {
     if (shard != null) {
       runs = ShardedBatch.prepare(out, ShardedBatch.parse(shard), files, overrides, runs);
     }
+    int parallel = runsAtOnce(runs);
     List<RunReport> reports =
-        BatchRunner.run(
+        SignalSafeBatch.run(
             runs,
             out,
             parallel,
-            new ProgressBar(spec.commandLine().getErr(), System.console() != null));
+            new ProgressBar(spec.commandLine().getErr(), System.console() != null),
+            spec.commandLine().getErr());
     RunSummaryPrinter.print(spec.commandLine().getOut(), reports, out);
     return ExitCodes.OK;
+  }
+
+  /** --parallel, or as many runs as fit the heap; a warning when the number given does not fit. */
+  private int runsAtOnce(List<Run> runs) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    if (runs.isEmpty()) {
+      return parallel == null ? cores : parallel;
+    }
+    Run largest = RunMemory.largest(runs);
+    long perRun = RunMemory.estimate(largest.scenario());
+    long maxHeap = Runtime.getRuntime().maxMemory();
+    if (parallel == null) {
+      return RunMemory.fitting(perRun, maxHeap, cores);
+    }
+    String warning = RunMemory.warning(parallel, largest.scenario().name(), perRun, maxHeap);
+    if (warning != null) {
+      spec.commandLine().getErr().println(warning);
+    }
+    return parallel;
   }
 }

@@ -13,6 +13,9 @@ final class ExitCodes {
   static final int INTERNAL_FAILURE = 1;
   static final int USER_ERROR = 2;
 
+  /** Stopped by SIGINT or SIGTERM, as a shell reports Ctrl-C (128 + 2). */
+  static final int INTERRUPTED = 130;
+
   private ExitCodes() {}
 
   static int onBadArguments(ParameterException e, String[] args) {
@@ -28,6 +31,9 @@ final class ExitCodes {
     if (e instanceof UserInputException userError) {
       userError.problems().forEach(command.getErr()::println);
       return USER_ERROR;
+    }
+    if (e instanceof SignalSafeBatch.Interrupted) {
+      return INTERRUPTED; // its line is printed
     }
     if (e instanceof GuiCommand.GuiUnavailable) {
       return INTERNAL_FAILURE;

@@ -31,6 +31,9 @@ import picocli.CommandLine.Spec;
 final class KubernetesCommand implements Callable<Integer> {
   private static final String NAME = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
 
+  /** A DNS subdomain, as Kubernetes names a PersistentVolumeClaim. */
+  private static final String CLAIM = "[a-z0-9]([-a-z0-9.]*[a-z0-9])?";
+
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (YAML).")
   List<Path> files;
 
@@ -93,6 +96,17 @@ final class KubernetesCommand implements Callable<Integer> {
     }
     if (image.isBlank()) {
       problems.add("--image must name an image");
+    } else if (!image.matches("[^\\s\\p{Cntrl}]+")) {
+      problems.add(
+          "--image '"
+              + Shell.printable(image)
+              + "': an image reference holds no spaces or control characters");
+    }
+    if (claim != null && (!claim.matches(CLAIM) || claim.length() > 253)) {
+      problems.add(
+          "--pvc '"
+              + Shell.printable(claim)
+              + "': a PersistentVolumeClaim name is a lowercase DNS subdomain (a-z, 0-9, '-', '.')");
     }
     if (!problems.isEmpty()) {
       throw new UserInputException(problems);

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Exit status: 0 success, 2 invalid input (scenario, arguments), 1 internal failure."
+      "Exit status: 0 success, 2 invalid input (scenario, arguments), 1 internal failure, 130"
+          + " (143) a run or batch stopped by Ctrl-C (SIGTERM)."
     })
 public final class Main implements Runnable {
   @Spec CommandSpec spec;

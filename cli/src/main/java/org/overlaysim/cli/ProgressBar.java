@@ -23,6 +23,12 @@ final class ProgressBar implements BatchRunner.Progress {
   }
 
   @Override
+  public void note(String line) {
+    err.println(line);
+    err.flush();
+  }
+
+  @Override
   public void started(int total, int alreadyComplete) {
     this.startNs = System.nanoTime();
     this.alreadyComplete = alreadyComplete;

@@ -65,13 +65,19 @@ final class RunCommand implements Callable<Integer> {
     OutputDirectory.usable(out);
     long batchStart = System.nanoTime();
     List<RunReport> reports =
-        BatchRunner.run(
+        SignalSafeBatch.run(
             set.runs(),
             out,
             1,
             set.runs().size() > 1
                 ? new ProgressBar(spec.commandLine().getErr(), System.console() != null)
-                : BatchRunner.Progress.NONE);
+                : new BatchRunner.Progress() {
+                  @Override
+                  public void note(String line) {
+                    spec.commandLine().getErr().println(line);
+                  }
+                },
+            spec.commandLine().getErr());
     double batchS = (System.nanoTime() - batchStart) / 1e9;
     RunSummaryPrinter.print(spec.commandLine().getOut(), reports, out);
     if (fingerprint) {

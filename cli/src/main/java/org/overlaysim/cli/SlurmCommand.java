@@ -83,6 +83,21 @@ final class SlurmCommand implements Callable<Integer> {
     if (!(pollSeconds > 0)) {
       throw new UserInputException("--poll must be positive, not " + pollSeconds);
     }
+    if (partition != null && !partition.matches(SlurmScript.PARTITION)) {
+      throw new UserInputException(
+          "--partition '"
+              + Shell.printable(partition)
+              + "': a Slurm partition name holds letters, digits, '_', '.' and '-'"
+              + " (several separated by ',')");
+    }
+    String dirName = out.toAbsolutePath().normalize().toString();
+    if (Shell.hasControl(dirName) || !dirName.matches("[^\\s\"'\\\\]+")) {
+      throw new UserInputException(
+          "--out '"
+              + Shell.printable(dirName)
+              + "': the script's #SBATCH --output line cannot hold a folder name with spaces,"
+              + " quotes, backslashes or control characters; choose another folder");
+    }
     List<Run> runs = BatchInputs.load(files, overrides);
     OutputDirectory.usable(out);
     Path dir = out.toAbsolutePath().normalize();

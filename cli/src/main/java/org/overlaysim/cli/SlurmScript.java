@@ -30,7 +30,17 @@ record SlurmScript(
     if (shards < 1) {
       throw new IllegalArgumentException("shards must be at least 1: " + shards);
     }
+    // These go unquoted into #SBATCH and comment lines: SlurmCommand refuses them as user input.
+    if (partition != null && !partition.matches(PARTITION)) {
+      throw new IllegalArgumentException("not a partition name: " + Shell.printable(partition));
+    }
+    if (!jobName.matches(PARTITION) || !out.toString().matches("[^\\s\\p{Cntrl}\"'\\\\]+")) {
+      throw new IllegalArgumentException("a job name or folder a script line cannot hold");
+    }
   }
+
+  /** A Slurm partition (or job) name, or several separated by ','. */
+  static final String PARTITION = "[A-Za-z0-9_.-]+(,[A-Za-z0-9_.-]+)*";
 
   static Path logDir(Path out) {
     return out.resolve("slurm");

@@ -1,25 +1,19 @@
 package org.overlaysim.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Properties;
+import org.overlaysim.report.BuildInfo;
 import picocli.CommandLine.IVersionProvider;
 
-/** Reads the version Maven wrote into {@code version.properties} at build time. */
+/**
+ * {@code overlaysim --version}: the version Maven wrote at build time and the digest of the model's
+ * code, as a run's report.json records them ({@link BuildInfo}).
+ */
 final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
-    Properties properties = new Properties();
-    try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
-      if (in != null) {
-        properties.load(in);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    BuildInfo build = BuildInfo.current();
     return new String[] {
-      "overlaysim " + properties.getProperty("version", "unknown"),
+      "overlaysim " + build.version(),
+      "model " + build.model(),
       "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"
     };
   }

@@ -148,4 +148,24 @@ class KubernetesCommandTest {
         .isEqualTo(2);
     assertThat(err.toString()).contains("DNS label");
   }
+
+  @Test
+  void aClaimOrImageThatWouldAddALineToTheManifestIsRefused() {
+    assertThat(
+            overlaysim(
+                "kubernetes",
+                SWEEP.toString(),
+                "--shards",
+                "2",
+                "--image",
+                "i\nkind: Pod",
+                "--pvc",
+                "data\nkind: Pod"))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo(
+            "--image 'i\\nkind: Pod': an image reference holds no spaces or control characters\n"
+                + "--pvc 'data\\nkind: Pod': a PersistentVolumeClaim name is a lowercase DNS"
+                + " subdomain (a-z, 0-9, '-', '.')\n");
+  }
 }

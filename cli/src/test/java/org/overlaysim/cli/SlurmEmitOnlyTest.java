@@ -54,6 +54,45 @@ class SlurmEmitOnlyTest {
   }
 
   @Test
+  void aPartitionThatWouldAddALineToTheScriptIsRefused(@TempDir Path dir) {
+    int status =
+        overlaysim(
+            "slurm",
+            ShardMergeTest.SWEEP.toString(),
+            "--out",
+            dir.toString(),
+            "--shards",
+            "2",
+            "--partition",
+            "short\n#SBATCH --time=99-00:00:00",
+            "--emit-only");
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo(
+            "--partition 'short\\n#SBATCH --time=99-00:00:00': a Slurm partition name holds"
+                + " letters, digits, '_', '.' and '-' (several separated by ',')\n");
+    assertThat(dir.resolve("slurm")).doesNotExist();
+  }
+
+  @Test
+  void aFolderTheSbatchLineCannotHoldIsRefused(@TempDir Path dir) {
+    Path out = dir.resolve("my results");
+    int status =
+        overlaysim(
+            "slurm", ShardMergeTest.SWEEP.toString(), "--out", out.toString(), "--shards", "2");
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo(
+            "--out '"
+                + out.toAbsolutePath()
+                + "': the script's #SBATCH --output line cannot hold a folder name with spaces,"
+                + " quotes, backslashes or control characters; choose another folder\n");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
   void aFolderShardedWithAnotherShardCountIsRefusedBeforeSubmitting(@TempDir Path dir) {
     Path shard = dir.resolve("shards").resolve("0");
     assertThat(

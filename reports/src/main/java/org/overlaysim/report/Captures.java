@@ -2,6 +2,7 @@ package org.overlaysim.report;
 
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import org.overlaysim.scenario.CaptureSpec;
  */
 final class Captures implements Closeable {
   private final List<PcapWriter> writers = new ArrayList<>();
+  private final List<FileOutputStream> files = new ArrayList<>();
 
   static Captures attach(List<CaptureSpec> specs, OverlayNetwork network, Path runDir)
       throws IOException {
@@ -77,8 +79,10 @@ final class Captures implements Closeable {
 
   private PcapWriter open(Path file) throws IOException {
     Files.createDirectories(file.getParent());
-    PcapWriter writer = new PcapWriter(new BufferedOutputStream(Files.newOutputStream(file)));
+    FileOutputStream stream = new FileOutputStream(file.toFile());
+    PcapWriter writer = new PcapWriter(new BufferedOutputStream(stream));
     writers.add(writer);
+    files.add(stream);
     return writer;
   }
 
@@ -93,9 +97,15 @@ final class Captures implements Closeable {
   @Override
   public void close() throws IOException {
     IOException first = null;
-    for (PcapWriter writer : writers) {
+    for (int i = 0; i < writers.size(); i++) {
+      PcapWriter writer = writers.get(i);
       try {
-        writer.close();
+        try { // on disk before report.json, written next, says the run is complete
+          writer.flush();
+          files.get(i).getFD().sync();
+        } finally {
+          writer.close();
+        }
       } catch (IOException e) {
         if (first == null) {
           first = e;

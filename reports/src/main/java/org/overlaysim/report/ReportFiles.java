@@ -1,12 +1,14 @@
 package org.overlaysim.report;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -245,17 +247,42 @@ public final class ReportFiles {
     return csv.toString();
   }
 
-  /** Writes to a temporary file beside {@code target}, then renames it into place. */
+  /**
+   * Writes to a temporary file beside {@code target}, flushes it to disk, renames it into place and
+   * flushes the folder: after a crash the file is the old one or the new one, whole.
+   */
   public static void writeAtomically(Path target, String content) throws IOException {
     Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
-    try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-      writer.write(content);
+    try (FileChannel channel =
+        FileChannel.open(
+            temporary,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
+      ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+      while (bytes.hasRemaining()) {
+        channel.write(bytes);
+      }
+      channel.force(true); // on disk before the rename publishes it: a crash leaves old or new
     }
     try {
       Files.move(
           temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+    syncDirectory(target.toAbsolutePath().getParent());
+  }
+
+  /**
+   * Flushes a folder's entries (the rename) to disk. POSIX systems allow opening a folder for this;
+   * where the system refuses (Windows), the rename is as durable as it gets there.
+   */
+  static void syncDirectory(Path dir) {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      // not supported on this system: nothing more to do
     }
   }
 }

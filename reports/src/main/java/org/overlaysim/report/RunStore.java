@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.overlaysim.scenario.Container;
 import org.overlaysim.scenario.Host;
 import org.overlaysim.scenario.Run;
@@ -37,8 +38,31 @@ public final class RunStore {
           .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
           .build();
 
-  /** What a stored report carries besides the report: which run of which inputs it was. */
-  record StoredRun(String fingerprint, RunReport report) {}
+  /**
+   * What a stored report carries besides the report: which run of which inputs it was, and which
+   * build made it ({@link BuildInfo}; null in files written before builds were recorded).
+   */
+  record StoredRun(String version, String model, String fingerprint, RunReport report) {}
+
+  /** What a run's folder holds, as a resumed batch sees it. */
+  public enum State {
+    /** A report of this run's inputs made by this build: reused. */
+    COMPLETE,
+    /** No report.json: never run, or stopped before the end. */
+    ABSENT,
+    /** A report.json that cannot be read (truncated by a crash, edited by hand). */
+    DAMAGED,
+    /** A report made by another build of overlaysim (version or model code). */
+    OTHER_BUILD,
+    /** A report of other inputs: the scenario or an override changed since. */
+    OTHER_SCENARIO
+  }
+
+  /**
+   * A run's folder as found: its state, the report when complete, and the build that made it (for
+   * {@link State#OTHER_BUILD}, {@link BuildInfo#describe}).
+   */
+  public record Found(State state, RunReport report, String madeBy) {}
 
   private final Path root;
 
@@ -98,26 +122,60 @@ public final class RunStore {
     sha.update((byte) '\n');
   }
 
-  /** The stored report of a complete run with this fingerprint, if any. */
-  public Optional<RunReport> completed(Run run) throws IOException {
-    Path file = runDir(run.id()).resolve(REPORT_FILE);
-    if (!Files.exists(file)) {
-      return Optional.empty();
-    }
-    StoredRun stored = read(file);
-    return stored.fingerprint().equals(fingerprint(run))
-        ? Optional.of(stored.report())
-        : Optional.empty();
+  /** The stored report of a complete run with this fingerprint made by this build, if any. */
+  public Optional<RunReport> completed(Run run) {
+    Found found = find(run);
+    return found.state() == State.COMPLETE ? Optional.of(found.report()) : Optional.empty();
   }
 
-  /** Stores a finished run: its own CSV files first, then report.json, which marks it complete. */
+  /**
+   * What {@code run}'s folder holds: complete, absent, damaged, or made of other code or inputs.
+   */
+  public Found find(Run run) {
+    return find(runDir(run.id()).resolve(REPORT_FILE), () -> fingerprint(run));
+  }
+
+  /**
+   * What a {@code report.json} holds for a run whose inputs have {@code fingerprint} (asked only
+   * when the file is whole and made by this build).
+   */
+  public static Found find(Path file, Supplier<String> fingerprint) {
+    if (!Files.exists(file)) {
+      return new Found(State.ABSENT, null, null);
+    }
+    StoredRun stored;
+    try {
+      stored = read(file);
+    } catch (IOException e) { // truncated or not JSON: the run never finished writing it
+      return new Found(State.DAMAGED, null, null);
+    }
+    if (stored.report() == null || stored.fingerprint() == null) {
+      return new Found(State.DAMAGED, null, null);
+    }
+    BuildInfo build = BuildInfo.current();
+    if (!build.version().equals(stored.version()) || !build.model().equals(stored.model())) {
+      return new Found(
+          State.OTHER_BUILD, null, BuildInfo.describe(stored.version(), stored.model()));
+    }
+    return stored.fingerprint().equals(fingerprint.get())
+        ? new Found(State.COMPLETE, stored.report(), null)
+        : new Found(State.OTHER_SCENARIO, null, null);
+  }
+
+  /**
+   * Stores a finished run: its own CSV files first, then report.json, which marks it complete and
+   * names the build that made it.
+   */
   public void save(Run run, RunReport report) throws IOException {
     Path dir = runDir(run.id());
-    ReportFiles.write(dir, List.of(report));
+    ReportFiles.write(dir, List.of(report)); // each file and the run's folder flushed to disk
+    ReportFiles.syncDirectory(root); // and the run's folder's own entry, before report.json
+    BuildInfo build = BuildInfo.current();
     ReportFiles.writeAtomically(
         dir.resolve(REPORT_FILE),
         JSON.writerWithDefaultPrettyPrinter()
-            .writeValueAsString(new StoredRun(fingerprint(run), report)));
+            .writeValueAsString(
+                new StoredRun(build.version(), build.model(), fingerprint(run), report)));
   }
 
   /** Every complete run stored under {@code outDir}, in run-id order. */

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.overlaysim.engine.RandomStreams;
 import org.overlaysim.engine.Simulator;
@@ -60,7 +61,24 @@ public final class ScenarioRunner {
    * @throws IOException if a capture file cannot be written
    */
   public static RunReport run(Run run, Path runDir) throws IOException {
-    return simulate(run, runDir, null, null).report();
+    return simulate(run, runDir, null, null, null).report();
+  }
+
+  /** Simulated time is run in this many slices when a run may be stopped, checking between. */
+  static final int STOP_CHECKS = 1000;
+
+  /**
+   * Runs {@code run} as {@link #run(Run, Path)} does, giving up with {@link InterruptedException}
+   * soon after {@code stop} turns true (checked between {@value #STOP_CHECKS} slices of simulated
+   * time; the events run are the same as in one go).
+   */
+  public static RunReport run(Run run, Path runDir, BooleanSupplier stop)
+      throws IOException, InterruptedException {
+    try {
+      return simulate(run, runDir, null, null, stop).report();
+    } catch (InterruptedRun e) {
+      throw new InterruptedException("run " + run.id() + " stopped");
+    }
   }
 
   /** A run with what a visualizer replays: link timelines and the flows' latency samples. */
@@ -89,7 +107,7 @@ public final class ScenarioRunner {
     long binNs = Math.max(1, run.scenario().durationNs() / bins);
     LinkTimeline timeline = new LinkTimeline(binNs);
     try {
-      return simulate(run, runDir, timeline, progress);
+      return simulate(run, runDir, timeline, progress, null);
     } catch (InterruptedRun e) {
       throw new InterruptedException("run " + run.id() + " cancelled");
     }
@@ -101,7 +119,11 @@ public final class ScenarioRunner {
   }
 
   private static DetailedRun simulate(
-      Run run, Path runDir, LinkTimeline timeline, BinProgress progress) throws IOException {
+      Run run, Path runDir, LinkTimeline timeline, BinProgress progress, BooleanSupplier stop)
+      throws IOException {
+    if (stop != null && stop.getAsBoolean()) {
+      throw new InterruptedRun();
+    }
     long wallStart = System.nanoTime(); // only for the wall_time_s column, never for the model
     Scenario scenario = run.scenario();
     Simulator simulator = new Simulator();
@@ -113,8 +135,20 @@ public final class ScenarioRunner {
     long builtAt = System.nanoTime();
     try (Captures captures = Captures.attach(scenario.capture(), network, runDir)) {
       network.start();
-      if (timeline == null) {
+      if (timeline == null && stop == null) {
         simulator.run(scenario.durationNs());
+      } else if (timeline == null) {
+        long duration = scenario.durationNs();
+        long slice = Math.max(1, duration / STOP_CHECKS);
+        for (long end = Math.min(duration, slice); ; end = Math.min(duration, end + slice)) {
+          simulator.run(end);
+          if (stop.getAsBoolean()) {
+            throw new InterruptedRun();
+          }
+          if (end == duration) {
+            break;
+          }
+        }
       } else {
         long duration = scenario.durationNs();
         for (long end = timeline.binNs(); ; end = Math.min(duration, end + timeline.binNs())) {

@@ -67,14 +67,15 @@ public final class ScenarioLoader {
     JsonNode root = tree.root();
     Marks marks = tree.marks();
     Ctx overrideCtx = new Ctx(marks);
+    List<String> overridePaths = new ArrayList<>();
     for (int i = 0; i < overrides.size(); i++) {
-      applyOverride(root, marks, overrides.get(i), i + 1, overrideCtx);
+      overridePaths.add(applyOverride(root, marks, overrides.get(i), i + 1, overrideCtx));
     }
     throwIfAny(overrideCtx.problems());
 
     Ctx baseCtx = new Ctx(marks);
     Scenario base = ScenarioBinder.bind(root, baseCtx);
-    throwIfAny(baseCtx.problems());
+    throwIfAny(namedByOverrides(baseCtx.problems(), overrides, overridePaths));
 
     Sweep sweep = base.sweep();
     if ((long) sweep.pointCount() * base.replications() > MAX_RUNS) {
@@ -114,7 +115,7 @@ public final class ScenarioLoader {
                 scenario));
       }
     }
-    throwIfAny(new ArrayList<>(problems));
+    throwIfAny(namedByOverrides(new ArrayList<>(problems), overrides, overridePaths));
     return new ScenarioSet(file, base, runs);
   }
 
@@ -137,6 +138,7 @@ public final class ScenarioLoader {
         String path = KeyPath.set(copy, entry.getKey(), value);
         marks.markAll(path, value, at);
         marks.key(path, at);
+        marks.markCreated(path, at);
       } catch (KeyPath.NoSuchKey e) {
         ctx.atKey(keyPath, "sweep key " + e.getMessage());
       } catch (ScenarioException e) {
@@ -175,14 +177,37 @@ public final class ScenarioLoader {
     return YamlTreeReader.read("value", text).root();
   }
 
-  private static void applyOverride(
+  /**
+   * Problems located at a {@code --set} name the key as it was given ({@code
+   * overlays.frontend.mtu}, not {@code overlays[0].mtu}; {@code foo.bar}, not {@code foo}).
+   */
+  private static List<Problem> namedByOverrides(
+      List<Problem> problems, List<String> overrides, List<String> paths) {
+    List<Problem> named = new ArrayList<>(problems.size());
+    for (Problem p : problems) {
+      int i = p.line() - 1;
+      if (!p.file().equals("--set") || i < 0 || i >= overrides.size() || paths.get(i) == null) {
+        named.add(p);
+        continue;
+      }
+      String key = overrides.get(i).substring(0, overrides.get(i).indexOf('=')).trim();
+      String path = paths.get(i);
+      boolean under = p.path().startsWith(path + ".") || p.path().startsWith(path + "[");
+      String rest = under ? p.path().substring(path.length()) : "";
+      named.add(new Problem(p.file(), p.line(), p.column(), key + rest, p.message()));
+    }
+    return named;
+  }
+
+  /** Applies one {@code --set}; returns the path it set, or null when it could not. */
+  private static String applyOverride(
       JsonNode root, Marks marks, String override, int number, Ctx ctx) {
     Mark at = new Mark("--set", number, 1);
     int equals = override.indexOf('=');
     if (equals <= 0) {
       ctx.problems()
           .add(new Problem("--set", number, 1, "", "'" + override + "' is not key=value"));
-      return;
+      return null;
     }
     String key = override.substring(0, equals).trim();
     String valueText = override.substring(equals + 1);
@@ -194,6 +219,8 @@ public final class ScenarioLoader {
       String path = KeyPath.set(root, key, value);
       marks.markAll(path, value, at);
       marks.key(path, at);
+      marks.markCreated(path, at);
+      return path;
     } catch (KeyPath.NoSuchKey e) {
       ctx.problems().add(new Problem("--set", number, 1, key, e.getMessage()));
     } catch (ScenarioException e) {
@@ -206,6 +233,7 @@ public final class ScenarioLoader {
                   key,
                   "value is not YAML: " + e.problems().get(0).message()));
     }
+    return null;
   }
 
   private static void throwIfAny(List<Problem> problems) throws ScenarioException {

@@ -1,9 +1,5 @@
 package org.overlaysim.report.shard;
 
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,14 +11,12 @@ import org.overlaysim.report.RunStore;
 import org.overlaysim.report.shard.ShardManifest.PlannedRun;
 
 /**
- * Which planned runs an output folder holds complete: {@code runs/<id>/report.json} present and
- * naming the planned fingerprint (a report of older inputs does not count), as {@code batch}'s
- * resume decides.
+ * Which planned runs an output folder holds complete: {@code runs/<id>/report.json} present,
+ * readable, naming the planned fingerprint and made by this build of overlaysim (a report of older
+ * inputs, of another build, or cut short by a crash does not count), as {@code batch}'s resume
+ * decides.
  */
 public final class CompletedRuns {
-  private static final ObjectMapper JSON =
-      JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
-
   private CompletedRuns() {}
 
   /** The ids of the runs complete in {@code dir} whose fingerprint matches one of {@code plan}. */
@@ -34,7 +28,7 @@ public final class CompletedRuns {
     }
     for (PlannedRun run : plan) {
       Path report = runs.resolve(run.id()).resolve(RunStore.REPORT_FILE);
-      if (Files.isRegularFile(report) && run.fingerprint().equals(fingerprint(report))) {
+      if (RunStore.find(report, run::fingerprint).state() == RunStore.State.COMPLETE) {
         complete.add(run.id());
       }
     }
@@ -50,10 +44,5 @@ public final class CompletedRuns {
     try (Stream<Path> dirs = Files.list(runs)) {
       return (int) dirs.filter(d -> Files.isRegularFile(d.resolve(RunStore.REPORT_FILE))).count();
     }
-  }
-
-  private static String fingerprint(Path report) throws IOException {
-    JsonNode node = JSON.readTree(report.toFile()).get("fingerprint");
-    return node == null ? "" : node.asText();
   }
 }

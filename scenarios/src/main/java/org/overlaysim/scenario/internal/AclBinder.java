@@ -142,7 +142,7 @@ final class AclBinder {
       return null;
     }
     if (value.isIntegralNumber()) {
-      Long port = rule.integer(key, 0, 65535);
+      Long port = rule.integer(key, Bounds.ACL_PORT.min(), Bounds.ACL_PORT.max());
       return port == null ? null : new PortRange(port.intValue(), port.intValue());
     }
     Matcher matcher = value.isTextual() ? RANGE.matcher(value.asText().trim()) : null;

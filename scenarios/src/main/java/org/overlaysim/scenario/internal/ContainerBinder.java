@@ -28,7 +28,6 @@ final class ContainerBinder {
   static final List<String> REQUIRED = List.of("name", "host", "overlay");
   static final List<String> OPTIONAL =
       List.of("namespace", "labels", "ip", "mac", "mtu", "ports", "count", "group");
-  static final int MAX_COUNT = 10_000_000;
 
   /** IANA_SVC_NAME, the syntax of Kubernetes named ports. */
   static final Pattern PORT_NAME = Pattern.compile("(?=.*[a-z])[a-z0-9]([a-z0-9-]*[a-z0-9])?");
@@ -124,7 +123,7 @@ final class ContainerBinder {
       return;
     }
     String name = entry.name("name");
-    Long count = entry.integer("count", 1, MAX_COUNT);
+    Long count = entry.integer("count", Bounds.CONTAINER_COUNT.min(), Bounds.CONTAINER_COUNT.max());
     String hostRef = entry.text("host");
     List<Host> hosts = hostRef == null ? List.of() : hosts(entry, hostRef);
     Overlay overlay =
@@ -135,7 +134,7 @@ final class ContainerBinder {
     Map<String, String> labels = Checks.sortedLabels(entry.labels("labels"));
     Ipv4 ip = entry.ipv4("ip");
     MacAddress mac = mac(entry);
-    Long mtu = entry.integer("mtu", 68, 65535);
+    Long mtu = entry.integer("mtu", Bounds.MTU.min(), Bounds.MTU.max());
     List<ContainerPort> ports = ports(entry);
     String group = entry.name("group");
     if (entry.has("count")) {
@@ -225,7 +224,8 @@ final class ContainerBinder {
               }
               return found;
             });
-    if (matched.isEmpty()) {
+    if (matched.isEmpty()
+        && !registry.declaredMatch("host", Glob.compile(ref).asMatchPredicate())) {
       ctx.at(
           entry.path("host"),
           "host pattern '"
@@ -281,7 +281,7 @@ final class ContainerBinder {
       if (port == null) {
         continue;
       }
-      Long number = port.integer("containerPort", 1, 65535);
+      Long number = port.integer("containerPort", Bounds.PORT.min(), Bounds.PORT.max());
       Protocol protocol = port.choice("protocol", PROTOCOLS, Protocol.TCP);
       String name = port.text("name", "");
       if (!name.isEmpty() && (name.length() > 15 || !PORT_NAME.matcher(name).matches())) {

@@ -21,7 +21,6 @@ final class HostBinder {
   static final List<String> REQUIRED = List.of("name", "router");
   static final List<String> OPTIONAL =
       List.of("site", "ip", "count", "ipRange", "bandwidth", "mtu", "queue", "group");
-  static final int MAX_COUNT = 1_000_000;
 
   private final Ctx ctx;
   private final Registry registry;
@@ -136,7 +135,7 @@ final class HostBinder {
               + router.site()
               + "'");
     }
-    Long count = entry.integer("count", 1, MAX_COUNT);
+    Long count = entry.integer("count", Bounds.HOST_COUNT.min(), Bounds.HOST_COUNT.max());
     Ipv4 ip = entry.ipv4("ip");
     Cidr range = entry.cidr("ipRange");
     if (entry.has("count")) {
@@ -155,7 +154,7 @@ final class HostBinder {
       }
     }
     long bandwidth = entry.rate("bandwidth", defaults.bandwidthBps());
-    int mtu = (int) entry.integer("mtu", 68, 65535, defaults.mtu());
+    int mtu = (int) entry.integer("mtu", Bounds.MTU.min(), Bounds.MTU.max(), defaults.mtu());
     Long queue = entry.size("queue");
     if (queue != null && queue == 0) {
       ctx.at(entry.path("queue"), "must be above zero");

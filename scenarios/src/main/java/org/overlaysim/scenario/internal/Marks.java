@@ -45,6 +45,19 @@ public final class Marks {
     return mark != null ? mark : valueAt(path);
   }
 
+  /**
+   * Gives each ancestor of {@code path} that has no mark of its own {@code mark}: members a {@code
+   * --set} created are located at the {@code --set}, not at the document start.
+   */
+  public void markCreated(String path, Mark mark) {
+    for (String p = Paths.parent(path);
+        !p.isEmpty() && !values.containsKey(p);
+        p = Paths.parent(p)) {
+      values.put(p, mark);
+      keys.put(p, mark);
+    }
+  }
+
   /** Gives every path under {@code path} in {@code subtree} the same mark (copied nodes). */
   public void markAll(String path, com.fasterxml.jackson.databind.JsonNode subtree, Mark mark) {
     values.put(path, mark);

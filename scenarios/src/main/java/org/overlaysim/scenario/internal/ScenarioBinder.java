@@ -75,7 +75,9 @@ public final class ScenarioBinder {
       duration = 1;
     }
     registry.durationNs = duration;
-    int replications = (int) doc.integer("replications", 1, 1_000_000, 1);
+    int replications =
+        (int) doc.integer("replications", Bounds.REPLICATIONS.min(), Bounds.REPLICATIONS.max(), 1);
+    declare(root);
 
     List<Site> sites = sites(doc);
     Underlay underlay = underlay(doc);
@@ -114,6 +116,17 @@ public final class ScenarioBinder {
                 traffic,
                 capture,
                 sweep));
+  }
+
+  /** Every name the file writes, so a broken entry's name is not also reported as unknown. */
+  private void declare(JsonNode root) {
+    registry.declareRequired("site", root.path("sites"));
+    registry.declareRequired("router", root.path("underlay").path("routers"));
+    registry.declare("link", root.path("underlay").path("links"));
+    registry.declareRequired("host", root.path("hosts"));
+    registry.declareRequired("overlay", root.path("overlays"));
+    registry.declare("namespace", root.path("namespaces"));
+    registry.declareRequired("container", root.path("containers"));
   }
 
   private List<Site> sites(Obj doc) {
@@ -212,13 +225,14 @@ public final class ScenarioBinder {
     Obj given = underlay.child("defaults", "underlay defaults", List.of(), DEFAULT_KEYS);
     if (given != null) {
       UnderlayDefaults standard = UnderlayDefaults.STANDARD;
-      Double factor = given.number("routeFactor", 1.0, 100.0);
+      Double factor =
+          given.number("routeFactor", Bounds.ROUTE_FACTOR.min(), Bounds.ROUTE_FACTOR.max());
       Long speed = given.speed("fiberSpeed");
       Long queue = positiveSize(given, "queue");
       defaults =
           new UnderlayDefaults(
               given.rate("bandwidth", standard.bandwidthBps()),
-              (int) given.integer("mtu", 68, 65535, standard.mtu()),
+              (int) given.integer("mtu", Bounds.MTU.min(), Bounds.MTU.max(), standard.mtu()),
               queue == null ? standard.queueBytes() : queue,
               speed == null ? standard.fiberSpeedMps() : speed,
               factor == null ? standard.routeFactor() : factor);
@@ -282,10 +296,11 @@ public final class ScenarioBinder {
       Long delay = entry.duration("delay");
       long jitter = entry.duration("jitter", 0);
       Double loss = entry.fraction("loss");
-      int mtu = (int) entry.integer("mtu", 68, 65535, defaults.mtu());
+      int mtu = (int) entry.integer("mtu", Bounds.MTU.min(), Bounds.MTU.max(), defaults.mtu());
       Long queue = positiveSize(entry, "queue");
       Long speed = entry.speed("fiberSpeed");
-      Double factor = entry.number("routeFactor", 1.0, 100.0);
+      Double factor =
+          entry.number("routeFactor", Bounds.ROUTE_FACTOR.min(), Bounds.ROUTE_FACTOR.max());
       String linkName = name;
       String claimPath = entry.has("name") ? entry.path("name") : path;
       if (linkName != null
@@ -359,7 +374,7 @@ public final class ScenarioBinder {
       String name = entry.name("name");
       Encapsulation encapsulation =
           entry.choice("encapsulation", ENCAPSULATIONS, Encapsulation.VXLAN);
-      Long vni = entry.integer("vni", 1, Overlay.MAX_VNI);
+      Long vni = entry.integer("vni", Bounds.VNI.min(), Bounds.VNI.max());
       if (!entry.has("vni") && encapsulation.carriesVni()) {
         ctx.at(
             path,
@@ -386,7 +401,10 @@ public final class ScenarioBinder {
                 + " leaves no address for containers beside the gateway; use /30 or shorter");
         subnet = null;
       }
-      int udpPort = (int) entry.integer("udpPort", 1, 65535, encapsulation.defaultUdpPort());
+      int udpPort =
+          (int)
+              entry.integer(
+                  "udpPort", Bounds.PORT.min(), Bounds.PORT.max(), encapsulation.defaultUdpPort());
       ControlPlane controlPlane = entry.choice("controlPlane", CONTROL_PLANES, ControlPlane.STATIC);
       int mtu = overlayMtu(entry, encapsulation);
       long ageing = entry.duration("fdbAgeing", Overlay.DEFAULT_FDB_AGEING_NS);
@@ -434,7 +452,7 @@ public final class ScenarioBinder {
           entry.path("mtu"), "mtu must be 'auto' or a number of bytes, not " + Obj.describe(mtu));
       return auto;
     }
-    return (int) entry.integer("mtu", 68, 65535, auto);
+    return (int) entry.integer("mtu", Bounds.MTU.min(), Bounds.MTU.max(), auto);
   }
 
   /**

@@ -146,18 +146,21 @@ final class TrafficBinder {
     if (group != null && !group.isEmpty()) {
       return new Endpoint(ref, group);
     }
+    if (registry.declared("container", ref)) {
+      return null; // its entry failed validation, reported there
+    }
     List<String> names = new ArrayList<>(registry.containerGroups.keySet());
     ctx.at(entry.path(key), "unknown container or group '" + ref + "'" + Suggest.known(ref, names));
     return null;
   }
 
-  private int intSize(Obj entry, String key, long min, long max, long fallback) {
+  private int intSize(Obj entry, String key, Bounds bounds, long fallback) {
     Long size = entry.size(key);
     if (size == null) {
       return (int) fallback;
     }
-    if (size < min || size > max) {
-      ctx.at(entry.path(key), size + " bytes is outside " + min + ".." + max);
+    if (size < bounds.min() || size > bounds.max()) {
+      ctx.at(entry.path(key), size + " bytes is outside " + bounds.min() + ".." + bounds.max());
       return (int) fallback;
     }
     return size.intValue();
@@ -169,9 +172,8 @@ final class TrafficBinder {
     if (interval <= 0) {
       ctx.at(entry.path("interval"), "the interval must be above zero");
     }
-    int count = (int) entry.integer("count", 0, Integer.MAX_VALUE, 0);
-    // 65507 = 65535 - IPv4 header 20 - ICMP header 8, as ping -s refuses above it.
-    int size = intSize(entry, "size", 0, 65507, DEFAULT_PING_SIZE);
+    int count = (int) entry.integer("count", Bounds.PING_COUNT.min(), Bounds.PING_COUNT.max(), 0);
+    int size = intSize(entry, "size", Bounds.PING_SIZE, DEFAULT_PING_SIZE);
     boolean df = entry.bool("df", false);
     if (ends == null || name == null || interval <= 0) {
       return null;
@@ -185,8 +187,9 @@ final class TrafficBinder {
   private TrafficSpec udp(Obj entry, String name, long start, long stop) {
     Endpoint[] ends = ends(entry);
     Long rate = entry.rate("rate");
-    int size = intSize(entry, "size", 1, 65507, DEFAULT_UDP_SIZE);
-    int port = (int) entry.integer("port", 1, 65535, DEFAULT_IPERF_PORT);
+    int size = intSize(entry, "size", Bounds.UDP_SIZE, DEFAULT_UDP_SIZE);
+    int port =
+        (int) entry.integer("port", Bounds.PORT.min(), Bounds.PORT.max(), DEFAULT_IPERF_PORT);
     boolean df = entry.bool("df", false);
     if (ends == null || name == null || rate == null) {
       return null;
@@ -199,7 +202,8 @@ final class TrafficBinder {
 
   private TrafficSpec tcp(Obj entry, String name, long start, long stop) {
     Endpoint[] ends = ends(entry);
-    int port = (int) entry.integer("port", 1, 65535, DEFAULT_IPERF_PORT);
+    int port =
+        (int) entry.integer("port", Bounds.PORT.min(), Bounds.PORT.max(), DEFAULT_IPERF_PORT);
     long bytes = entry.size("bytes", 0);
     long window = entry.size("window", 0);
     if (entry.has("window") && window == 0) {
@@ -217,7 +221,7 @@ final class TrafficBinder {
 
   private TrafficSpec requestResponse(Obj entry, String name, long start, long stop) {
     Endpoint[] ends = ends(entry);
-    int port = (int) entry.integer("port", 1, 65535, DEFAULT_HTTP_PORT);
+    int port = (int) entry.integer("port", Bounds.PORT.min(), Bounds.PORT.max(), DEFAULT_HTTP_PORT);
     Long request = entry.size("requestSize");
     Long response = entry.size("responseSize");
     if (request != null && request == 0) {
@@ -276,7 +280,7 @@ final class TrafficBinder {
         continue;
       }
       Protocol protocol = port.choice("protocol", ContainerBinder.PROTOCOLS, Protocol.TCP);
-      Long number = port.integer("port", 1, 65535);
+      Long number = port.integer("port", Bounds.PORT.min(), Bounds.PORT.max());
       if (number != null) {
         ports.add(new ProbePort(protocol, number.intValue()));
       }
@@ -284,7 +288,8 @@ final class TrafficBinder {
     if (entry.get("ports") != null && nodes.isEmpty() && entry.node().get("ports").isArray()) {
       ctx.at(entry.path("ports"), "a probe needs at least one port");
     }
-    int sample = (int) entry.integer("sample", 0, Integer.MAX_VALUE, 0);
+    int sample =
+        (int) entry.integer("sample", Bounds.PROBE_SAMPLE.min(), Bounds.PROBE_SAMPLE.max(), 0);
     long timeout = entry.duration("timeout", DEFAULT_PROBE_TIMEOUT_NS);
     if (timeout <= 0) {
       ctx.at(entry.path("timeout"), "the timeout must be above zero");

@@ -15,9 +15,12 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.overlaysim.scenario.Problem;
 import org.overlaysim.scenario.ScenarioException;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads one YAML document into a Jackson tree, remembering the line and column of every key and
@@ -43,6 +46,12 @@ public final class YamlTreeReader {
   private JsonParser parser;
   private long nodes;
   private int aliases;
+
+  /** Jackson's message for a key given twice in one mapping. */
+  private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
+
+  /** The path of the innermost node being read: where a syntax problem is. */
+  private String reading = "";
 
   private record Anchor(JsonNode node, long size) {}
 
@@ -109,19 +118,50 @@ public final class YamlTreeReader {
     } catch (Fatal fatal) {
       throw single(fatal.mark, fatal.getMessage());
     } catch (JsonProcessingException e) {
+      MarkedYAMLException snake = marked(e);
+      if (snake != null && snake.getProblemMark() != null) {
+        throw single(
+            YamlSyntax.mark(file, snake.getProblemMark()),
+            "YAML syntax: " + YamlSyntax.explain(snake));
+      }
       JsonLocation location = e.getLocation();
       Mark at = location == null ? new Mark(file, 1, 1) : mark(location);
       String message = e.getOriginalMessage();
+      Matcher duplicate = DUPLICATE.matcher(message);
+      if (duplicate.lookingAt()) {
+        reading = Paths.field(reading, duplicate.group(1));
+        throw single(
+            at,
+            "duplicate key '"
+                + duplicate.group(1)
+                + "' (first at line "
+                + marks.keyAt(reading).line()
+                + "); a mapping holds each key once");
+      }
       int newline = message.indexOf('\n');
       throw single(at, "YAML syntax: " + (newline < 0 ? message : message.substring(0, newline)));
+    } catch (MarkedYAMLException e) {
+      throw single(
+          YamlSyntax.mark(file, e.getProblemMark()), "YAML syntax: " + YamlSyntax.explain(e));
     } catch (IOException | RuntimeException e) {
       throw single(new Mark(file, 1, 1), "YAML syntax: " + e.getMessage());
     }
   }
 
+  /** SnakeYAML's own exception under Jackson's, which knows the problem apart from its context. */
+  private static MarkedYAMLException marked(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof MarkedYAMLException snake) {
+        return snake;
+      }
+    }
+    return null;
+  }
+
+  /** A problem at {@code mark}, named by the innermost node being read when it was found. */
   private ScenarioException single(Mark mark, String message) {
     return new ScenarioException(
-        List.of(new Problem(mark.file(), mark.line(), mark.column(), "", message)));
+        List.of(new Problem(mark.file(), mark.line(), mark.column(), reading, message)));
   }
 
   private Mark mark(JsonLocation location) {
@@ -143,6 +183,7 @@ public final class YamlTreeReader {
     JsonToken token = parser.currentToken();
     Mark at = mark(parser.currentTokenLocation());
     marks.value(path, at);
+    reading = path;
     if (depth > MAX_NESTING) {
       throw new Fatal(at, "nesting deeper than " + MAX_NESTING + " levels");
     }
@@ -211,6 +252,7 @@ public final class YamlTreeReader {
       parser.nextToken();
       if (key.equals("<<")) {
         merged = mergeSource(path, depth, keyMark);
+        reading = path;
         continue;
       }
       String child = Paths.field(path, key);
@@ -219,6 +261,7 @@ public final class YamlTreeReader {
       }
       marks.key(child, keyMark);
       object.set(key, value(child, depth + 1));
+      reading = path;
     }
     if (merged != null) {
       // YAML 1.1 merge keys: explicit keys win over merged ones.
@@ -257,6 +300,7 @@ public final class YamlTreeReader {
     int index = 0;
     while (parser.nextToken() != JsonToken.END_ARRAY) {
       array.add(value(Paths.index(path, index++), depth + 1));
+      reading = path;
     }
     return array;
   }
