@@ -52,6 +52,11 @@ final class BatchCommand implements Callable<Integer> {
       })
   String shard;
 
+  @Option(
+      names = "--plot",
+      description = "At the end, draw the charts and index.html into DIR/plots (see 'plot').")
+  boolean plot;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -71,6 +76,9 @@ final class BatchCommand implements Callable<Integer> {
             parallel,
             new ProgressBar(spec.commandLine().getErr(), System.console() != null));
     RunSummaryPrinter.print(spec.commandLine().getOut(), reports, out);
+    if (plot) {
+      PlotCommand.plot(out, out.resolve(PlotCommand.PLOTS), spec.commandLine().getOut());
+    }
     return ExitCodes.OK;
   }
 }
