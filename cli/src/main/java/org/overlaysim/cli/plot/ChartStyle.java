@@ -3,10 +3,19 @@ package org.overlaysim.cli.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Paint;
 import java.awt.RenderingHints;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.DefaultDrawingSupplier;
 import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.title.TextTitle;
 
@@ -23,6 +32,18 @@ final class ChartStyle {
   static final int MAX_SERIES = 12;
 
   private static final String FONT = Font.SANS_SERIF;
+
+  /**
+   * One colour per series, {@link #MAX_SERIES} of them, all dark enough on white (JFreeChart's own
+   * sequence has pale yellow and pink): matplotlib's ten, then black and a light blue.
+   */
+  private static final Paint[] PALETTE =
+      Stream.of(
+              0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2, 0x7f7f7f,
+              0xbcbd22, 0x17becf, 0x000000, 0xaec7e8)
+          .map(Color::new)
+          .toArray(Paint[]::new);
+
   private static final StandardChartTheme THEME = theme();
 
   static {
@@ -44,6 +65,14 @@ final class ChartStyle {
     theme.setDomainGridlinePaint(Color.LIGHT_GRAY);
     theme.setRangeGridlinePaint(Color.LIGHT_GRAY);
     theme.setLegendBackgroundPaint(Color.WHITE);
+    theme.setDrawingSupplier(
+        new DefaultDrawingSupplier(
+            PALETTE,
+            DefaultDrawingSupplier.DEFAULT_FILL_PAINT_SEQUENCE,
+            DefaultDrawingSupplier.DEFAULT_OUTLINE_PAINT_SEQUENCE,
+            DefaultDrawingSupplier.DEFAULT_STROKE_SEQUENCE,
+            DefaultDrawingSupplier.DEFAULT_OUTLINE_STROKE_SEQUENCE,
+            DefaultDrawingSupplier.DEFAULT_SHAPE_SEQUENCE));
     return theme;
   }
 
@@ -60,6 +89,14 @@ final class ChartStyle {
     chart.setElementHinting(false);
     Plot plot = chart.getPlot();
     plot.setOutlinePaint(Color.GRAY);
+    // Tick labels in one locale, whatever the machine's: 9,500 everywhere, never 9.500.
+    List<ValueAxis> axes =
+        plot instanceof XYPlot xy
+            ? List.of(xy.getDomainAxis(), xy.getRangeAxis())
+            : List.of(((CategoryPlot) plot).getRangeAxis());
+    for (ValueAxis axis : axes) {
+      axis.setStandardTickUnits(NumberAxis.createStandardTickUnits(Locale.ROOT));
+    }
     return chart;
   }
 

@@ -18,7 +18,8 @@ final class IndexPage {
       figure { display: inline-block; margin: 0 1em 1.5em 0; vertical-align: top; }
       figure img { max-width: 100%; height: auto; border: 1px solid #ccc; }
       figcaption { font-size: 0.9em; color: #444; }
-      table { border-collapse: collapse; font-size: 0.85em; margin-bottom: 1.5em; }
+      .table { overflow-x: auto; margin-bottom: 1.5em; }
+      table { border-collapse: collapse; font-size: 0.85em; }
       th, td { border: 1px solid #ccc; padding: 2px 6px; }
       th { background: #eee; }
       td.number { text-align: right; font-variant-numeric: tabular-nums; }
@@ -127,7 +128,7 @@ final class IndexPage {
           .append(escape(t.file()))
           .append(" has them all.</p>\n");
     }
-    html.append("<table>\n<tr>");
+    html.append("<div class=\"table\"><table>\n<tr>");
     t.columns().forEach(c -> html.append("<th>").append(escape(c)).append("</th>"));
     html.append("</tr>\n");
     for (List<String> row : t.rows().subList(0, Math.min(MAX_ROWS, t.rows().size()))) {
@@ -138,7 +139,7 @@ final class IndexPage {
       }
       html.append("</tr>\n");
     }
-    html.append("</table>\n");
+    html.append("</table></div>\n");
   }
 
   private static boolean isNumber(String cell) {
