@@ -5,12 +5,15 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
 import java.awt.RenderingHints;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
-import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.DefaultDrawingSupplier;
@@ -46,6 +49,12 @@ final class ChartStyle {
 
   private static final StandardChartTheme THEME = theme();
 
+  /**
+   * Tick steps 1, 2, 5 × 10^k, each labelled with as many decimals as it needs, in one locale
+   * whatever the machine's (9,500 and 0.25 everywhere, never 9.500 or 0,25).
+   */
+  private static final TickUnits TICK_UNITS = tickUnits();
+
   static {
     // JFreeChart draws rotated text as glyph outlines by default, a workaround for a Java 1.4 bug:
     // as text, an SVG stays small and its labels stay searchable.
@@ -76,6 +85,19 @@ final class ChartStyle {
     return theme;
   }
 
+  private static TickUnits tickUnits() {
+    TickUnits units = new TickUnits();
+    DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
+    for (int exponent = -9; exponent <= 12; exponent++) {
+      String pattern = exponent >= 0 ? "#,##0" : "0." + "0".repeat(-exponent);
+      for (int step : new int[] {1, 2, 5}) {
+        units.add(
+            new NumberTickUnit(step * Math.pow(10, exponent), new DecimalFormat(pattern, symbols)));
+      }
+    }
+    return units;
+  }
+
   /**
    * Applies the look to a chart made by a ChartFactory, and puts {@code subtitle} under its title.
    */
@@ -89,13 +111,12 @@ final class ChartStyle {
     chart.setElementHinting(false);
     Plot plot = chart.getPlot();
     plot.setOutlinePaint(Color.GRAY);
-    // Tick labels in one locale, whatever the machine's: 9,500 everywhere, never 9.500.
     List<ValueAxis> axes =
         plot instanceof XYPlot xy
             ? List.of(xy.getDomainAxis(), xy.getRangeAxis())
             : List.of(((CategoryPlot) plot).getRangeAxis());
     for (ValueAxis axis : axes) {
-      axis.setStandardTickUnits(NumberAxis.createStandardTickUnits(Locale.ROOT));
+      axis.setStandardTickUnits(TICK_UNITS);
     }
     return chart;
   }

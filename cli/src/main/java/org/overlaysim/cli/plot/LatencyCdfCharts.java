@@ -125,7 +125,8 @@ final class LatencyCdfCharts {
     return switch (kind) {
       case "ping" -> "round-trip time";
       case "request-response" -> "request sent to response received";
-      default -> "one-way delay";
+      case "udp", "tcp" -> "one-way delay";
+      default -> "latency";
     };
   }
 }

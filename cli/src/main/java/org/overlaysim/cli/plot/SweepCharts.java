@@ -115,7 +115,9 @@ final class SweepCharts {
             ? "mean over replications, bars: 95% confidence interval"
             : "one replication per point: no interval");
     CategoryPlot plot = chart.getCategoryPlot();
-    StatisticalLineAndShapeRenderer renderer = new StatisticalLineAndShapeRenderer(true, true);
+    // Lines join the values of a sweep key, in their order; flows have no order to join.
+    StatisticalLineAndShapeRenderer renderer =
+        new StatisticalLineAndShapeRenderer(key != null, true);
     renderer.setUseSeriesOffset(true);
     renderer.setItemMargin(0.2);
     for (int s = 0; s < data.getRowCount(); s++) {
