@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -273,6 +274,33 @@ class PlotCommandTest {
       assertThat(reports.resolve("plots").resolve("index.html")).exists();
       assertThat(names(reports.resolve("plots"))).anyMatch(f -> f.startsWith("latency-cdf-"));
     }
+  }
+
+  @Test
+  void plotNeedsNoDisplayEvenWhereDisplayNamesOneThatDoesNotAnswer(@TempDir Path dir)
+      throws Exception {
+    Path plots = dir.resolve("plots");
+    Path log = dir.resolve("log");
+    String java = ProcessHandle.current().info().command().orElseThrow();
+    ProcessBuilder plot =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "plot",
+                sweep.toString(),
+                "--out",
+                plots.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    plot.environment().put("DISPLAY", ":99");
+
+    Process process = plot.start();
+
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(Files.readString(log)).isZero();
+    assertThat(plots.resolve("index.html")).exists();
   }
 
   private static Path copyOfTheSweep(Path dir) throws IOException {

@@ -50,7 +50,7 @@ final class IndexPage {
 
   private IndexPage() {}
 
-  static String html(String title, List<Section> sections, List<String> skipped, Reports reports) {
+  static String html(String title, List<Section> sections, Reports reports) {
     StringBuilder html = new StringBuilder();
     int charts = sections.stream().mapToInt(s -> s.charts().size()).sum();
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -79,9 +79,9 @@ final class IndexPage {
     for (Section s : sections) {
       section(html, s);
     }
-    if (!skipped.isEmpty()) {
+    if (!reports.skipped().isEmpty()) {
       html.append("<h2>Not drawn</h2>\n<ul>\n");
-      skipped.forEach(line -> html.append("<li>").append(escape(line)).append("</li>\n"));
+      reports.skipped().forEach(line -> html.append("<li>").append(escape(line)).append("</li>\n"));
       html.append("</ul>\n");
     }
     html.append("<h2 id=\"tables\">Tables</h2>\n");

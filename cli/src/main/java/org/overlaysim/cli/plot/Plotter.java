@@ -22,12 +22,15 @@ import org.overlaysim.cli.plot.Reports.RunInfo;
 public final class Plotter {
   public static final String INDEX = "index.html";
 
-  /** What a plot wrote: the folder, how many charts, and what it could not draw and why. */
-  public record Result(Path out, int charts, List<String> notDrawn) {}
+  /** What a plot wrote: how many charts, and what it could not draw and why. */
+  public record Result(int charts, List<String> notDrawn) {}
 
   private Plotter() {}
 
   public static Result plot(Path reportsDir, Path out) throws IOException {
+    // Charts are drawn into images and files, never on a screen: without this, AWT would connect
+    // to the X server that DISPLAY names, and fail where it names none that answers.
+    System.setProperty("java.awt.headless", "true");
     Reports reports = Reports.load(reportsDir);
     checkReplaceable(out);
     List<Section> sections = uniqueNames(sections(reports));
@@ -45,7 +48,7 @@ public final class Plotter {
           ChartFiles.write(c, written);
         }
       }
-      String html = IndexPage.html(title(reports), sections, reports.skipped(), reports);
+      String html = IndexPage.html(title(reports), sections, reports);
       Files.writeString(written.resolve(INDEX), html, StandardCharsets.UTF_8);
       checkReplaceable(out);
       if (Files.exists(out)) {
@@ -56,7 +59,7 @@ public final class Plotter {
       deleteRecursively(scratch);
     }
     int charts = sections.stream().mapToInt(s -> s.charts().size()).sum();
-    return new Result(out, charts, List.copyOf(notDrawn));
+    return new Result(charts, List.copyOf(notDrawn));
   }
 
   private static List<Section> sections(Reports reports) {

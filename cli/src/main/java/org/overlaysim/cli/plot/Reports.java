@@ -58,8 +58,8 @@ record Reports(
   /** throughput.csv: a flow's goodput and wire bytes / payload bytes. */
   record Throughput(String run, String flow, double goodputMbps, double overheadRatio) {}
 
-  /** drops.csv: packets dropped for one reason at one place. */
-  record Drop(String run, String where, String reason, double packets) {}
+  /** drops.csv: packets dropped for one reason (at one place). */
+  record Drop(String run, String reason, double packets) {}
 
   /** timeseries.csv, a link direction's row: its utilization and queue over one interval. */
   record LinkSample(
@@ -139,13 +139,8 @@ record Reports(
         loader.rows(
             DROPS,
             "drop charts",
-            List.of("run", "where", "reason", "packets"),
-            (t, r) ->
-                new Drop(
-                    t.text(r, "run"),
-                    t.text(r, "where"),
-                    t.text(r, "reason"),
-                    t.number(r, "packets")));
+            List.of("run", "reason", "packets"),
+            (t, r) -> new Drop(t.text(r, "run"), t.text(r, "reason"), t.number(r, "packets")));
     // Rows of timeseries.csv that name a link direction; rows of flows leave it empty.
     List<LinkSample> linkSamples =
         loader

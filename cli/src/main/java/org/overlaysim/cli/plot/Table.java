@@ -5,10 +5,6 @@ import java.util.List;
 /** One CSV report as read: its file name, header and rows of cells (empty for no value). */
 record Table(String file, List<String> columns, List<List<String>> rows) {
 
-  boolean has(String... names) {
-    return columns.containsAll(List.of(names));
-  }
-
   /** The names among {@code names} that the header lacks, for a "skipped" line. */
   List<String> missing(String... names) {
     return List.of(names).stream().filter(n -> !columns.contains(n)).toList();
