@@ -18,10 +18,11 @@ import picocli.CommandLine.Spec;
     name = "plot",
     mixinStandardHelpOptions = true,
     description = {
-      "Draw charts (PNG and SVG) of the CSV reports that 'run' or 'batch' wrote to DIR: latency",
-      "CDF per flow, goodput and overhead against each sweep key (95% intervals over",
-      "replications), links over time (timeseries.csv), TCP window (tcp.csv), drops by reason;",
-      "plus index.html, a static page with every chart and the key tables."
+      "Draw charts (PNG, SVG) and index.html from the reports of 'run' or 'batch'.",
+      "Charts: latency CDF per flow; goodput and overhead against each sweep key",
+      "with 95%% intervals over replications; links over time (timeseries.csv);",
+      "TCP window (tcp.csv); drops by reason. index.html, a static page, shows",
+      "every chart and the key tables."
     })
 final class PlotCommand implements Callable<Integer> {
   /** The folder that {@code run --plot} and {@code batch --plot} draw into, inside their DIR. */

@@ -277,6 +277,15 @@ class PlotCommandTest {
   }
 
   @Test
+  void helpSaysWhatItDrawsInLinesThatFitATerminal() {
+    assertThat(overlaysim("plot", "--help")).isZero();
+
+    assertThat(out.toString()).contains("with 95% intervals over replications");
+    assertThat(out.toString().lines()).allMatch(line -> line.length() <= 80);
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
   void plotNeedsNoDisplayEvenWhereDisplayNamesOneThatDoesNotAnswer(@TempDir Path dir)
       throws Exception {
     Path plots = dir.resolve("plots");
