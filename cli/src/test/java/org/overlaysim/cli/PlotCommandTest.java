@@ -185,6 +185,33 @@ class PlotCommandTest {
   }
 
   @Test
+  void timeSeriesChartsKeepTheFirstEightRunsAndTheTwelveHighestLines(@TempDir Path dir)
+      throws IOException {
+    Path reports = copyOfTheSweep(dir);
+    StringBuilder csv = new StringBuilder("run,time_s,direction,utilization,queue_bytes\n");
+    for (int run = 1; run <= 9; run++) {
+      for (int d = 1; d <= 14; d++) {
+        for (int t = 0; t < 3; t++) {
+          csv.append("r" + run + "," + t + ",d" + d + "," + (d * t / 50.0) + "," + d * t + "\n");
+        }
+      }
+    }
+    Files.writeString(reports.resolve("timeseries.csv"), csv);
+    Path plots = dir.resolve("plots");
+
+    int status = overlaysim("plot", reports.toString(), "--out", plots.toString());
+
+    assertThat(status).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("Links over time: 9 runs: charts for the first 8");
+    assertThat(names(plots).stream().filter(f -> f.matches("utilization-r[0-9].svg")))
+        .hasSize(8)
+        .doesNotContain("utilization-r9.svg");
+    String first = Files.readString(plots.resolve("utilization-r1.svg"));
+    assertThat(first).contains("the 12 highest of 14", ">d14<", ">d3<");
+    assertThat(first).doesNotContain(">d1<", ">d2<");
+  }
+
+  @Test
   void anAbsentColumnLeavesItsChartsOutWithALine(@TempDir Path dir) throws IOException {
     Path reports = copyOfTheSweep(dir);
     Files.writeString(

@@ -9,9 +9,6 @@ import java.util.Locale;
  * any browser; it carries no date or path, so the same reports give the same page.
  */
 final class IndexPage {
-  /** Rows of a table shown on the page; the CSV file beside the reports has them all. */
-  static final int MAX_ROWS = 100;
-
   private static final String STYLE =
       """
       body { font-family: sans-serif; margin: 1.5em; color: #222; max-width: 1300px; }
@@ -119,11 +116,11 @@ final class IndexPage {
 
   private static void table(StringBuilder html, Table t) {
     html.append("<h3>").append(escape(t.file())).append("</h3>\n");
-    if (t.rows().size() > MAX_ROWS) {
+    if (t.rows() > t.firstRows().size()) {
       html.append("<p class=\"note\">The first ")
-          .append(MAX_ROWS)
+          .append(t.firstRows().size())
           .append(" of ")
-          .append(t.rows().size())
+          .append(t.rows())
           .append(" rows; ")
           .append(escape(t.file()))
           .append(" has them all.</p>\n");
@@ -131,7 +128,7 @@ final class IndexPage {
     html.append("<div class=\"table\"><table>\n<tr>");
     t.columns().forEach(c -> html.append("<th>").append(escape(c)).append("</th>"));
     html.append("</tr>\n");
-    for (List<String> row : t.rows().subList(0, Math.min(MAX_ROWS, t.rows().size()))) {
+    for (List<String> row : t.firstRows()) {
       html.append("<tr>");
       for (String cell : row) {
         html.append(isNumber(cell) ? "<td class=\"number\">" : "<td>");

@@ -62,7 +62,7 @@ public final class Plotter {
     return new Result(charts, List.copyOf(notDrawn));
   }
 
-  private static List<Section> sections(Reports reports) {
+  private static List<Section> sections(Reports reports) throws IOException {
     return List.of(
         LatencyCdfCharts.section(reports),
         SweepCharts.section(reports),

@@ -10,24 +10,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.overlaysim.cli.plot.CsvTables.Row;
 
 /**
  * The combined reports at the top of a {@code run} or {@code batch} folder, as the charts need
  * them. Only summary.csv is required; a file or column that is absent leaves its charts out, with a
- * line in {@code skipped} saying so. {@code files} names the optional files that were read.
+ * line in {@code skipped} saying so. The time series (timeseries.csv, tcp.csv), which grow with a
+ * run's length, are only checked here and read by {@link TimeSeries} when drawn; {@code readable}
+ * names those that can be.
  */
 record Reports(
+    Path dir,
     List<String> sweepKeys,
     List<RunInfo> runs,
     List<Latency> latency,
     List<Throughput> throughput,
     List<Drop> drops,
-    List<LinkSample> linkSamples,
-    List<TcpSample> tcp,
+    Set<String> readable,
     List<Table> tables,
-    Set<String> files,
     List<String> skipped) {
 
   static final String SUMMARY = "summary.csv";
@@ -61,20 +63,13 @@ record Reports(
   /** drops.csv: packets dropped for one reason (at one place). */
   record Drop(String run, String reason, double packets) {}
 
-  /** timeseries.csv, a link direction's row: its utilization and queue over one interval. */
-  record LinkSample(
-      String run, String direction, double timeS, double utilization, double queueBytes) {}
-
-  /** tcp.csv: a TCP sender's congestion window at one moment. */
-  record TcpSample(String run, String flow, double timeS, double cwndBytes) {}
-
   /** Reads the reports in {@code dir}; refuses a folder without summary.csv. */
   static Reports load(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       throw new PlotInputException(dir + ": no such folder of reports");
     }
-    Table summary =
-        CsvTables.read(dir, SUMMARY)
+    List<String> summaryColumns =
+        CsvTables.header(dir, SUMMARY)
             .orElseThrow(
                 () ->
                     new PlotInputException(
@@ -82,130 +77,121 @@ record Reports(
                             + ": no reports here (no "
                             + SUMMARY
                             + "); give the folder that 'overlaysim run' or 'batch' wrote"));
-    List<String> missingSummary = summary.missing("run", "scenario", "replication", "events");
-    if (!missingSummary.isEmpty()) {
+    List<String> missing =
+        missing(summaryColumns, List.of("run", "scenario", "replication", "events"));
+    if (!missing.isEmpty()) {
       throw new PlotInputException(
-          dir.resolve(SUMMARY) + ": no column " + String.join(", ", missingSummary));
+          dir.resolve(SUMMARY) + ": no column " + String.join(", ", missing));
     }
     // The sweep keys are the columns between replication and events (scenario-format.md).
     List<String> sweepKeys =
-        summary
-            .columns()
-            .subList(
-                summary.columns().indexOf("replication") + 1, summary.columns().indexOf("events"));
+        List.copyOf(
+            summaryColumns.subList(
+                summaryColumns.indexOf("replication") + 1, summaryColumns.indexOf("events")));
     List<RunInfo> runs = new ArrayList<>();
-    for (List<String> row : summary.rows()) {
-      Map<String, String> sweep = new LinkedHashMap<>();
-      sweepKeys.forEach(k -> sweep.put(k, summary.text(row, k)));
-      runs.add(
-          new RunInfo(
-              summary.text(row, "run"),
-              summary.text(row, "scenario"),
-              (int) summary.number(row, "replication"),
-              sweep));
-    }
+    CsvTables.read(
+        dir,
+        SUMMARY,
+        r -> {
+          Map<String, String> sweep = new LinkedHashMap<>();
+          sweepKeys.forEach(k -> sweep.put(k, r.text(k)));
+          runs.add(
+              new RunInfo(r.text("run"), r.text("scenario"), (int) r.number("replication"), sweep));
+        });
 
-    List<String> skipped = new ArrayList<>();
-    Set<String> files = new TreeSet<>();
-    Loader loader = new Loader(dir, files, skipped);
+    Loader loader = new Loader(dir, new TreeSet<>(), new ArrayList<>());
     List<Latency> latency =
         loader.rows(
             LATENCY,
             "latency charts",
             List.of("run", "flow", "kind", "samples", "min_ms", "p50_ms", "p90_ms", "p99_ms"),
-            (t, r) ->
+            r ->
                 new Latency(
-                    t.text(r, "run"),
-                    t.text(r, "flow"),
-                    t.text(r, "kind"),
-                    t.number(r, "samples"),
-                    t.number(r, "min_ms"),
-                    t.number(r, "p50_ms"),
-                    t.number(r, "p90_ms"),
-                    t.number(r, "p99_ms"),
-                    t.number(r, "max_ms")));
+                    r.text("run"),
+                    r.text("flow"),
+                    r.text("kind"),
+                    r.number("samples"),
+                    r.number("min_ms"),
+                    r.number("p50_ms"),
+                    r.number("p90_ms"),
+                    r.number("p99_ms"),
+                    r.number("max_ms")));
     List<Throughput> throughput =
         loader.rows(
             THROUGHPUT,
             "goodput and overhead charts",
             List.of("run", "flow", "goodput_mbps", "overhead_ratio"),
-            (t, r) ->
+            r ->
                 new Throughput(
-                    t.text(r, "run"),
-                    t.text(r, "flow"),
-                    t.number(r, "goodput_mbps"),
-                    t.number(r, "overhead_ratio")));
+                    r.text("run"),
+                    r.text("flow"),
+                    r.number("goodput_mbps"),
+                    r.number("overhead_ratio")));
     List<Drop> drops =
         loader.rows(
             DROPS,
             "drop charts",
             List.of("run", "reason", "packets"),
-            (t, r) -> new Drop(t.text(r, "run"), t.text(r, "reason"), t.number(r, "packets")));
-    // Rows of timeseries.csv that name a link direction; rows of flows leave it empty.
-    List<LinkSample> linkSamples =
-        loader
-            .rows(
-                TIMESERIES,
-                "link utilization and queue charts",
-                List.of("run", "direction", "time_s", "utilization", "queue_bytes"),
-                (t, r) ->
-                    new LinkSample(
-                        t.text(r, "run"),
-                        t.text(r, "direction"),
-                        t.number(r, "time_s"),
-                        t.number(r, "utilization"),
-                        t.number(r, "queue_bytes")))
-            .stream()
-            .filter(s -> !s.direction().isEmpty())
-            .toList();
-    List<TcpSample> tcp =
-        loader.rows(
-            TCP,
-            "TCP window charts",
-            List.of("run", "flow", "time_s", "cwnd_bytes"),
-            (t, r) ->
-                new TcpSample(
-                    t.text(r, "run"),
-                    t.text(r, "flow"),
-                    t.number(r, "time_s"),
-                    t.number(r, "cwnd_bytes")));
+            r -> new Drop(r.text("run"), r.text("reason"), r.number("packets")));
+    loader.check(
+        TIMESERIES,
+        "link utilization and queue charts",
+        List.of("run", "direction", "time_s", "utilization", "queue_bytes"));
+    loader.check(TCP, "TCP window charts", List.of("run", "flow", "time_s", "cwnd_bytes"));
 
-    List<Table> tables = new ArrayList<>(List.of(summary));
-    for (String file : List.of(SUMMARY_CI, THROUGHPUT, LINKS, OVERLAYS)) {
-      CsvTables.read(dir, file).ifPresent(tables::add);
+    List<Table> tables = new ArrayList<>();
+    for (String file : List.of(SUMMARY, SUMMARY_CI, THROUGHPUT, LINKS, OVERLAYS)) {
+      Table.read(dir, file).ifPresent(tables::add);
     }
     return new Reports(
-        List.copyOf(sweepKeys),
+        dir,
+        sweepKeys,
         List.copyOf(runs),
         latency,
         throughput,
         drops,
-        linkSamples,
-        tcp,
+        Set.copyOf(loader.readable()),
         List.copyOf(tables),
-        Set.copyOf(files),
-        List.copyOf(skipped));
+        List.copyOf(loader.skipped()));
   }
 
-  /** Reads the typed rows of one optional file, noting why when it cannot. */
-  private record Loader(Path dir, Set<String> files, List<String> skipped) {
-    <R> List<R> rows(
-        String file, String charts, List<String> columns, BiFunction<Table, List<String>, R> rowOf)
-        throws IOException {
-      Optional<Table> table = CsvTables.read(dir, file);
-      if (table.isEmpty()) {
+  private static List<String> missing(List<String> columns, List<String> needed) {
+    return needed.stream().filter(c -> !columns.contains(c)).toList();
+  }
+
+  /** Reads the optional files, noting which can be read and why the others cannot. */
+  private record Loader(Path dir, Set<String> readable, List<String> skipped) {
+
+    /** Whether {@code file} is there with {@code columns}; if not, a line says so. */
+    boolean check(String file, String charts, List<String> columns) throws IOException {
+      Optional<List<String>> header = CsvTables.header(dir, file);
+      if (header.isEmpty()) {
         skipped.add(file + " is absent: no " + charts);
-        return List.of();
+        return false;
       }
-      Table t = table.get();
-      List<String> missing = t.missing(columns.toArray(String[]::new));
+      List<String> missing = missing(header.get(), columns);
       if (!missing.isEmpty()) {
         skipped.add(file + " has no column " + String.join(", ", missing) + ": no " + charts);
+        return false;
+      }
+      readable.add(file);
+      return true;
+    }
+
+    /** The rows of {@code file} as records, none when it cannot be read. */
+    <R> List<R> rows(String file, String charts, List<String> columns, Function<Row, R> rowOf)
+        throws IOException {
+      if (!check(file, charts, columns)) {
         return List.of();
       }
-      files.add(file);
-      return t.rows().stream().map(r -> rowOf.apply(t, r)).toList();
+      List<R> rows = new ArrayList<>();
+      CsvTables.read(dir, file, r -> rows.add(rowOf.apply(r)));
+      return List.copyOf(rows);
     }
+  }
+
+  boolean readable(String file) {
+    return readable.contains(file);
   }
 
   /** The run's sweep point: its scenario and sweep values. */

@@ -70,8 +70,8 @@ final class SweepCharts {
     Map<String, Map<String, List<Double>>> values = new LinkedHashMap<>();
     for (Throughput t : reports.throughput()) {
       RunInfo run = runs.get(t.run());
-      if (run == null) {
-        continue;
+      if (run == null || (key != null && run.sweep().get(key).isEmpty())) {
+        continue; // a run of another scenario, which does not sweep this key
       }
       String others = reports.label(run, otherKeys);
       String series = key == null ? (others.isEmpty() ? "all runs" : others) : others;

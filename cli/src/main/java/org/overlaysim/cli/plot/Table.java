@@ -1,38 +1,32 @@
 package org.overlaysim.cli.plot;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** One CSV report as read: its file name, header and rows of cells (empty for no value). */
-record Table(String file, List<String> columns, List<List<String>> rows) {
+/** A report as index.html shows it: its header, its first rows, and how many rows it has. */
+record Table(String file, List<String> columns, List<List<String>> firstRows, long rows) {
 
-  /** The names among {@code names} that the header lacks, for a "skipped" line. */
-  List<String> missing(String... names) {
-    return List.of(names).stream().filter(n -> !columns.contains(n)).toList();
-  }
+  /** Rows of a table shown on the page; the CSV file beside the reports has them all. */
+  static final int SHOWN = 100;
 
-  String text(List<String> row, String column) {
-    int i = columns.indexOf(column);
-    return i < 0 || i >= row.size() ? "" : row.get(i);
-  }
-
-  /** A number cell; an empty cell is NaN (no value), anything else not a number is bad input. */
-  double number(List<String> row, String column) {
-    String cell = text(row, column).strip();
-    if (cell.isEmpty()) {
-      return Double.NaN;
+  static Optional<Table> read(Path dir, String file) throws IOException {
+    if (CsvTables.header(dir, file).isEmpty()) {
+      return Optional.empty();
     }
-    try {
-      return Double.parseDouble(cell);
-    } catch (NumberFormatException e) {
-      throw new PlotInputException(
-          file
-              + ": line "
-              + (rows.indexOf(row) + 2)
-              + ", column "
-              + column
-              + ": '"
-              + cell
-              + "' is not a number");
-    }
+    List<List<String>> first = new ArrayList<>();
+    long[] rows = {0};
+    List<String> columns =
+        CsvTables.read(
+            dir,
+            file,
+            row -> {
+              if (rows[0]++ < SHOWN) {
+                first.add(row.cells());
+              }
+            });
+    return Optional.of(new Table(file, columns, List.copyOf(first), rows[0]));
   }
 }
