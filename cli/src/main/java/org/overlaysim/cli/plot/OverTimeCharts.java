@@ -102,6 +102,9 @@ final class OverTimeCharts {
             ? "the " + run.lines().size() + " highest of " + run.entities()
             : "");
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+    // One path per line: drawn segment by segment, a line of thousands of intervals makes an SVG
+    // of megabytes.
+    renderer.setDrawSeriesLineAsPath(true);
     for (int s = 0; s < data.getSeriesCount(); s++) {
       renderer.setSeriesStroke(s, ChartStyle.line(1.5f));
     }
