@@ -212,6 +212,26 @@ class PlotCommandTest {
   }
 
   @Test
+  void flowNamesBecomeSafeAndDistinctFileNames(@TempDir Path dir) throws IOException {
+    Path reports = copyOfTheSweep(dir);
+    Path latency = reports.resolve("latency.csv");
+    List<String> lines = new ArrayList<>(Files.readAllLines(latency));
+    lines.set(1, lines.get(1).replace(",bulk,", ",web api,"));
+    lines.set(2, lines.get(2).replace(",bulk,", ",web/api,"));
+    Files.write(latency, lines);
+    Path plots = dir.resolve("plots");
+
+    assertThat(overlaysim("plot", reports.toString(), "--out", plots.toString()))
+        .as(err.toString())
+        .isZero();
+
+    assertThat(names(plots))
+        .contains("latency-cdf-web_api.svg", "latency-cdf-web_api-2.svg", "latency-cdf-bulk.svg");
+    assertThat(Files.readString(plots.resolve("latency-cdf-web_api-2.svg")))
+        .contains("Latency of flow web/api (tcp)");
+  }
+
+  @Test
   void anAbsentColumnLeavesItsChartsOutWithALine(@TempDir Path dir) throws IOException {
     Path reports = copyOfTheSweep(dir);
     Files.writeString(

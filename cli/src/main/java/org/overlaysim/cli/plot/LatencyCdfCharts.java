@@ -2,10 +2,8 @@ package org.overlaysim.cli.plot;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -71,23 +69,15 @@ final class LatencyCdfCharts {
   private static Chart chart(
       String flow, String kind, Map<String, List<Latency>> byPoint, boolean replicated) {
     XYSeriesCollection data = new XYSeriesCollection();
-    Set<String> labels = new LinkedHashSet<>(byPoint.keySet());
-    labels.stream()
-        .limit(ChartStyle.MAX_SERIES)
-        .forEach(
-            label -> {
-              List<Latency> rows = byPoint.get(label);
-              XYSeries series = new XYSeries(label.isEmpty() ? flow : label, false, true);
-              for (int i = 0; i < FRACTIONS.length; i++) {
-                ToDoubleFunction<Latency> percentile = PERCENTILES.get(i);
-                // Replications of one point: each percentile averaged (quantile averaging).
-                double ms = rows.stream().mapToDouble(percentile).average().orElse(Double.NaN);
-                if (!Double.isNaN(ms)) {
-                  series.add(ms, FRACTIONS[i]);
-                }
-              }
-              data.addSeries(series);
-            });
+    for (var point : byPoint.entrySet().stream().limit(ChartStyle.MAX_SERIES).toList()) {
+      XYSeries series = new XYSeries(point.getKey().isEmpty() ? flow : point.getKey(), false, true);
+      for (int i = 0; i < FRACTIONS.length; i++) {
+        // Replications of one point: each percentile averaged (quantile averaging).
+        double ms = point.getValue().stream().mapToDouble(PERCENTILES.get(i)).average().orElse(0);
+        series.add(ms, FRACTIONS[i]);
+      }
+      data.addSeries(series);
+    }
     JFreeChart chart =
         ChartFactory.createXYLineChart(
             "Latency of flow " + flow + " (" + kind + ")",
@@ -114,8 +104,8 @@ final class LatencyCdfCharts {
             + flow
             + ": "
             + measure(kind)
-            + (labels.size() > ChartStyle.MAX_SERIES
-                ? "; the first " + ChartStyle.MAX_SERIES + " of " + labels.size() + " sweep points"
+            + (byPoint.size() > ChartStyle.MAX_SERIES
+                ? "; the first " + ChartStyle.MAX_SERIES + " of " + byPoint.size() + " sweep points"
                 : "");
     return new Chart("latency-cdf-" + flow, caption, chart);
   }

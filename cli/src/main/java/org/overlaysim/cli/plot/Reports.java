@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.overlaysim.cli.plot.CsvTables.Row;
 
 /**
@@ -194,17 +193,6 @@ record Reports(
     return readable.contains(file);
   }
 
-  /** The run's sweep point: its scenario and sweep values. */
-  String pointOf(RunInfo run) {
-    return run.scenario() + "\n" + run.sweep();
-  }
-
-  /** The runs of each sweep point (replications), in the order summary.csv lists them. */
-  Map<String, List<RunInfo>> points() {
-    return runs.stream()
-        .collect(Collectors.groupingBy(this::pointOf, LinkedHashMap::new, Collectors.toList()));
-  }
-
   /** The run of each id. */
   Map<String, RunInfo> runsById() {
     Map<String, RunInfo> byId = new LinkedHashMap<>();
@@ -242,7 +230,8 @@ record Reports(
     return same > 1 ? key : last;
   }
 
+  /** Whether some sweep point ran more than once (replications), so that intervals exist. */
   boolean replicated() {
-    return points().values().stream().anyMatch(p -> p.size() > 1);
+    return runs.stream().map(r -> r.scenario() + "\n" + r.sweep()).distinct().count() < runs.size();
   }
 }

@@ -59,6 +59,20 @@ final class SweepCharts {
         notes);
   }
 
+  /**
+   * A line's name: the values of the other sweep keys ({@code others}), led by the flow when there
+   * are several flows or nothing else tells the lines apart.
+   */
+  private static String seriesName(String flow, String others, String key, boolean severalFlows) {
+    if (key == null) {
+      return others.isEmpty() ? "all runs" : others;
+    }
+    if (others.isEmpty()) {
+      return flow;
+    }
+    return severalFlows ? flow + ", " + others : others;
+  }
+
   /** One figure against {@code key}'s values, or against the flows when {@code key} is null. */
   private static Chart chart(Reports reports, Figure figure, String key) {
     Map<String, RunInfo> runs = reports.runsById();
@@ -73,11 +87,7 @@ final class SweepCharts {
       if (run == null || (key != null && run.sweep().get(key).isEmpty())) {
         continue; // a run of another scenario, which does not sweep this key
       }
-      String others = reports.label(run, otherKeys);
-      String series = key == null ? (others.isEmpty() ? "all runs" : others) : others;
-      if (key != null && (severalFlows || others.isEmpty())) {
-        series = others.isEmpty() ? t.flow() : t.flow() + ", " + others;
-      }
+      String series = seriesName(t.flow(), reports.label(run, otherKeys), key, severalFlows);
       String category = key == null ? t.flow() : run.sweep().get(key);
       values
           .computeIfAbsent(series, s -> new LinkedHashMap<>())
