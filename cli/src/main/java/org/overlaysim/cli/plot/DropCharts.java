@@ -1,5 +1,6 @@
 package org.overlaysim.cli.plot;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,7 +52,7 @@ final class DropCharts {
     JFreeChart chart =
         ChartFactory.createStackedBarChart(
             "Drops by reason",
-            reports.sweepKeys().isEmpty() ? "run" : "sweep point",
+            axis(reports),
             "packets dropped",
             data,
             PlotOrientation.VERTICAL,
@@ -76,12 +77,32 @@ final class DropCharts {
         List.of());
   }
 
-  /** A run as a bar's label: its sweep values, and its replication when there are several. */
+  /**
+   * A run as a bar's label, kept short as bars stand close: its sweep values without their keys
+   * (the axis names them), {@code #replication} when there are several; the run id without a sweep.
+   */
   private static String label(Reports reports, RunInfo run) {
-    String point = reports.label(run, reports.sweepKeys());
-    if (point.isEmpty()) {
+    List<String> parts = new ArrayList<>();
+    if (reports.severalScenarios()) {
+      parts.add(run.scenario());
+    }
+    run.sweep().values().stream().filter(v -> !v.isEmpty()).forEach(parts::add);
+    if (parts.isEmpty()) {
       return run.run();
     }
-    return reports.replicated() ? point + " #" + run.replication() : point;
+    return String.join(", ", parts) + (reports.replicated() ? " #" + run.replication() : "");
+  }
+
+  /** What the labels of {@link #label} are made of. */
+  private static String axis(Reports reports) {
+    if (reports.sweepKeys().isEmpty()) {
+      return "run";
+    }
+    List<String> parts = new ArrayList<>();
+    if (reports.severalScenarios()) {
+      parts.add("scenario");
+    }
+    reports.sweepKeys().forEach(k -> parts.add(reports.shortKey(k)));
+    return String.join(", ", parts) + (reports.replicated() ? " #replication" : "");
   }
 }
