@@ -57,6 +57,11 @@ final class BatchCommand implements Callable<Integer> {
       })
   String shard;
 
+  @Option(
+      names = "--plot",
+      description = "At the end, draw the charts and index.html into DIR/plots (see 'plot').")
+  boolean plot;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -78,6 +83,9 @@ final class BatchCommand implements Callable<Integer> {
             new ProgressBar(spec.commandLine().getErr(), System.console() != null),
             spec.commandLine().getErr());
     RunSummaryPrinter.print(spec.commandLine().getOut(), reports, out);
+    if (plot) {
+      PlotCommand.plot(out, out.resolve(PlotCommand.PLOTS), spec.commandLine().getOut());
+    }
     return ExitCodes.OK;
   }
 

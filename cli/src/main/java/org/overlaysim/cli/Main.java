@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
       SchemaCommand.class,
       GuiCommand.class,
       EmulateCommand.class,
-      CompareCommand.class
+      CompareCommand.class,
+      PlotCommand.class
     },
     footer = {
       "",

@@ -55,6 +55,11 @@ final class RunCommand implements Callable<Integer> {
               + " Equal on two machines or before and after a change: the same behaviour.")
   boolean fingerprint;
 
+  @Option(
+      names = "--plot",
+      description = "At the end, draw the charts and index.html into DIR/plots (see 'plot').")
+  boolean plot;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -80,6 +85,9 @@ final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr());
     double batchS = (System.nanoTime() - batchStart) / 1e9;
     RunSummaryPrinter.print(spec.commandLine().getOut(), reports, out);
+    if (plot) {
+      PlotCommand.plot(out, out.resolve(PlotCommand.PLOTS), spec.commandLine().getOut());
+    }
     if (fingerprint) {
       for (RunReport r : reports) {
         spec.commandLine()
