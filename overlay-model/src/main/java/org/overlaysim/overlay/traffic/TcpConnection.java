@@ -4,24 +4,41 @@ import org.overlaysim.engine.EventHandler;
 import org.overlaysim.engine.Simulator;
 import org.overlaysim.overlay.NetworkObserver;
 import org.overlaysim.overlay.dataplane.Frame;
+import org.overlaysim.overlay.dataplane.FrameDropListener;
 import org.overlaysim.overlay.dataplane.TransportHandler;
 import org.overlaysim.overlay.packet.Ipv4Header;
 import org.overlaysim.overlay.packet.TcpHeader;
 
 /**
- * One end of a TCP connection as Linux runs it with its defaults, the payload virtual (a count of
- * bytes). Header model: the SYN carries MSS (path MTU - 40), SACK-permitted, timestamps and window
- * scale (40-byte header, as Linux's); every later segment carries timestamps (32-byte header), so a
- * full segment holds MSS - 12 bytes. Sending: initial window 10 segments (RFC 6928), slow start and
- * congestion avoidance with byte counting (RFC 5681), fast retransmit on the third duplicate ACK
- * and NewReno recovery with partial ACKs (RFC 6582), retransmission timeout per RFC 6298 (RTT from
- * the timestamps, RFC 7323; at least 200 ms, initially 1 s, doubled on each expiry, then go-back-N
- * from the first unacknowledged byte). Receiving: delayed ACKs (every second full segment or 40 ms;
- * at once for out-of-order data, a filled hole or FIN), an out-of-order queue, and the advertised
- * window: fixed, or autotuned from 64 KiB doubling each time a window's worth arrived, up to 6 MiB
- * (Linux's receive-buffer autotuning, simplified). The application reads at once, so the window
- * never shrinks. SACK is negotiated but recovery uses NewReno only; no Nagle (as TCP_NODELAY), no
- * zero-window probing (never needed), TIME_WAIT is not modelled.
+ * One end of a TCP connection following Linux's algorithms, the payload virtual (a count of bytes).
+ * What is Linux and what is not is listed in the README ("The model, and where it simplifies").
+ *
+ * <p>Header model: the SYN carries MSS (path MTU - 40), SACK-permitted, timestamps and window scale
+ * (40-byte header, as Linux's); every later segment carries timestamps (32-byte header), so a full
+ * segment holds MSS - 12 bytes; a segment carrying SACK blocks has 4 + 8 per block more option
+ * bytes (at most 3 blocks fit beside timestamps) and, when it carries data, that much less payload
+ * (Linux's tcp_current_mss).
+ *
+ * <p>Sending, as Linux with its defaults: window in segments, initial window 10 (RFC 6928); a
+ * pluggable {@link CongestionControl} (CUBIC by default, or Reno) grows it by the segments each ACK
+ * newly acknowledges; a {@link SendScoreboard} of SACKed, lost and retransmitted segments; losses
+ * detected by RACK (RFC 8985, reordering window min_rtt/4, none once three segments are SACKed
+ * while no reordering was seen) with tail loss probes after 2·SRTT; fast recovery that retransmits
+ * what is marked lost, the window set by Proportional Rate Reduction (RFC 6937); the retransmission
+ * timeout per RFC 6298 (at least 200 ms, initially 1 s, doubled on each expiry), after which
+ * everything un-SACKed is lost, the window 1 and slow start (Linux's tcp_enter_loss). RTT samples
+ * from the send times of newly acknowledged segments never retransmitted (Karn), else from the
+ * echoed timestamp (RFC 7323).
+ *
+ * <p>Receiving: delayed ACKs as Linux's (quick ACKs for the first segments of a connection, up to
+ * 16 or half the window in segments; then an ACK every second full segment, or after 40 ms), an ACK
+ * at once for out-of-order data, a filled hole, a duplicate or FIN, with SACK blocks (RFC 2018, a
+ * D-SACK per RFC 2883 for duplicates) while data is out of order, and Linux's SACK compression
+ * after three such ACKs (one ACK per 44 segments or min(1 ms, RTT/20)). The advertised window is
+ * fixed, or autotuned from 64 KiB doubling each time a window's worth arrived, up to 6 MiB (Linux's
+ * receive-buffer autotuning, simplified). The application reads at once, so the window never
+ * shrinks. No Nagle (as TCP_NODELAY), no zero-window probing (never needed), TIME_WAIT is not
+ * modelled.
  *
  * <p>Sequence numbers count from each side's SYN (0); data byte k has sequence number k + 1.
  *
@@ -44,6 +61,9 @@ public final class TcpConnection implements TransportHandler {
   /** IPv4 and TCP headers without options: path MTU - 40 = the MSS option's value. */
   public static final int IP_TCP_HEADERS = Ipv4Header.MINIMUM_LENGTH + TcpHeader.MINIMUM_LENGTH;
 
+  /** SACK blocks that fit beside timestamps in 40 option bytes: (40 - 12 - 4) / 8. */
+  public static final int MAX_SACK_BLOCKS = 3;
+
   /** The connection's state (RFC 793 section 3.2), TIME_WAIT folded into CLOSED. */
   public enum State {
     CLOSED,
@@ -57,7 +77,19 @@ public final class TcpConnection implements TransportHandler {
     LAST_ACK
   }
 
-  private static final int OOO_INITIAL = 8;
+  /** Linux's TCP_MAX_QUICKACKS. */
+  private static final int MAX_QUICK_ACKS = 16;
+
+  /** Linux's initial rcv_mss estimate (TCP_MSS_DEFAULT). */
+  private static final int INITIAL_RCV_MSS = 536;
+
+  /** Linux's tcp_comp_sack_nr and tcp_comp_sack_delay_ns. */
+  private static final int COMPRESSED_SACKS_MAX = 44;
+
+  private static final long COMPRESSED_SACK_DELAY_NS = 1_000_000;
+
+  /** Linux's TCP_TIMEOUT_MIN (2 jiffies at HZ 1000), added to the RACK and probe timers. */
+  private static final long TIMEOUT_MIN_NS = 2_000_000;
 
   private final Simulator simulator;
   private final NetworkObserver observer;
@@ -75,49 +107,68 @@ public final class TcpConnection implements TransportHandler {
   private int mss; // payload bytes of a full segment (MSS option - timestamps)
   private long sndUna;
   private long sndNxt;
-  private long sndMax;
+  private long sndMax; // highest sndNxt: above sndNxt only after a path MTU drop
   private long sndLimit = 1; // sequence number after the last byte written
   private boolean finRequested;
-  private long cwnd;
-  private long ssthresh = Long.MAX_VALUE;
-  private long bytesAckedInAvoidance;
-  private int dupAcks;
-  private boolean inRecovery;
-  private long recover;
   private long peerWindow = 65_535;
+  private final SendScoreboard board = new SendScoreboard();
+  private final Rack rack = new Rack();
+  private final RttEstimator rtt;
+  private final CongestionWindow window;
+  private final CongestionControl congestion;
+  private final ProportionalRateReduction prr = new ProportionalRateReduction();
+  private CaState caState = CaState.OPEN;
+  private long highSeq; // Linux's high_seq: recovery and loss end when it is acknowledged
+  private long tlpHighSeq; // sndNxt when a tail loss probe went out, 0 when none outstanding
+  private boolean tlpRetransmitted;
+  private boolean cwndLimited; // Linux's is_cwnd_limited, per window of data
+  private int maxPacketsOut;
+  private long cwndUsageSeq;
+  private int rtoRetransmits; // Linux's icsk_retransmits: timeouts without progress
+  private final long[] sackCache = new long[2 * MAX_SACK_BLOCKS]; // last ACK's blocks
+  private int sackCacheCount;
 
-  // --- RTT and RTO (RFC 6298)
-  private long srttNs = -1;
-  private long rttvarNs;
-  private long rtoNs;
-  private long rtoDeadlineNs = -1;
-  private long rtoEventAtNs = -1; // when the live timer event fires; earlier ones are stale
+  // --- the retransmission timer, shared by RTO, RACK's reordering timer and the loss probe
+  private static final int TIMER_RTO = 0;
+  private static final int TIMER_REORDER = 1;
+  private static final int TIMER_PROBE = 2;
+  private int timerKind;
+  private long timerDeadlineNs = -1;
+  private long timerEventAtNs = -1; // when the live timer event fires; earlier ones are stale
+  private final EventHandler timer = this::timerFired;
   private int synTries;
-  private final EventHandler rtoTimer = this::rtoTimerFired;
 
   // --- receiving
   private long rcvNxt;
   private long peerFinSeq = -1;
-  private long[] oooStart; // allocated on the first out-of-order segment
-  private long[] oooEnd;
-  private int oooCount;
+  private final SackReceiver sacks = new SackReceiver();
   private long rcvWindow;
   private long tuneMark;
   private long tsRecent = -1;
-  private long unackedBytes; // received since our last ACK
-  private int rcvMss; // largest segment received, as Linux's rcv_mss estimate
+  private long unackedBytes; // received in order since our last ACK
+  private boolean ackOwed;
+  private int rcvMss = INITIAL_RCV_MSS; // Linux's icsk_ack.rcv_mss
+  private int quickAcks; // Linux's icsk_ack.quick
+  private long lastDataNs = -1; // Linux's icsk_ack.lrcvtime, -1 before the first data
+  private int compressedAcks;
+  private int dupAckCounter;
+  private long compressedAckRcvNxt = -1;
   private long delAckDeadlineNs = -1;
   private boolean delAckScheduled;
   private final EventHandler delAckTimer = this::delAckTimerFired;
+  private long compressDeadlineNs = -1;
+  private final EventHandler compressTimer = this::compressTimerFired;
   private boolean segmentDelaySamples = true;
   // A probe's drop listener, carried from its SYN onto our SYN-ACK (simulation metadata).
-  private org.overlaysim.overlay.dataplane.FrameDropListener synAckDropListener;
+  private FrameDropListener synAckDropListener;
+  private final long[] sackOut = new long[2 * MAX_SACK_BLOCKS];
 
   // --- counters (tests, reports)
   private long segmentsSent;
   private long retransmissions;
   private long fastRetransmits;
   private long timeouts;
+  private long lossProbes;
   private long bytesReceived;
   private long openedNs = -1;
   private long establishedNs = -1;
@@ -141,7 +192,9 @@ public final class TcpConnection implements TransportHandler {
     this.remoteIp = remoteIp;
     this.remotePort = remotePort;
     this.settings = settings;
-    this.rtoNs = settings.initialRtoNs();
+    this.rtt = new RttEstimator(settings);
+    this.window = new CongestionWindow(settings.initialWindowSegments());
+    this.congestion = CongestionControl.of(settings.congestionControl());
     this.rcvWindow =
         settings.receiveWindowBytes() > 0
             ? settings.receiveWindowBytes()
@@ -233,7 +286,9 @@ public final class TcpConnection implements TransportHandler {
     emit(f, synTries > 1);
     sndNxt = 1;
     sndMax = Math.max(sndMax, 1);
-    armRto();
+    if (timerDeadlineNs < 0) {
+      armTimer(TIMER_RTO, simulator.nowNs() + rtt.rtoNs());
+    }
   }
 
   // ------------------------------------------------------------------ receiving
@@ -296,82 +351,226 @@ public final class TcpConnection implements TransportHandler {
     if (sndNxt < 1) {
       sndNxt = 1;
     }
+    highSeq = 1;
+    cwndUsageSeq = 1;
     peerWindow = f.tcpWindow;
-    rttSample(f);
-    rtoNs = computeRto();
+    if (f.tsEcr >= 0) {
+      rtt.sample(simulator.nowNs() - f.tsEcr);
+    }
     // RFC 6298 section 5.7: a SYN retransmitted means the connection starts with 1 segment.
-    cwnd = (long) (synTries > 1 ? 1 : settings.initialWindowSegments()) * mss;
-    disarmRto();
+    window.cwnd = synTries > 1 ? 1 : settings.initialWindowSegments();
+    refreshWindow();
+    congestion.init(window);
+    disarmTimer();
   }
 
+  /** Linux's tcp_ack, in its order: SACK blocks, cumulative ACK, loss detection, window. */
   private void processAck(Frame f) {
     long ack = f.tcpAck;
-    if (ack > sndMax) {
+    if (ack > sndMax || ack < sndUna) {
       return;
     }
-    boolean windowUpdate = f.tcpWindow != peerWindow;
+    long now = simulator.nowNs();
+    long priorFack = board.highestSacked;
     peerWindow = f.tcpWindow;
-    if (ack > sndUna) {
-      long acked = ack - sndUna;
+    board.beginAck();
+    boolean dsack = f.sackCount > 0 && processSacks(f, ack, now);
+    boolean advanced = ack > sndUna;
+    if (advanced) {
+      board.acknowledge(ack, now, rack, rtt.minRttNs());
       sndUna = ack;
       if (sndNxt < sndUna) {
         sndNxt = sndUna;
       }
-      rttSample(f);
-      rtoNs = computeRto();
-      if (inRecovery) {
-        if (ack >= recover) {
-          // RFC 6582 section 3.2 step 3, full acknowledgment: deflate the window.
-          inRecovery = false;
-          cwnd = Math.min(ssthresh, Math.max(flight(), mss) + mss);
-          dupAcks = 0;
-        } else {
-          // Partial acknowledgment: the next hole is lost too; retransmit it at once.
-          retransmitFirstUnacknowledged();
-          cwnd = Math.max(mss, cwnd - acked + (acked >= mss ? mss : 0));
-          restartRto();
-        }
-      } else {
-        dupAcks = 0;
-        growWindow(acked);
-      }
-      if (flight() > 0) {
-        restartRto();
-      } else {
-        disarmRto();
-      }
+      rtoRetransmits = 0;
       finAcknowledged(ack);
-    } else if (ack == sndUna
-        && f.tcpPayload() == 0
-        && (f.tcpFlags & TcpHeader.FIN) == 0
-        && !windowUpdate
-        && flight() > 0) {
-      dupAcks++;
-      if (dupAcks == 3 && !inRecovery && ack > recover) {
-        // RFC 6582 section 3.2 steps 1-2: fast retransmit, then recovery.
-        ssthresh = Math.max(flight() / 2, 2L * mss);
-        recover = sndMax;
-        inRecovery = true;
-        fastRetransmits++;
-        retransmitFirstUnacknowledged();
-        cwnd = ssthresh + 3L * mss;
-      } else if (inRecovery) {
-        cwnd += mss; // step 4: each further duplicate means a segment left the network
+    }
+    int ackedSacked = board.newlyDelivered;
+    if (board.reordered < Math.max(priorFack, board.highestSacked)) {
+      rack.reorderingSeen = true;
+    }
+    long caRttNs = rttSamples(f, advanced, now);
+    refreshWindow();
+    congestion.rttSample(window, caRttNs);
+    boolean reorderTimerSet = false;
+    int newlyLost = 0;
+    // Linux's tcp_fastretrans_alert, for an ACK that is not plainly in order.
+    if (caState != CaState.OPEN || board.sackedOut > 0 || f.sackCount > 0) {
+      if (sndUna >= highSeq) {
+        if (caState == CaState.RECOVERY) {
+          window.cwnd = window.ssthresh; // tcp_end_cwnd_reduction (no undo modelled)
+          window.cwndCnt = 0;
+          setState(CaState.OPEN);
+        } else if (caState == CaState.LOSS) {
+          setState(CaState.OPEN);
+        }
+      }
+      if (rack.advanced && !board.isEmpty()) {
+        rack.advanced = false;
+        long wait = board.detectLoss(now, rack, reorderingWindowNs());
+        newlyLost = board.newlyLost;
+        if (wait > 0) {
+          armTimer(TIMER_REORDER, now + wait + TIMEOUT_MIN_NS);
+          reorderTimerSet = true;
+        }
+      }
+      if ((caState == CaState.OPEN || caState == CaState.DISORDER) && board.lostOut > 0) {
+        enterRecovery();
+      } else if (caState == CaState.OPEN || caState == CaState.DISORDER) {
+        keepOpen();
+      }
+    }
+    if (tlpHighSeq > 0) {
+      tailProbeAcked(ack, dsack, advanced);
+    }
+    // Linux's tcp_cong_control.
+    if (caState == CaState.RECOVERY) {
+      int cwnd = prr.window(window.ssthresh, board.inFlight(), ackedSacked, newlyLost, advanced);
+      if (cwnd >= 0) {
+        window.cwnd = cwnd;
+      }
+    } else if (advanced && ackedSacked > 0) {
+      congestion.congestionAvoidance(window, ackedSacked);
+    }
+    if (board.isEmpty()) {
+      disarmTimer();
+    } else if (advanced && !reorderTimerSet) {
+      if (!scheduleLossProbe(true)) {
+        rearmRto();
       }
     }
   }
 
-  /** RFC 5681 section 3.1: slow start by bytes acknowledged, then one MSS per window. */
-  private void growWindow(long acked) {
-    if (cwnd < ssthresh) {
-      cwnd += Math.min(acked, mss);
+  /**
+   * Marks what the ACK's SACK blocks newly cover, skipping what the previous ACK's blocks already
+   * covered (Linux's recv_sack_cache); returns whether the first block is a D-SACK (RFC 2883).
+   */
+  private boolean processSacks(Frame f, long ack, long now) {
+    long[] b = f.sackBlocks;
+    int n = f.sackCount;
+    boolean dsack =
+        b[1] <= ack || (n > 1 && b[0] >= b[2] && b[1] <= b[3]); // below the ACK, or inside the next
+    long minRtt = rtt.minRttNs();
+    for (int k = dsack ? 1 : 0; k < n; k++) {
+      long s = Math.max(b[2 * k], ack);
+      long e = b[2 * k + 1];
+      if (e <= s || e > sndMax) {
+        continue;
+      }
+      // The part not covered by a cached block with the same left edge, else the whole block.
+      long from = s;
+      for (int c = 0; c < sackCacheCount; c++) {
+        if (sackCache[2 * c] <= s && sackCache[2 * c + 1] > from && sackCache[2 * c + 1] <= e) {
+          from = sackCache[2 * c + 1];
+        }
+      }
+      if (from > s) {
+        board.sack(from, e, now, rack, minRtt);
+      } else {
+        board.sack(s, e, now, rack, minRtt);
+      }
+    }
+    sackCacheCount = 0;
+    for (int k = dsack ? 1 : 0; k < n; k++) {
+      sackCache[2 * sackCacheCount] = b[2 * k];
+      sackCache[2 * sackCacheCount + 1] = b[2 * k + 1];
+      sackCacheCount++;
+    }
+    if (dsack && tlpHighSeq > 0 && b[1] >= tlpHighSeq) {
+      tlpDsacked = true;
+    }
+    return dsack;
+  }
+
+  private boolean tlpDsacked;
+
+  /**
+   * Linux's tcp_ack_update_rtt: the RTT of the oldest newly acknowledged segment never sent twice,
+   * else of the oldest newly SACKed, else the echoed timestamp when snd_una advanced. Returns the
+   * sample the congestion control gets (the newest segment's), -1 when none.
+   */
+  private long rttSamples(Frame f, boolean advanced, long now) {
+    long seqRtt = -1;
+    long caRtt = -1;
+    if (board.firstAckedXmitNs >= 0) {
+      seqRtt = now - board.firstAckedXmitNs;
+      caRtt = now - board.lastAckedXmitNs;
+    }
+    if (board.firstSackedXmitNs >= 0) {
+      if (seqRtt < 0) {
+        seqRtt = now - board.firstSackedXmitNs;
+      }
+      caRtt = now - board.lastSackedXmitNs;
+    }
+    if (seqRtt < 0 && advanced && f.tsEcr >= 0) {
+      seqRtt = Math.max(1, now - f.tsEcr);
+      caRtt = seqRtt;
+    }
+    if (seqRtt >= 0) {
+      rtt.sample(seqRtt);
+    }
+    return caRtt;
+  }
+
+  /** Linux's tcp_rack_reo_wnd. */
+  private long reorderingWindowNs() {
+    return rack.reorderingWindowNs(
+        caState == CaState.RECOVERY || caState == CaState.LOSS,
+        board.sackedOut,
+        rtt.minRttNs(),
+        rtt.srttNs());
+  }
+
+  /** Linux's tcp_try_keep_open: disorder while anything is SACKed, lost or retransmitted. */
+  private void keepOpen() {
+    CaState next =
+        board.sackedOut + board.lostOut > 0 || board.retransOut > 0
+            ? CaState.DISORDER
+            : CaState.OPEN;
+    if (caState != next) {
+      setState(next);
+      highSeq = sndNxt;
+    }
+  }
+
+  /** Linux's tcp_enter_recovery with tcp_init_cwnd_reduction. */
+  private void enterRecovery() {
+    fastRetransmits++;
+    highSeq = sndNxt;
+    tlpHighSeq = 0;
+    window.cwndCnt = 0;
+    prr.start(window.cwnd);
+    refreshWindow();
+    window.ssthresh = congestion.ssthreshAfterLoss(window);
+    setState(CaState.RECOVERY);
+  }
+
+  private void setState(CaState next) {
+    caState = next;
+    congestion.stateChanged(window, next);
+  }
+
+  /**
+   * Linux's tcp_process_tlp_ack: a probe that was a retransmission and is acknowledged without a
+   * D-SACK repaired a loss, so the window is reduced once (CWR, ended at once).
+   */
+  private void tailProbeAcked(long ack, boolean dsack, boolean advanced) {
+    if (ack < tlpHighSeq) {
       return;
     }
-    bytesAckedInAvoidance += acked;
-    if (bytesAckedInAvoidance >= cwnd) {
-      bytesAckedInAvoidance -= cwnd;
-      cwnd += mss;
+    if (!tlpRetransmitted || tlpDsacked) {
+      tlpHighSeq = 0;
+    } else if (ack > tlpHighSeq) {
+      tlpHighSeq = 0;
+      refreshWindow();
+      window.ssthresh = congestion.ssthreshAfterLoss(window);
+      window.cwnd = window.ssthresh;
+      window.cwndCnt = 0;
+      keepOpen();
+    } else if (!advanced && !dsack) {
+      tlpHighSeq = 0; // a pure duplicate: original and probe both arrived
     }
+    tlpDsacked = false;
   }
 
   private void finAcknowledged(long ack) {
@@ -395,19 +594,30 @@ public final class TcpConnection implements TransportHandler {
     long seq = f.tcpSeq;
     long end = seq + length;
     if (end < rcvNxt || (end == rcvNxt && !fin)) {
-      sendAck(); // an old duplicate (or our FIN's ACK was lost): tell the sender where we are
+      // An old duplicate: a D-SACK for it and an ACK at once, in quick-ACK mode (Linux).
+      if (length > 0) {
+        sacks.duplicate(seq, end);
+      }
+      incrementQuickAcks();
+      ackOwed = true;
+      sendAck();
       return;
     }
     if (fin) {
       peerFinSeq = end;
     }
     if (seq > rcvNxt) {
-      addOutOfOrder(seq, end);
-      sendAck(); // a duplicate ACK at once (RFC 5681 section 4.2)
+      if (length > 0) {
+        sacks.addOutOfOrder(seq, end);
+      }
+      ackOutOfOrder();
       return;
     }
+    if (seq < rcvNxt) {
+      sacks.duplicate(seq, rcvNxt); // partly old: D-SACK for the old part
+    }
     long before = rcvNxt;
-    boolean hadHoles = oooCount > 0;
+    boolean hadHoles = sacks.hasOutOfOrder();
     if (end > rcvNxt) {
       rcvNxt = end;
       if (segmentDelaySamples) {
@@ -416,7 +626,7 @@ public final class TcpConnection implements TransportHandler {
     }
     // RFC 7323 section 4.3: TS.Recent from the segment at the left edge.
     tsRecent = f.tsVal;
-    pullOutOfOrder();
+    rcvNxt = sacks.advance(rcvNxt);
     long delivered = rcvNxt - before;
     if (delivered > 0) {
       bytesReceived += delivered;
@@ -431,19 +641,87 @@ public final class TcpConnection implements TransportHandler {
       peerFinished();
       return;
     }
-    if (hadHoles) {
+    dataReceived(length);
+    unackedBytes += delivered;
+    if (hadHoles && !sacks.hasOutOfOrder()) {
+      sendAck(); // RFC 5681 section 4.2: a filled hole is acknowledged at once
+      return;
+    }
+    ackCheck();
+  }
+
+  /** Linux's tcp_event_data_recv: the delayed-ACK engine's view of a data segment. */
+  private void dataReceived(int length) {
+    long now = simulator.nowNs();
+    if (length >= rcvMss) {
+      rcvMss = Math.min(length, mss);
+    }
+    if (lastDataNs < 0) {
+      incrementQuickAcks(); // the first data of the connection
+    } else if (now - lastDataNs > rtt.rtoNs()) {
+      incrementQuickAcks(); // a long gap: the sender restarts its window
+    }
+    lastDataNs = now;
+    ackOwed = true;
+  }
+
+  /** Linux's tcp_incr_quickack: up to half the window in segments, at most 16, at least 2. */
+  private void incrementQuickAcks() {
+    int quick = (int) Math.min(MAX_QUICK_ACKS, rcvWindow / (2L * rcvMss));
+    quickAcks = Math.max(quickAcks, quick == 0 ? 2 : quick);
+  }
+
+  /**
+   * Linux's __tcp_ack_snd_check for in-order data: at once when more than one full segment is
+   * unacknowledged or in quick-ACK mode; otherwise the delayed-ACK timer.
+   */
+  private void ackCheck() {
+    if (unackedBytes > rcvMss || quickAcks > 0) {
+      sendAck();
+    } else if (sacks.hasOutOfOrder()) {
+      ackOutOfOrder();
+    } else {
+      armDelayedAck();
+    }
+  }
+
+  /**
+   * Out-of-order data (Linux's __tcp_ack_snd_check with SACK compression): the first three ACKs for
+   * an rcv_nxt at once (the sender's duplicate-ACK threshold), later ones compressed: sent after 44
+   * of them or min(1 ms, RTT/20).
+   */
+  private void ackOutOfOrder() {
+    ackOwed = true;
+    if (quickAcks > 0 || compressedAcks >= COMPRESSED_SACKS_MAX) {
       sendAck();
       return;
     }
-    // Linux's __tcp_ack_snd_check: ACK at once when more than one full segment (as estimated
-    // from what arrives, so a sender with a lowered path MTU is still acknowledged every two
-    // segments) is unacknowledged; otherwise the delayed-ACK timer.
-    rcvMss = Math.max(rcvMss, length);
-    unackedBytes += length;
-    if (unackedBytes > rcvMss) {
+    if (compressedAckRcvNxt != rcvNxt) {
+      compressedAckRcvNxt = rcvNxt;
+      dupAckCounter = 0;
+    }
+    if (dupAckCounter < 3) {
+      dupAckCounter++;
       sendAck();
-    } else {
-      armDelayedAck();
+      return;
+    }
+    compressedAcks++;
+    if (compressDeadlineNs >= 0) {
+      return;
+    }
+    long srtt = rtt.srttNs() > 0 ? rtt.srttNs() : 0;
+    long delay = Math.min(COMPRESSED_SACK_DELAY_NS, srtt / 20);
+    compressDeadlineNs = simulator.nowNs() + delay;
+    simulator.scheduleAt(compressDeadlineNs, compressTimer);
+  }
+
+  private void compressTimerFired() {
+    if (simulator.nowNs() != compressDeadlineNs) {
+      return; // an ACK went out meanwhile and a later timer replaced this one
+    }
+    compressDeadlineNs = -1;
+    if (compressedAcks > 0 && state != State.CLOSED) {
+      sendAck();
     }
   }
 
@@ -471,90 +749,105 @@ public final class TcpConnection implements TransportHandler {
     }
   }
 
-  private void addOutOfOrder(long start, long end) {
-    if (oooStart == null) {
-      oooStart = new long[OOO_INITIAL];
-      oooEnd = new long[OOO_INITIAL];
-    } else if (oooCount == oooStart.length) {
-      oooStart = java.util.Arrays.copyOf(oooStart, oooCount * 2);
-      oooEnd = java.util.Arrays.copyOf(oooEnd, oooCount * 2);
-    }
-    int i = oooCount;
-    while (i > 0 && oooStart[i - 1] > start) {
-      oooStart[i] = oooStart[i - 1];
-      oooEnd[i] = oooEnd[i - 1];
-      i--;
-    }
-    oooStart[i] = start;
-    oooEnd[i] = end;
-    oooCount++;
-  }
-
-  /** Moves rcvNxt over queued out-of-order data it now reaches. */
-  private void pullOutOfOrder() {
-    int consumed = 0;
-    while (consumed < oooCount && oooStart[consumed] <= rcvNxt) {
-      rcvNxt = Math.max(rcvNxt, oooEnd[consumed]);
-      consumed++;
-    }
-    if (consumed > 0) {
-      System.arraycopy(oooStart, consumed, oooStart, 0, oooCount - consumed);
-      System.arraycopy(oooEnd, consumed, oooEnd, 0, oooCount - consumed);
-      oooCount -= consumed;
-    }
-  }
-
   // ------------------------------------------------------------------ sending
 
-  private long flight() {
-    return sndMax - sndUna;
+  /** The read-only part of the window the congestion control sees, brought up to date. */
+  private void refreshWindow() {
+    window.nowNs = simulator.nowNs();
+    window.sndUna = sndUna;
+    window.sndNxt = sndNxt;
+    window.srttNs = rtt.srttNs();
+    window.mss = mss;
+    // Linux's tcp_is_cwnd_limited: in slow start, grow to twice what was in flight.
+    window.cwndLimited = cwndLimited || (window.inSlowStart() && window.cwnd < 2 * maxPacketsOut);
   }
 
+  /**
+   * Linux's tcp_xmit_retransmit_queue then tcp_write_xmit: segments marked lost first, then new
+   * data, while fewer segments than the window are in flight and the peer's window allows.
+   */
   private void trySend() {
     if (state != State.ESTABLISHED && state != State.CLOSE_WAIT && !finInFlightStates()) {
       return;
     }
-    while (true) {
-      long limit = sndUna + Math.min(cwnd, peerWindow);
-      if (sndNxt < sndLimit) {
-        int length = (int) Math.min(mss, sndLimit - sndNxt);
-        if (sndNxt + length > limit) {
-          return;
-        }
-        boolean again = sndNxt < sndMax;
-        emit(segment(sndNxt, HEADER_LENGTH, length, TcpHeader.ACK), again);
-        sndNxt += length;
-      } else if (finRequested && sndNxt == sndLimit) {
-        emit(segment(sndNxt, HEADER_LENGTH, 0, TcpHeader.FIN | TcpHeader.ACK), sndNxt < sndMax);
-        sndNxt++;
-        if (state == State.ESTABLISHED) {
-          state = State.FIN_WAIT_1;
-        } else if (state == State.CLOSE_WAIT) {
-          state = State.LAST_ACK;
-        }
-      } else {
-        return;
+    long now = simulator.nowNs();
+    int k;
+    while (board.inFlight() < window.cwnd && (k = board.nextToRetransmit()) >= 0) {
+      board.retransmitted(k, now);
+      resend(board.start(k), board.end(k));
+      if (caState == CaState.RECOVERY) {
+        prr.sent(1);
       }
-      sndMax = Math.max(sndMax, sndNxt);
-      armRto();
+      if (k == 0 && timerKind != TIMER_REORDER) {
+        armTimer(TIMER_RTO, now + rtt.rtoNs());
+      }
     }
+    int sent = 0;
+    while (board.inFlight() < window.cwnd && sendNew()) {
+      sent++;
+    }
+    boolean limited = board.inFlight() >= window.cwnd;
+    if (sent > 0 || limited) {
+      // Linux's tcp_cwnd_validate: whether the window was used, per window of data.
+      if (sndUna >= cwndUsageSeq || limited || (!cwndLimited && board.packetsOut > maxPacketsOut)) {
+        cwndLimited = limited;
+        maxPacketsOut = board.packetsOut;
+        cwndUsageSeq = sndNxt;
+      }
+    }
+    if (sent > 0) {
+      if (caState == CaState.RECOVERY) {
+        prr.sent(sent);
+      }
+      if (!scheduleLossProbe(false) && timerDeadlineNs < 0) {
+        armTimer(TIMER_RTO, now + rtt.rtoNs());
+      }
+    }
+  }
+
+  /** Sends the next new segment (data or FIN) if the peer's window allows; false if none. */
+  private boolean sendNew() {
+    if (sndNxt < sndLimit) {
+      int room = mss - sackOptionBytes(sacks.blocksToSend(MAX_SACK_BLOCKS));
+      int length = (int) Math.min(room, sndLimit - sndNxt);
+      if (sndNxt + length > sndUna + peerWindow) {
+        return false;
+      }
+      board.add(sndNxt, sndNxt + length, simulator.nowNs());
+      emit(segment(sndNxt, HEADER_LENGTH, length, TcpHeader.ACK), sndNxt < sndMax);
+      sndNxt += length;
+    } else if (finRequested && sndNxt == sndLimit) {
+      board.add(sndNxt, sndNxt + 1, simulator.nowNs());
+      emit(segment(sndNxt, HEADER_LENGTH, 0, TcpHeader.FIN | TcpHeader.ACK), sndNxt < sndMax);
+      sndNxt++;
+      if (state == State.ESTABLISHED) {
+        state = State.FIN_WAIT_1;
+      } else if (state == State.CLOSE_WAIT) {
+        state = State.LAST_ACK;
+      }
+    } else {
+      return false;
+    }
+    sndMax = Math.max(sndMax, sndNxt);
+    return true;
+  }
+
+  /** Option bytes SACK blocks add (Linux: NOP, NOP, kind, length, then 8 bytes a block). */
+  static int sackOptionBytes(int blocks) {
+    return blocks == 0 ? 0 : 4 + 8 * blocks;
   }
 
   private boolean finInFlightStates() {
     return state == State.FIN_WAIT_1 || state == State.LAST_ACK || state == State.CLOSING;
   }
 
-  /** Sends the first unacknowledged segment again; returns the sequence space it covers. */
-  private int retransmitFirstUnacknowledged() {
-    if (sndUna < sndLimit) {
-      int length = (int) Math.min(mss, sndLimit - sndUna);
-      emit(segment(sndUna, HEADER_LENGTH, length, TcpHeader.ACK), true);
-      return length;
-    } else if (finRequested) {
-      emit(segment(sndUna, HEADER_LENGTH, 0, TcpHeader.FIN | TcpHeader.ACK), true);
-      return 1;
+  /** Sends the segment [start, end) again (a FIN when it is the sequence number after the data). */
+  private void resend(long start, long end) {
+    if (start >= sndLimit) {
+      emit(segment(start, HEADER_LENGTH, 0, TcpHeader.FIN | TcpHeader.ACK), true);
+    } else {
+      emit(segment(start, HEADER_LENGTH, (int) (end - start), TcpHeader.ACK), true);
     }
-    return 0;
   }
 
   private void sendAck() {
@@ -566,9 +859,16 @@ public final class TcpConnection implements TransportHandler {
     f.flow = flow;
     f.dstIp = remoteIp;
     f.df = true; // Linux TCP always sets DF (PMTUD, RFC 1191)
+    boolean ack = (flags & TcpHeader.ACK) != 0;
+    int blocks = ack && (flags & TcpHeader.SYN) == 0 ? sacks.blocksToSend(MAX_SACK_BLOCKS) : 0;
+    if (blocks > 0) {
+      f.sackBlocks = new long[2 * blocks];
+      f.sackCount = sacks.write(f.sackBlocks, blocks);
+      headerLength += sackOptionBytes(blocks);
+    }
     f.tcp(localPort, remotePort, headerLength, payload);
     f.tcpSeq = seq;
-    f.tcpAck = (flags & TcpHeader.ACK) != 0 ? rcvNxt : 0;
+    f.tcpAck = ack ? rcvNxt : 0;
     f.tcpFlags = flags;
     f.tcpWindow = rcvWindow;
     f.tsVal = simulator.nowNs();
@@ -580,9 +880,16 @@ public final class TcpConnection implements TransportHandler {
     long now = simulator.nowNs();
     f.appSentNs = now;
     if ((f.tcpFlags & TcpHeader.ACK) != 0) {
-      // Every segment carries the latest acknowledgment: no ACK is owed any more.
+      // Every segment carries the latest acknowledgment: no ACK is owed any more
+      // (Linux's tcp_event_ack_sent; a quick ACK used up).
+      if (ackOwed && quickAcks > 0) {
+        quickAcks--;
+      }
+      ackOwed = false;
       unackedBytes = 0;
       delAckDeadlineNs = -1;
+      compressedAcks = 0;
+      compressDeadlineNs = -1;
     }
     segmentsSent++;
     observer.packetSent(flow, f.ipLength);
@@ -612,81 +919,154 @@ public final class TcpConnection implements TransportHandler {
     simulator.schedule(0, resendAfterMtuDrop);
   }
 
-  private final EventHandler resendAfterMtuDrop =
-      () -> {
-        if (state == State.CLOSED || sndUna >= sndMax) {
-          return;
-        }
-        cwnd = Math.max(cwnd, mss);
-        sndNxt = sndUna;
-        trySend();
-      };
+  private final EventHandler resendAfterMtuDrop = this::resendAfterMtuDrop;
+
+  private void resendAfterMtuDrop() {
+    if (state == State.CLOSED || sndUna >= sndMax) {
+      return;
+    }
+    // What is outstanding is cut again at the new size: forget it and go back to snd_una.
+    board.clear();
+    sndNxt = sndUna;
+    trySend();
+  }
 
   // ------------------------------------------------------------------ timers
 
-  private void rttSample(Frame f) {
-    if (f.tsEcr < 0) {
+  /**
+   * Sets the retransmission timer. The scheduled event is moved only when it would fire too late; a
+   * later deadline is met by rescheduling when the event fires (no cancel per ACK).
+   */
+  private void armTimer(int kind, long deadlineNs) {
+    timerKind = kind;
+    timerDeadlineNs = deadlineNs;
+    if (timerEventAtNs < 0 || timerEventAtNs > deadlineNs) {
+      timerEventAtNs = deadlineNs;
+      simulator.scheduleAt(deadlineNs, timer);
+    }
+  }
+
+  private void disarmTimer() {
+    timerDeadlineNs = -1;
+  }
+
+  /**
+   * Linux's tcp_rearm_rto: RTO from now, or, replacing a probe or reordering timer, from when the
+   * first outstanding segment was sent.
+   */
+  private void rearmRto() {
+    long now = simulator.nowNs();
+    long deadline = now + rtt.rtoNs();
+    if (timerDeadlineNs >= 0 && timerKind != TIMER_RTO && !board.isEmpty()) {
+      deadline = Math.max(now + 1, board.xmitNs(0) + rtt.rtoNs());
+    }
+    armTimer(TIMER_RTO, deadline);
+  }
+
+  /**
+   * Linux's tcp_schedule_loss_probe: in the open state, a probe after 2·SRTT (plus the minimum RTO
+   * when one segment is out, for a delayed ACK), unless the RTO would fire first.
+   */
+  private boolean scheduleLossProbe(boolean advancingRto) {
+    if (board.packetsOut == 0 || (caState != CaState.OPEN)) {
+      return false;
+    }
+    long now = simulator.nowNs();
+    long timeout;
+    if (rtt.srttNs() > 0) {
+      timeout = 2 * rtt.srttNs() + (board.packetsOut == 1 ? settings.minRtoNs() : TIMEOUT_MIN_NS);
+    } else {
+      timeout = settings.initialRtoNs();
+    }
+    long rtoDelta =
+        advancingRto || timerDeadlineNs < 0 || timerKind != TIMER_RTO
+            ? rtt.rtoNs()
+            : timerDeadlineNs - now;
+    if (rtoDelta > 0) {
+      timeout = Math.min(timeout, rtoDelta);
+    }
+    armTimer(TIMER_PROBE, now + timeout);
+    return true;
+  }
+
+  private void timerFired() {
+    long now = simulator.nowNs();
+    if (now != timerEventAtNs) {
+      return; // superseded by an earlier deadline
+    }
+    timerEventAtNs = -1;
+    if (timerDeadlineNs < 0 || state == State.CLOSED) {
       return;
     }
-    long r = simulator.nowNs() - f.tsEcr;
-    if (srttNs < 0) {
-      srttNs = r;
-      rttvarNs = r / 2;
-    } else {
-      rttvarNs = (3 * rttvarNs + Math.abs(srttNs - r)) / 4;
-      srttNs = (7 * srttNs + r) / 8;
+    if (now < timerDeadlineNs) {
+      timerEventAtNs = timerDeadlineNs;
+      simulator.scheduleAt(timerDeadlineNs, timer);
+      return;
+    }
+    timerDeadlineNs = -1;
+    switch (timerKind) {
+      case TIMER_REORDER -> reorderTimeout();
+      case TIMER_PROBE -> sendLossProbe();
+      default -> retransmissionTimeout();
     }
   }
 
-  /** RFC 6298 section 2: SRTT + max(G, 4 RTTVAR), G 1 ms, within Linux's [200 ms, 120 s]. */
-  private long computeRto() {
-    if (srttNs < 0) {
-      return settings.initialRtoNs();
+  /** Linux's tcp_rack_reo_timeout: losses the reordering window was waiting for. */
+  private void reorderTimeout() {
+    long now = simulator.nowNs();
+    int inFlight = board.inFlight();
+    long wait = board.detectLoss(now, rack, reorderingWindowNs());
+    if (board.inFlight() != inFlight) {
+      if (caState != CaState.RECOVERY && caState != CaState.LOSS) {
+        enterRecovery();
+        int cwnd = prr.window(window.ssthresh, board.inFlight(), 1, 0, false);
+        if (cwnd >= 0) {
+          window.cwnd = cwnd;
+        }
+      }
+      trySend();
     }
-    long rto = srttNs + Math.max(1_000_000L, 4 * rttvarNs);
-    return Math.min(settings.maxRtoNs(), Math.max(settings.minRtoNs(), rto));
-  }
-
-  private void armRto() {
-    if (rtoDeadlineNs < 0) {
-      restartRto();
+    if (wait > 0) {
+      armTimer(TIMER_REORDER, now + wait + TIMEOUT_MIN_NS);
+    } else if (timerDeadlineNs < 0 && !board.isEmpty()) {
+      rearmRto();
     }
   }
 
   /**
-   * Sets the timer to now + RTO. The scheduled event is moved only when it would fire too late; a
-   * later deadline is met by rescheduling when the event fires (no cancel per ACK).
+   * Linux's tcp_send_loss_probe (RFC 8985 section 7): new data if the peer's window allows, else
+   * the last segment again; then the RTO from now.
    */
-  private void restartRto() {
-    rtoDeadlineNs = simulator.nowNs() + rtoNs;
-    if (rtoEventAtNs < 0 || rtoEventAtNs > rtoDeadlineNs) {
-      rtoEventAtNs = rtoDeadlineNs;
-      simulator.scheduleAt(rtoDeadlineNs, rtoTimer);
-    }
-  }
-
-  private void disarmRto() {
-    rtoDeadlineNs = -1;
-  }
-
-  private void rtoTimerFired() {
+  private void sendLossProbe() {
     long now = simulator.nowNs();
-    if (now != rtoEventAtNs) {
-      return; // superseded by an earlier deadline
+    if (tlpHighSeq == 0 && !board.isEmpty()) {
+      long before = sndNxt;
+      boolean probed = sendNew();
+      if (probed) {
+        tlpRetransmitted = false;
+      } else if (sndNxt == before) {
+        int last = board.size() - 1;
+        board.probed(last, now);
+        resend(board.start(last), board.end(last));
+        tlpRetransmitted = true;
+        probed = true;
+      }
+      if (probed) {
+        lossProbes++;
+        tlpHighSeq = sndNxt;
+      }
     }
-    rtoEventAtNs = -1;
-    if (rtoDeadlineNs < 0 || state == State.CLOSED) {
-      return;
+    if (!board.isEmpty()) {
+      armTimer(TIMER_RTO, now + rtt.rtoNs());
     }
-    if (now < rtoDeadlineNs) {
-      rtoEventAtNs = rtoDeadlineNs;
-      simulator.scheduleAt(rtoDeadlineNs, rtoTimer);
-      return;
-    }
-    rtoDeadlineNs = -1;
+  }
+
+  /** Linux's tcp_retransmit_timer: SYN again, or tcp_enter_loss and the first segment again. */
+  private void retransmissionTimeout() {
     timeouts++;
-    rtoNs = Math.min(settings.maxRtoNs(), rtoNs * 2); // RFC 6298 section 5.5: back off
+    long now = simulator.nowNs();
     if (state == State.SYN_SENT || state == State.SYN_RECEIVED) {
+      rtt.backOff();
       if (synTries > settings.synRetries()) {
         enterClosed();
         return;
@@ -694,18 +1074,35 @@ public final class TcpConnection implements TransportHandler {
       sendSyn(state == State.SYN_RECEIVED);
       return;
     }
-    // RFC 5681 section 3.1 (equation 4) and RFC 6582 section 4: after a timeout, one segment,
-    // go-back-N from the first unacknowledged byte, and no fast retransmit before sndMax is acked.
-    ssthresh = Math.max(flight() / 2, 2L * mss);
-    cwnd = mss;
-    bytesAckedInAvoidance = 0;
-    inRecovery = false;
-    dupAcks = 0;
-    recover = sndMax;
+    if (board.isEmpty()) {
+      return;
+    }
+    // Reduce ssthresh unless already done for this window (Linux's tcp_enter_loss).
+    if (caState == CaState.OPEN
+        || caState == CaState.DISORDER
+        || highSeq <= sndUna
+        || (caState == CaState.LOSS && rtoRetransmits == 0)) {
+      refreshWindow();
+      window.ssthresh = congestion.ssthreshAfterLoss(window);
+    }
+    board.markAllLost();
+    window.cwnd = board.inFlight() + 1;
+    window.cwndCnt = 0;
+    refreshWindow();
+    setState(CaState.LOSS);
+    highSeq = sndNxt;
+    tlpHighSeq = 0;
+    rack.advanced = false;
     // A lowered path MTU (ICMP fragmentation-needed) shrinks the segments from here on.
     mss = Math.min(mss, out.pathMtu(remoteIp) - IP_TCP_HEADERS - TIMESTAMP_OPTION_BYTES);
-    restartRto();
-    sndNxt = sndUna + retransmitFirstUnacknowledged();
+    int k = board.nextToRetransmit();
+    if (k >= 0) {
+      board.retransmitted(k, now);
+      resend(board.start(k), board.end(k));
+    }
+    rtoRetransmits++;
+    rtt.backOff();
+    armTimer(TIMER_RTO, now + rtt.rtoNs());
   }
 
   private void armDelayedAck() {
@@ -738,8 +1135,9 @@ public final class TcpConnection implements TransportHandler {
       return;
     }
     state = State.CLOSED;
-    rtoDeadlineNs = -1;
+    timerDeadlineNs = -1;
     delAckDeadlineNs = -1;
+    compressDeadlineNs = -1;
     application.closed(this);
   }
 
@@ -749,30 +1147,32 @@ public final class TcpConnection implements TransportHandler {
   public String toString() {
     return "tcp["
         + state
+        + " "
+        + caState
         + " una="
         + sndUna
         + " nxt="
         + sndNxt
-        + " max="
-        + sndMax
         + " limit="
         + sndLimit
         + " cwnd="
-        + cwnd
+        + window.cwnd
         + " ssthresh="
-        + ssthresh
+        + window.ssthresh
+        + " inFlight="
+        + board.inFlight()
+        + " sacked="
+        + board.sackedOut
+        + " lost="
+        + board.lostOut
         + " peerWnd="
         + peerWindow
         + " rcvNxt="
         + rcvNxt
-        + " ooo="
-        + oooCount
-        + " recovery="
-        + inRecovery
-        + " rtoDeadline="
-        + rtoDeadlineNs
-        + " rtoEvent="
-        + rtoEventAtNs
+        + " timer="
+        + timerKind
+        + "@"
+        + timerDeadlineNs
         + "]";
   }
 
@@ -805,12 +1205,30 @@ public final class TcpConnection implements TransportHandler {
     return mss;
   }
 
+  /** The congestion window in bytes (segments × full-segment payload, as ss's cwnd × mss). */
   public long congestionWindow() {
-    return cwnd;
+    return (long) window.cwnd * mss;
   }
 
+  /** The congestion window in segments. */
+  public int congestionWindowSegments() {
+    return window.cwnd;
+  }
+
+  /** The slow-start threshold in bytes, -1 while it is Linux's "infinite" (no loss yet). */
   public long slowStartThreshold() {
-    return ssthresh;
+    return window.ssthresh >= CongestionWindow.INFINITE_SSTHRESH
+        ? -1
+        : (long) window.ssthresh * mss;
+  }
+
+  /** Segments in flight (Linux's tcp_packets_in_flight) × full-segment payload. */
+  public long bytesInFlight() {
+    return (long) board.inFlight() * mss;
+  }
+
+  public CaState congestionState() {
+    return caState;
   }
 
   public long receiveWindow() {
@@ -818,11 +1236,15 @@ public final class TcpConnection implements TransportHandler {
   }
 
   public long rtoNs() {
-    return rtoNs;
+    return rtt.rtoNs();
   }
 
   public long smoothedRttNs() {
-    return srttNs;
+    return rtt.srttNs();
+  }
+
+  public long rttVariationNs() {
+    return rtt.rttvarNs();
   }
 
   public long segmentsSent() {
@@ -833,12 +1255,18 @@ public final class TcpConnection implements TransportHandler {
     return retransmissions;
   }
 
+  /** Recoveries entered (each starts with a fast retransmit). */
   public long fastRetransmits() {
     return fastRetransmits;
   }
 
   public long timeouts() {
     return timeouts;
+  }
+
+  /** Tail loss probes sent. */
+  public long lossProbes() {
+    return lossProbes;
   }
 
   /** In-order payload bytes received. */
