@@ -109,8 +109,10 @@ public final class ScenarioRunner {
         new RunObservations(simulator, streams, scenario.traffic().size());
     OverlayNetwork network = OverlayNetwork.build(scenario, simulator, streams, observations);
     long builtAt = System.nanoTime();
+    TcpTrace trace;
     try (Captures captures = Captures.attach(scenario.capture(), network, runDir)) {
       network.start();
+      trace = TcpTrace.attach(scenario, network, simulator);
       if (timeline == null) {
         simulator.run(scenario.durationNs());
       } else {
@@ -148,7 +150,7 @@ public final class ScenarioRunner {
       }
     }
     return new DetailedRun(
-        report(run, network, simulator, observations, wallTimeS, timings),
+        report(run, network, simulator, observations, trace, wallTimeS, timings),
         timeline,
         latencyMs,
         vtepTables);
@@ -159,6 +161,7 @@ public final class ScenarioRunner {
       OverlayNetwork network,
       Simulator simulator,
       RunObservations observations,
+      TcpTrace trace,
       double wallTimeS,
       RunTimings timings) {
     Scenario scenario = run.scenario();
@@ -247,6 +250,7 @@ public final class ScenarioRunner {
         links,
         overlays,
         reachability,
+        trace.rows(),
         timings);
   }
 

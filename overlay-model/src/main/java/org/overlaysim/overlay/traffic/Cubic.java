@@ -187,6 +187,9 @@ final class Cubic implements CongestionControl {
 
   @Override
   public void rttSample(CongestionWindow w, long rttNs) {
+    if (rttNs < 0) {
+      return; // an ACK with no sample (only retransmitted segments newly acknowledged)
+    }
     // Discard delay samples right after a reduction (the first second of an epoch).
     if (epochStart != 0 && jiffies(w.nowNs) - epochStart < HZ) {
       return;

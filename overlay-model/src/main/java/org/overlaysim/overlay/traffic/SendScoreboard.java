@@ -57,7 +57,10 @@ final class SendScoreboard {
 
   long lastSackedXmitNs;
 
-  /** Lowest start of a never-retransmitted segment delivered below the highest SACK. */
+  /**
+   * Lowest start of a never-retransmitted segment newly delivered: below the highest SACK before
+   * the ACK, it arrived after later-sent data (reordering, Linux's tcp_check_sack_reordering).
+   */
   long reordered;
 
   int size() {
@@ -209,9 +212,7 @@ final class SendScoreboard {
             firstAckedXmitNs = xmitNs[i];
           }
           lastAckedXmitNs = xmitNs[i];
-          if (start[i] < highestSacked) {
-            reordered = Math.min(reordered, start[i]);
-          }
+          reordered = Math.min(reordered, start[i]);
         }
         rack.advance(f, order[i], xmitNs[i], now, minRttNs);
       }
@@ -264,9 +265,7 @@ final class SendScoreboard {
           firstSackedXmitNs = xmitNs[i];
         }
         lastSackedXmitNs = Math.max(lastSackedXmitNs, xmitNs[i]);
-        if (start[i] < highestSacked) {
-          reordered = Math.min(reordered, start[i]);
-        }
+        reordered = Math.min(reordered, start[i]);
       }
       rack.advance(f, order[i], xmitNs[i], now, minRttNs);
       if ((f & LOST) != 0) {

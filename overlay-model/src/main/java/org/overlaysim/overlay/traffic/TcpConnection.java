@@ -386,7 +386,23 @@ public final class TcpConnection implements TransportHandler {
       finAcknowledged(ack);
     }
     int ackedSacked = board.newlyDelivered;
-    if (board.reordered < Math.max(priorFack, board.highestSacked)) {
+    if (board.reordered < priorFack) {
+      if (!rack.reorderingSeen && System.getenv("TRACE") != null)
+        System.out.println(
+            "REORD at "
+                + now
+                + " reordered="
+                + board.reordered
+                + " priorFack="
+                + priorFack
+                + " ack="
+                + ack
+                + " sacks="
+                + f.sackCount
+                + " "
+                + java.util.Arrays.toString(f.sackBlocks)
+                + " "
+                + this);
       rack.reorderingSeen = true;
     }
     long caRttNs = rttSamples(f, advanced, now);

@@ -38,6 +38,7 @@ public final class ScenarioBinder {
           "namespaces",
           "policies",
           "acls",
+          "tcp",
           "traffic",
           "capture",
           "sweep");
@@ -85,7 +86,9 @@ public final class ScenarioBinder {
         new ContainerBinder(ctx, registry).bind(doc.list("containers"), doc.path("containers"));
     var policies = new PolicyBinder(ctx, registry).bind(doc.list("policies"), doc.path("policies"));
     var acls = new AclBinder(ctx, registry).bind(doc.list("acls"), doc.path("acls"));
-    var traffic = new TrafficBinder(ctx, registry).bind(doc.list("traffic"), doc.path("traffic"));
+    var traffic =
+        new TrafficBinder(ctx, registry, tcpDefaults(doc))
+            .bind(doc.list("traffic"), doc.path("traffic"));
     List<CaptureSpec> capture = capture(doc);
     Sweep sweep = SweepReader.read(ctx, doc.get("sweep"), doc.path("sweep"));
 
@@ -113,6 +116,20 @@ public final class ScenarioBinder {
                 traffic,
                 capture,
                 sweep));
+  }
+
+  /** The optional {@code tcp:} block: defaults of the tcp and request-response flows. */
+  private TrafficBinder.TcpDefaults tcpDefaults(Obj doc) {
+    Obj tcp = doc.child("tcp", "tcp defaults", List.of(), List.of("congestionControl", "trace"));
+    if (tcp == null) {
+      return TrafficBinder.TcpDefaults.LINUX;
+    }
+    return new TrafficBinder.TcpDefaults(
+        tcp.choice(
+            "congestionControl",
+            TrafficBinder.CONGESTION_CONTROLS,
+            TrafficBinder.TcpDefaults.LINUX.congestionControl()),
+        TrafficBinder.positiveDuration(ctx, tcp, "trace", 0));
   }
 
   private List<Site> sites(Obj doc) {
