@@ -387,22 +387,6 @@ public final class TcpConnection implements TransportHandler {
     }
     int ackedSacked = board.newlyDelivered;
     if (board.reordered < priorFack) {
-      if (!rack.reorderingSeen && System.getenv("TRACE") != null)
-        System.out.println(
-            "REORD at "
-                + now
-                + " reordered="
-                + board.reordered
-                + " priorFack="
-                + priorFack
-                + " ack="
-                + ack
-                + " sacks="
-                + f.sackCount
-                + " "
-                + java.util.Arrays.toString(f.sackBlocks)
-                + " "
-                + this);
       rack.reorderingSeen = true;
     }
     long caRttNs = rttSamples(f, advanced, now);
