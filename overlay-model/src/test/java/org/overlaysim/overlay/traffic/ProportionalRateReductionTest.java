@@ -14,7 +14,8 @@ class ProportionalRateReductionTest {
    * ssthresh, sndcnt = ceil(prr_delivered × 10 / 20) - prr_out: 1, 0, 1, 0, ... (one segment per
    * two delivered: the rate halves at once, no pause); ACK 17 finds pipe = 19 - 17 + 8 = 10 =
    * ssthresh, sndcnt = min(ssthresh - pipe, ...) = 0; ACK 18, pipe 9: the slow-start reduction
-   * bound allows min(1, max(18 - 8, 1)) = 1; ACK 19, pipe 10: 0. pipe ends at ssthresh.
+   * bound allows min(1, max(18 - 8, 1)) = 1; ACK 19, pipe 19 - 19 + 9 = 9: again 1. After the 19
+   * ACKs pipe = the 10 sent: ssthresh, as PRR intends.
    */
   @Test
   void theWindowFallsSmoothlyToSsthreshOverOneRoundTrip() {
@@ -29,8 +30,8 @@ class ProportionalRateReductionTest {
       sent += n;
       sndcnt.add(n);
     }
-    assertThat(sndcnt).containsExactly(1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1, 0);
-    assertThat(19 - 19 + sent).isEqualTo(10);
+    assertThat(sndcnt).containsExactly(1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1, 1);
+    assertThat(sent).isEqualTo(10);
   }
 
   @Test
