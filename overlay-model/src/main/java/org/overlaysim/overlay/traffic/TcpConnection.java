@@ -1063,9 +1063,9 @@ public final class TcpConnection implements TransportHandler {
 
   /** Linux's tcp_retransmit_timer: SYN again, or tcp_enter_loss and the first segment again. */
   private void retransmissionTimeout() {
-    timeouts++;
     long now = simulator.nowNs();
     if (state == State.SYN_SENT || state == State.SYN_RECEIVED) {
+      timeouts++;
       rtt.backOff();
       if (synTries > settings.synRetries()) {
         enterClosed();
@@ -1077,6 +1077,7 @@ public final class TcpConnection implements TransportHandler {
     if (board.isEmpty()) {
       return;
     }
+    timeouts++;
     // Reduce ssthresh unless already done for this window (Linux's tcp_enter_loss).
     if (caState == CaState.OPEN
         || caState == CaState.DISORDER
