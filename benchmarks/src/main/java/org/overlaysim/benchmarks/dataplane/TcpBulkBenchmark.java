@@ -1,6 +1,5 @@
 package org.overlaysim.benchmarks.dataplane;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,7 +20,6 @@ import org.overlaysim.engine.Simulator;
 import org.overlaysim.overlay.NetworkObserver;
 import org.overlaysim.overlay.OverlayNetwork;
 import org.overlaysim.scenario.Scenario;
-import org.overlaysim.scenario.ScenarioLoader;
 
 /**
  * Simulated TCP data segments per second through the whole path: one bulk transfer of {@value
@@ -61,13 +59,7 @@ public class TcpBulkBenchmark {
 
   @Setup(Level.Trial)
   public void loadScenario() throws Exception {
-    java.nio.file.Path file = java.nio.file.Files.createTempFile("tcp-bulk", ".yaml");
-    try {
-      java.nio.file.Files.writeString(file, scenarioYaml(loss));
-      scenario = ScenarioLoader.load(file, List.of()).runs().get(0).scenario();
-    } finally {
-      java.nio.file.Files.delete(file);
-    }
+    scenario = YamlScenario.load(scenarioYaml(loss));
   }
 
   /** A fresh network per invocation: the build is not timed, only the transfer. */

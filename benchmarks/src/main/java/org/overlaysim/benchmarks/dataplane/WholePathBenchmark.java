@@ -1,6 +1,5 @@
 package org.overlaysim.benchmarks.dataplane;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,7 +20,6 @@ import org.overlaysim.engine.Simulator;
 import org.overlaysim.overlay.NetworkObserver;
 import org.overlaysim.overlay.OverlayNetwork;
 import org.overlaysim.scenario.Scenario;
-import org.overlaysim.scenario.ScenarioLoader;
 import org.overlaysim.topology.DropReason;
 
 /**
@@ -82,13 +80,7 @@ public class WholePathBenchmark {
 
   @Setup(Level.Trial)
   public void loadScenario() throws Exception {
-    java.nio.file.Path file = java.nio.file.Files.createTempFile("whole-path", ".yaml");
-    try {
-      java.nio.file.Files.writeString(file, scenarioYaml(encapsulation, policies.equals("on")));
-      scenario = ScenarioLoader.load(file, List.of()).runs().get(0).scenario();
-    } finally {
-      java.nio.file.Files.delete(file);
-    }
+    scenario = YamlScenario.load(scenarioYaml(encapsulation, policies.equals("on")));
   }
 
   /** A fresh network per invocation: the build is not timed, only the packets. */
