@@ -77,17 +77,6 @@ public final class TcpConnection implements TransportHandler {
     LAST_ACK
   }
 
-  /** Linux's TCP_MAX_QUICKACKS. */
-  private static final int MAX_QUICK_ACKS = 16;
-
-  /** Linux's initial rcv_mss estimate (TCP_MSS_DEFAULT). */
-  private static final int INITIAL_RCV_MSS = 536;
-
-  /** Linux's tcp_comp_sack_nr and tcp_comp_sack_delay_ns. */
-  private static final int COMPRESSED_SACKS_MAX = 44;
-
-  private static final long COMPRESSED_SACK_DELAY_NS = 1_000_000;
-
   /** Linux's TCP_TIMEOUT_MIN (2 jiffies at HZ 1000), added to the RACK and probe timers. */
   private static final long TIMEOUT_MIN_NS = 2_000_000;
 
@@ -129,13 +118,7 @@ public final class TcpConnection implements TransportHandler {
   private int sackCacheCount;
 
   // --- the retransmission timer, shared by RTO, RACK's reordering timer and the loss probe
-  private static final int TIMER_RTO = 0;
-  private static final int TIMER_REORDER = 1;
-  private static final int TIMER_PROBE = 2;
-  private int timerKind;
-  private long timerDeadlineNs = -1;
-  private long timerEventAtNs = -1; // when the live timer event fires; earlier ones are stale
-  private final EventHandler timer = this::timerFired;
+  private final RetransmitTimer timer;
   private int synTries;
 
   // --- receiving
@@ -145,19 +128,7 @@ public final class TcpConnection implements TransportHandler {
   private long rcvWindow;
   private long tuneMark;
   private long tsRecent = -1;
-  private long unackedBytes; // received in order since our last ACK
-  private boolean ackOwed;
-  private int rcvMss = INITIAL_RCV_MSS; // Linux's icsk_ack.rcv_mss
-  private int quickAcks; // Linux's icsk_ack.quick
-  private long lastDataNs = -1; // Linux's icsk_ack.lrcvtime, -1 before the first data
-  private int compressedAcks;
-  private int dupAckCounter;
-  private long compressedAckRcvNxt = -1;
-  private long delAckDeadlineNs = -1;
-  private boolean delAckScheduled;
-  private final EventHandler delAckTimer = this::delAckTimerFired;
-  private long compressDeadlineNs = -1;
-  private final EventHandler compressTimer = this::compressTimerFired;
+  private final AckScheduler acks;
   private boolean segmentDelaySamples = true;
   // A probe's drop listener, carried from its SYN onto our SYN-ACK (simulation metadata).
   private FrameDropListener synAckDropListener;
@@ -193,6 +164,8 @@ public final class TcpConnection implements TransportHandler {
     this.remotePort = remotePort;
     this.settings = settings;
     this.rtt = new RttEstimator(settings);
+    this.timer = new RetransmitTimer(simulator, this::timerExpired);
+    this.acks = new AckScheduler(simulator, settings.delayedAckNs(), this::sendAck);
     this.window = new CongestionWindow(settings.initialWindowSegments());
     this.congestion = CongestionControl.of(settings.congestionControl());
     this.rcvWindow =
@@ -286,8 +259,8 @@ public final class TcpConnection implements TransportHandler {
     emit(f, synTries > 1);
     sndNxt = 1;
     sndMax = Math.max(sndMax, 1);
-    if (timerDeadlineNs < 0) {
-      armTimer(TIMER_RTO, simulator.nowNs() + rtt.rtoNs());
+    if (!timer.armed()) {
+      timer.arm(RetransmitTimer.Kind.RTO, simulator.nowNs() + rtt.rtoNs());
     }
   }
 
@@ -361,7 +334,7 @@ public final class TcpConnection implements TransportHandler {
     window.cwnd = synTries > 1 ? 1 : settings.initialWindowSegments();
     refreshWindow();
     congestion.init(window);
-    disarmTimer();
+    timer.disarm();
   }
 
   /** Linux's tcp_ack, in its order: SACK blocks, cumulative ACK, loss detection, window. */
@@ -410,7 +383,7 @@ public final class TcpConnection implements TransportHandler {
         long wait = board.detectLoss(now, rack, reorderingWindowNs());
         newlyLost = board.newlyLost;
         if (wait > 0) {
-          armTimer(TIMER_REORDER, now + wait + TIMEOUT_MIN_NS);
+          timer.arm(RetransmitTimer.Kind.REORDER, now + wait + TIMEOUT_MIN_NS);
           reorderTimerSet = true;
         }
       }
@@ -433,7 +406,7 @@ public final class TcpConnection implements TransportHandler {
       congestion.congestionAvoidance(window, ackedSacked);
     }
     if (board.isEmpty()) {
-      disarmTimer();
+      timer.disarm();
     } else if (advanced && !reorderTimerSet) {
       if (!scheduleLossProbe(true)) {
         rearmRto();
@@ -598,9 +571,7 @@ public final class TcpConnection implements TransportHandler {
       if (length > 0) {
         sacks.duplicate(seq, end);
       }
-      incrementQuickAcks();
-      ackOwed = true;
-      sendAck();
+      acks.duplicate(rcvWindow);
       return;
     }
     if (fin) {
@@ -610,7 +581,7 @@ public final class TcpConnection implements TransportHandler {
       if (length > 0) {
         sacks.addOutOfOrder(seq, end);
       }
-      ackOutOfOrder();
+      acks.outOfOrder(rcvNxt, rtt.srttNs());
       return;
     }
     if (seq < rcvNxt) {
@@ -641,88 +612,12 @@ public final class TcpConnection implements TransportHandler {
       peerFinished();
       return;
     }
-    dataReceived(length);
-    unackedBytes += delivered;
+    acks.inOrder(length, delivered, mss, rtt.rtoNs(), rcvWindow);
     if (hadHoles && !sacks.hasOutOfOrder()) {
       sendAck(); // RFC 5681 section 4.2: a filled hole is acknowledged at once
       return;
     }
-    ackCheck();
-  }
-
-  /** Linux's tcp_event_data_recv: the delayed-ACK engine's view of a data segment. */
-  private void dataReceived(int length) {
-    long now = simulator.nowNs();
-    if (length >= rcvMss) {
-      rcvMss = Math.min(length, mss);
-    }
-    if (lastDataNs < 0) {
-      incrementQuickAcks(); // the first data of the connection
-    } else if (now - lastDataNs > rtt.rtoNs()) {
-      incrementQuickAcks(); // a long gap: the sender restarts its window
-    }
-    lastDataNs = now;
-    ackOwed = true;
-  }
-
-  /** Linux's tcp_incr_quickack: up to half the window in segments, at most 16, at least 2. */
-  private void incrementQuickAcks() {
-    int quick = (int) Math.min(MAX_QUICK_ACKS, rcvWindow / (2L * rcvMss));
-    quickAcks = Math.max(quickAcks, quick == 0 ? 2 : quick);
-  }
-
-  /**
-   * Linux's __tcp_ack_snd_check for in-order data: at once when more than one full segment is
-   * unacknowledged or in quick-ACK mode; otherwise the delayed-ACK timer.
-   */
-  private void ackCheck() {
-    if (unackedBytes > rcvMss || quickAcks > 0) {
-      sendAck();
-    } else if (sacks.hasOutOfOrder()) {
-      ackOutOfOrder();
-    } else {
-      armDelayedAck();
-    }
-  }
-
-  /**
-   * Out-of-order data (Linux's __tcp_ack_snd_check with SACK compression): the first three ACKs for
-   * an rcv_nxt at once (the sender's duplicate-ACK threshold), later ones compressed: sent after 44
-   * of them or min(1 ms, RTT/20).
-   */
-  private void ackOutOfOrder() {
-    ackOwed = true;
-    if (quickAcks > 0 || compressedAcks >= COMPRESSED_SACKS_MAX) {
-      sendAck();
-      return;
-    }
-    if (compressedAckRcvNxt != rcvNxt) {
-      compressedAckRcvNxt = rcvNxt;
-      dupAckCounter = 0;
-    }
-    if (dupAckCounter < 3) {
-      dupAckCounter++;
-      sendAck();
-      return;
-    }
-    compressedAcks++;
-    if (compressDeadlineNs >= 0) {
-      return;
-    }
-    long srtt = rtt.srttNs() > 0 ? rtt.srttNs() : 0;
-    long delay = Math.min(COMPRESSED_SACK_DELAY_NS, srtt / 20);
-    compressDeadlineNs = simulator.nowNs() + delay;
-    simulator.scheduleAt(compressDeadlineNs, compressTimer);
-  }
-
-  private void compressTimerFired() {
-    if (simulator.nowNs() != compressDeadlineNs) {
-      return; // an ACK went out meanwhile and a later timer replaced this one
-    }
-    compressDeadlineNs = -1;
-    if (compressedAcks > 0 && state != State.CLOSED) {
-      sendAck();
-    }
+    acks.check(sacks.hasOutOfOrder(), rcvNxt, rtt.srttNs());
   }
 
   private void peerFinished() {
@@ -778,8 +673,8 @@ public final class TcpConnection implements TransportHandler {
       if (caState == CaState.RECOVERY) {
         prr.sent(1);
       }
-      if (k == 0 && timerKind != TIMER_REORDER) {
-        armTimer(TIMER_RTO, now + rtt.rtoNs());
+      if (k == 0 && timer.kind() != RetransmitTimer.Kind.REORDER) {
+        timer.arm(RetransmitTimer.Kind.RTO, now + rtt.rtoNs());
       }
     }
     int sent = 0;
@@ -799,8 +694,8 @@ public final class TcpConnection implements TransportHandler {
       if (caState == CaState.RECOVERY) {
         prr.sent(sent);
       }
-      if (!scheduleLossProbe(false) && timerDeadlineNs < 0) {
-        armTimer(TIMER_RTO, now + rtt.rtoNs());
+      if (!scheduleLossProbe(false) && !timer.armed()) {
+        timer.arm(RetransmitTimer.Kind.RTO, now + rtt.rtoNs());
       }
     }
   }
@@ -880,16 +775,7 @@ public final class TcpConnection implements TransportHandler {
     long now = simulator.nowNs();
     f.appSentNs = now;
     if ((f.tcpFlags & TcpHeader.ACK) != 0) {
-      // Every segment carries the latest acknowledgment: no ACK is owed any more
-      // (Linux's tcp_event_ack_sent; a quick ACK used up).
-      if (ackOwed && quickAcks > 0) {
-        quickAcks--;
-      }
-      ackOwed = false;
-      unackedBytes = 0;
-      delAckDeadlineNs = -1;
-      compressedAcks = 0;
-      compressDeadlineNs = -1;
+      acks.ackSent(); // every segment carries the latest acknowledgment
     }
     segmentsSent++;
     observer.packetSent(flow, f.ipLength);
@@ -934,33 +820,16 @@ public final class TcpConnection implements TransportHandler {
   // ------------------------------------------------------------------ timers
 
   /**
-   * Sets the retransmission timer. The scheduled event is moved only when it would fire too late; a
-   * later deadline is met by rescheduling when the event fires (no cancel per ACK).
-   */
-  private void armTimer(int kind, long deadlineNs) {
-    timerKind = kind;
-    timerDeadlineNs = deadlineNs;
-    if (timerEventAtNs < 0 || timerEventAtNs > deadlineNs) {
-      timerEventAtNs = deadlineNs;
-      simulator.scheduleAt(deadlineNs, timer);
-    }
-  }
-
-  private void disarmTimer() {
-    timerDeadlineNs = -1;
-  }
-
-  /**
    * Linux's tcp_rearm_rto: RTO from now, or, replacing a probe or reordering timer, from when the
    * first outstanding segment was sent.
    */
   private void rearmRto() {
     long now = simulator.nowNs();
     long deadline = now + rtt.rtoNs();
-    if (timerDeadlineNs >= 0 && timerKind != TIMER_RTO && !board.isEmpty()) {
+    if (timer.armed() && timer.kind() != RetransmitTimer.Kind.RTO && !board.isEmpty()) {
       deadline = Math.max(now + 1, board.xmitNs(0) + rtt.rtoNs());
     }
-    armTimer(TIMER_RTO, deadline);
+    timer.arm(RetransmitTimer.Kind.RTO, deadline);
   }
 
   /**
@@ -979,34 +848,23 @@ public final class TcpConnection implements TransportHandler {
       timeout = settings.initialRtoNs();
     }
     long rtoDelta =
-        advancingRto || timerDeadlineNs < 0 || timerKind != TIMER_RTO
+        advancingRto || !timer.armed() || timer.kind() != RetransmitTimer.Kind.RTO
             ? rtt.rtoNs()
-            : timerDeadlineNs - now;
+            : timer.deadlineNs() - now;
     if (rtoDelta > 0) {
       timeout = Math.min(timeout, rtoDelta);
     }
-    armTimer(TIMER_PROBE, now + timeout);
+    timer.arm(RetransmitTimer.Kind.PROBE, now + timeout);
     return true;
   }
 
-  private void timerFired() {
-    long now = simulator.nowNs();
-    if (now != timerEventAtNs) {
-      return; // superseded by an earlier deadline
-    }
-    timerEventAtNs = -1;
-    if (timerDeadlineNs < 0 || state == State.CLOSED) {
+  private void timerExpired(RetransmitTimer.Kind kind) {
+    if (state == State.CLOSED) {
       return;
     }
-    if (now < timerDeadlineNs) {
-      timerEventAtNs = timerDeadlineNs;
-      simulator.scheduleAt(timerDeadlineNs, timer);
-      return;
-    }
-    timerDeadlineNs = -1;
-    switch (timerKind) {
-      case TIMER_REORDER -> reorderTimeout();
-      case TIMER_PROBE -> sendLossProbe();
+    switch (kind) {
+      case REORDER -> reorderTimeout();
+      case PROBE -> sendLossProbe();
       default -> retransmissionTimeout();
     }
   }
@@ -1027,8 +885,8 @@ public final class TcpConnection implements TransportHandler {
       trySend();
     }
     if (wait > 0) {
-      armTimer(TIMER_REORDER, now + wait + TIMEOUT_MIN_NS);
-    } else if (timerDeadlineNs < 0 && !board.isEmpty()) {
+      timer.arm(RetransmitTimer.Kind.REORDER, now + wait + TIMEOUT_MIN_NS);
+    } else if (!timer.armed() && !board.isEmpty()) {
       rearmRto();
     }
   }
@@ -1057,7 +915,7 @@ public final class TcpConnection implements TransportHandler {
       }
     }
     if (!board.isEmpty()) {
-      armTimer(TIMER_RTO, now + rtt.rtoNs());
+      timer.arm(RetransmitTimer.Kind.RTO, now + rtt.rtoNs());
     }
   }
 
@@ -1103,32 +961,7 @@ public final class TcpConnection implements TransportHandler {
     }
     rtoRetransmits++;
     rtt.backOff();
-    armTimer(TIMER_RTO, now + rtt.rtoNs());
-  }
-
-  private void armDelayedAck() {
-    if (delAckDeadlineNs >= 0) {
-      return;
-    }
-    delAckDeadlineNs = simulator.nowNs() + settings.delayedAckNs();
-    if (!delAckScheduled) {
-      delAckScheduled = true;
-      simulator.scheduleAt(delAckDeadlineNs, delAckTimer);
-    }
-  }
-
-  private void delAckTimerFired() {
-    delAckScheduled = false;
-    if (delAckDeadlineNs < 0 || state == State.CLOSED) {
-      return;
-    }
-    long now = simulator.nowNs();
-    if (now < delAckDeadlineNs) {
-      delAckScheduled = true;
-      simulator.scheduleAt(delAckDeadlineNs, delAckTimer);
-      return;
-    }
-    sendAck();
+    timer.arm(RetransmitTimer.Kind.RTO, now + rtt.rtoNs());
   }
 
   private void enterClosed() {
@@ -1136,9 +969,8 @@ public final class TcpConnection implements TransportHandler {
       return;
     }
     state = State.CLOSED;
-    timerDeadlineNs = -1;
-    delAckDeadlineNs = -1;
-    compressDeadlineNs = -1;
+    timer.disarm();
+    acks.stop();
     application.closed(this);
   }
 
@@ -1171,9 +1003,7 @@ public final class TcpConnection implements TransportHandler {
         + " rcvNxt="
         + rcvNxt
         + " timer="
-        + timerKind
-        + "@"
-        + timerDeadlineNs
+        + timer
         + "]";
   }
 
