@@ -110,6 +110,7 @@ public final class TcpConnection implements TransportHandler {
   private long highSeq; // Linux's high_seq: recovery and loss end when it is acknowledged
   private long tlpHighSeq; // sndNxt when a tail loss probe went out, 0 when none outstanding
   private boolean tlpRetransmitted;
+  private boolean tlpDsacked; // a D-SACK covered the probe: original and probe both arrived
   private boolean cwndLimited; // Linux's is_cwnd_limited, per window of data
   private int maxPacketsOut;
   private long cwndUsageSeq;
@@ -132,7 +133,6 @@ public final class TcpConnection implements TransportHandler {
   private boolean segmentDelaySamples = true;
   // A probe's drop listener, carried from its SYN onto our SYN-ACK (simulation metadata).
   private FrameDropListener synAckDropListener;
-  private final long[] sackOut = new long[2 * MAX_SACK_BLOCKS];
 
   // --- counters (tests, reports)
   private long segmentsSent;
@@ -454,8 +454,6 @@ public final class TcpConnection implements TransportHandler {
     }
     return dsack;
   }
-
-  private boolean tlpDsacked;
 
   /**
    * Linux's tcp_ack_update_rtt: the RTT of the oldest newly acknowledged segment never sent twice,
