@@ -28,14 +28,6 @@ public final class CongestionWindow {
     this.cwnd = initialWindow;
   }
 
-  public int cwnd() {
-    return cwnd;
-  }
-
-  public int ssthresh() {
-    return ssthresh;
-  }
-
   /** Linux's tcp_in_slow_start. */
   public boolean inSlowStart() {
     return cwnd < ssthresh;

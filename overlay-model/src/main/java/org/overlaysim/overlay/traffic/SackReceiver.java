@@ -27,10 +27,6 @@ final class SackReceiver {
     return ranges > 0;
   }
 
-  int blockCount() {
-    return blocks;
-  }
-
   /** Segment [s, e) arrived above rcv_nxt. */
   void addOutOfOrder(long s, long e) {
     insertRange(s, e);

@@ -88,10 +88,6 @@ final class SendScoreboard {
     return end[slot(index)];
   }
 
-  int flags(int index) {
-    return flags[slot(index)];
-  }
-
   long xmitNs(int index) {
     return xmitNs[slot(index)];
   }

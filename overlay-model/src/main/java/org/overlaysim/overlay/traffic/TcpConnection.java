@@ -1039,11 +1039,6 @@ public final class TcpConnection implements TransportHandler {
     return (long) window.cwnd * mss;
   }
 
-  /** The congestion window in segments. */
-  public int congestionWindowSegments() {
-    return window.cwnd;
-  }
-
   /** The slow-start threshold in bytes, -1 while it is Linux's "infinite" (no loss yet). */
   public long slowStartThreshold() {
     return window.ssthresh >= CongestionWindow.INFINITE_SSTHRESH

@@ -121,7 +121,7 @@ class CubicTest {
       w.nowNs += 3_000_000;
       cubic.rttSample(w, 15_000_000);
     }
-    assertThat(w.ssthresh()).isEqualTo(20);
+    assertThat(w.ssthresh).isEqualTo(20);
     assertThat(w.inSlowStart()).isFalse();
   }
 }

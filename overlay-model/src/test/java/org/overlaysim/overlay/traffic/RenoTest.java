@@ -14,7 +14,7 @@ class RenoTest {
     for (int i = 0; i < 5; i++) {
       reno.congestionAvoidance(w, 2);
     }
-    assertThat(w.cwnd()).isEqualTo(20);
+    assertThat(w.cwnd).isEqualTo(20);
   }
 
   @Test
@@ -23,7 +23,7 @@ class RenoTest {
     w.ssthresh = 11;
     // min(10 + 3, 11) = 11; 3 - (11 - 10) = 2 segments left over.
     assertThat(w.slowStart(3)).isEqualTo(2);
-    assertThat(w.cwnd()).isEqualTo(11);
+    assertThat(w.cwnd).isEqualTo(11);
   }
 
   @Test
@@ -39,8 +39,8 @@ class RenoTest {
     for (int i = 0; i < 5; i++) {
       reno.congestionAvoidance(delayed, 2);
     }
-    assertThat(single.cwnd()).isEqualTo(11);
-    assertThat(delayed.cwnd()).isEqualTo(11);
+    assertThat(single.cwnd).isEqualTo(11);
+    assertThat(delayed.cwnd).isEqualTo(11);
     assertThat(reno.ssthreshAfterLoss(delayed)).isEqualTo(5); // 11 / 2
   }
 
@@ -50,6 +50,6 @@ class RenoTest {
     CongestionWindow w = new CongestionWindow(10);
     w.cwndLimited = false;
     reno.congestionAvoidance(w, 2);
-    assertThat(w.cwnd()).isEqualTo(10);
+    assertThat(w.cwnd).isEqualTo(10);
   }
 }

@@ -61,8 +61,9 @@ class SendScoreboardTest {
     assertThat(board.lostOut).isZero();
     assertThat(board.detectLoss(25 * MS, rack, reoWnd)).isEqualTo(1 * MS);
     assertThat(board.lostOut).isEqualTo(2);
-    assertThat(board.flags(0) & SendScoreboard.LOST).isNotZero();
-    assertThat(board.flags(2) & SendScoreboard.LOST).isZero();
+    assertThat(board.start(board.nextToRetransmit())).isEqualTo(1);
+    board.retransmitted(0, 25 * MS);
+    assertThat(board.start(board.nextToRetransmit())).isEqualTo(1001); // not the one sent at 1 ms
   }
 
   @Test
