@@ -421,8 +421,8 @@ public final class TcpConnection implements TransportHandler {
   private boolean processSacks(Frame f, long ack, long now) {
     long[] b = f.sackBlocks;
     int n = f.sackCount;
-    boolean dsack =
-        b[1] <= ack || (n > 1 && b[0] >= b[2] && b[1] <= b[3]); // below the ACK, or inside the next
+    // Linux's tcp_check_dsack: the first block starts below the ACK, or lies inside the second.
+    boolean dsack = b[0] < ack || (n > 1 && b[0] >= b[2] && b[1] <= b[3]);
     long minRtt = rtt.minRttNs();
     for (int k = dsack ? 1 : 0; k < n; k++) {
       long s = Math.max(b[2 * k], ack);
@@ -430,18 +430,14 @@ public final class TcpConnection implements TransportHandler {
       if (e <= s || e > sndMax) {
         continue;
       }
-      // The part not covered by a cached block with the same left edge, else the whole block.
+      // Skip the head a cached block already covered (most blocks only grow to the right).
       long from = s;
       for (int c = 0; c < sackCacheCount; c++) {
         if (sackCache[2 * c] <= s && sackCache[2 * c + 1] > from && sackCache[2 * c + 1] <= e) {
           from = sackCache[2 * c + 1];
         }
       }
-      if (from > s) {
-        board.sack(from, e, now, rack, minRtt);
-      } else {
-        board.sack(s, e, now, rack, minRtt);
-      }
+      board.sack(from, e, now, rack, minRtt);
     }
     sackCacheCount = 0;
     for (int k = dsack ? 1 : 0; k < n; k++) {
