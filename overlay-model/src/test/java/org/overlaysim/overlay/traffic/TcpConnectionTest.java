@@ -223,4 +223,27 @@ class TcpConnectionTest {
     assertThat(client.lossProbes()).isEqualTo(1);
     assertThat(client.timeouts()).isEqualTo(4);
   }
+
+  /**
+   * Whatever the loss (both directions, data, ACKs, SYNs and FINs alike), every byte arrives once,
+   * in order, and both ends close: recovery, probes and timeouts never wedge the connection.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(doubles = {0.001, 0.01, 0.05, 0.2})
+  void everyByteArrivesAndBothEndsCloseUnderRandomLoss(double loss) {
+    for (int seed = 1; seed <= 5; seed++) {
+      TcpConnectionTest t = new TcpConnectionTest();
+      java.util.Random random = new java.util.Random(seed);
+      t.toServer.drop = f -> random.nextDouble() < loss;
+      t.toClient.drop = f -> random.nextDouble() < loss;
+      t.transfer(300_000);
+      assertThat(t.server.bytesReceived()).as("seed %d", seed).isEqualTo(300_000);
+      assertThat(t.client.state())
+          .as("seed %d: %s", seed, t.client)
+          .isEqualTo(TcpConnection.State.CLOSED);
+      assertThat(t.server.state())
+          .as("seed %d: %s", seed, t.server)
+          .isEqualTo(TcpConnection.State.CLOSED);
+    }
+  }
 }
