@@ -40,6 +40,12 @@ import org.overlaysim.overlay.packet.TcpHeader;
  * shrinks. No Nagle (as TCP_NODELAY), no zero-window probing (never needed), TIME_WAIT is not
  * modelled.
  *
+ * <p>The parts: {@link SendScoreboard} and {@link Rack} (what is out, SACKed, lost), {@link
+ * LossRecovery} (recovery state, PRR), {@link CongestionControl} over a {@link CongestionWindow},
+ * {@link RttEstimator}, {@link RetransmitTimer}; receiving, {@link SackReceiver} (out-of-order
+ * data, SACK blocks) and {@link AckScheduler} (when to acknowledge). This class sends and receives
+ * segments and runs the connection's states.
+ *
  * <p>Sequence numbers count from each side's SYN (0); data byte k has sequence number k + 1.
  *
  * <p>Measurements: every segment sent is {@code packetSent} and every segment that reaches its
@@ -105,12 +111,7 @@ public final class TcpConnection implements TransportHandler {
   private final RttEstimator rtt;
   private final CongestionWindow window;
   private final CongestionControl congestion;
-  private final ProportionalRateReduction prr = new ProportionalRateReduction();
-  private CaState caState = CaState.OPEN;
-  private long highSeq; // Linux's high_seq: recovery and loss end when it is acknowledged
-  private long tlpHighSeq; // sndNxt when a tail loss probe went out, 0 when none outstanding
-  private boolean tlpRetransmitted;
-  private boolean tlpDsacked; // a D-SACK covered the probe: original and probe both arrived
+  private final LossRecovery recovery;
   private boolean cwndLimited; // Linux's is_cwnd_limited, per window of data
   private int maxPacketsOut;
   private long cwndUsageSeq;
@@ -137,7 +138,6 @@ public final class TcpConnection implements TransportHandler {
   // --- counters (tests, reports)
   private long segmentsSent;
   private long retransmissions;
-  private long fastRetransmits;
   private long timeouts;
   private long lossProbes;
   private long bytesReceived;
@@ -168,6 +168,7 @@ public final class TcpConnection implements TransportHandler {
     this.acks = new AckScheduler(simulator, settings.delayedAckNs(), this::sendAck);
     this.window = new CongestionWindow(settings.initialWindowSegments());
     this.congestion = CongestionControl.of(settings.congestionControl());
+    this.recovery = new LossRecovery(window, congestion, board, rack);
     this.rcvWindow =
         settings.receiveWindowBytes() > 0
             ? settings.receiveWindowBytes()
@@ -324,7 +325,7 @@ public final class TcpConnection implements TransportHandler {
     if (sndNxt < 1) {
       sndNxt = 1;
     }
-    highSeq = 1;
+    recovery.start(1);
     cwndUsageSeq = 1;
     peerWindow = f.tcpWindow;
     if (f.tsEcr >= 0) {
@@ -365,45 +366,21 @@ public final class TcpConnection implements TransportHandler {
     long caRttNs = rttSamples(f, advanced, now);
     refreshWindow();
     congestion.rttSample(window, caRttNs);
-    boolean reorderTimerSet = false;
-    int newlyLost = 0;
-    // Linux's tcp_fastretrans_alert, for an ACK that is not plainly in order.
-    if (caState != CaState.OPEN || board.sackedOut > 0 || f.sackCount > 0) {
-      if (sndUna >= highSeq) {
-        if (caState == CaState.RECOVERY) {
-          window.cwnd = window.ssthresh; // tcp_end_cwnd_reduction (no undo modelled)
-          window.cwndCnt = 0;
-          setState(CaState.OPEN);
-        } else if (caState == CaState.LOSS) {
-          setState(CaState.OPEN);
-        }
-      }
-      if (rack.advanced && !board.isEmpty()) {
-        rack.advanced = false;
-        long wait = board.detectLoss(now, rack, reorderingWindowNs());
-        newlyLost = board.newlyLost;
-        if (wait > 0) {
-          timer.arm(RetransmitTimer.Kind.REORDER, now + wait + TIMEOUT_MIN_NS);
-          reorderTimerSet = true;
-        }
-      }
-      if ((caState == CaState.OPEN || caState == CaState.DISORDER) && board.lostOut > 0) {
-        enterRecovery();
-      } else if (caState == CaState.OPEN || caState == CaState.DISORDER) {
-        keepOpen();
-      }
-    }
-    if (tlpHighSeq > 0) {
-      tailProbeAcked(ack, dsack, advanced);
-    }
-    // Linux's tcp_cong_control.
-    if (caState == CaState.RECOVERY) {
-      int cwnd = prr.window(window.ssthresh, board.inFlight(), ackedSacked, newlyLost, advanced);
-      if (cwnd >= 0) {
-        window.cwnd = cwnd;
-      }
-    } else if (advanced && ackedSacked > 0) {
-      congestion.congestionAvoidance(window, ackedSacked);
+    long wait =
+        recovery.onAck(
+            now,
+            ack,
+            sndUna,
+            sndNxt,
+            advanced,
+            f.sackCount > 0,
+            dsack,
+            ackedSacked,
+            rtt.minRttNs(),
+            rtt.srttNs());
+    boolean reorderTimerSet = wait > 0;
+    if (reorderTimerSet) {
+      timer.arm(RetransmitTimer.Kind.REORDER, now + wait + TIMEOUT_MIN_NS);
     }
     if (board.isEmpty()) {
       timer.disarm();
@@ -445,8 +422,8 @@ public final class TcpConnection implements TransportHandler {
       sackCache[2 * sackCacheCount + 1] = b[2 * k + 1];
       sackCacheCount++;
     }
-    if (dsack && tlpHighSeq > 0 && b[1] >= tlpHighSeq) {
-      tlpDsacked = true;
+    if (dsack) {
+      recovery.duplicateReported(b[1]);
     }
     return dsack;
   }
@@ -477,67 +454,6 @@ public final class TcpConnection implements TransportHandler {
       rtt.sample(seqRtt);
     }
     return caRtt;
-  }
-
-  /** Linux's tcp_rack_reo_wnd. */
-  private long reorderingWindowNs() {
-    return rack.reorderingWindowNs(
-        caState == CaState.RECOVERY || caState == CaState.LOSS,
-        board.sackedOut,
-        rtt.minRttNs(),
-        rtt.srttNs());
-  }
-
-  /** Linux's tcp_try_keep_open: disorder while anything is SACKed, lost or retransmitted. */
-  private void keepOpen() {
-    CaState next =
-        board.sackedOut + board.lostOut > 0 || board.retransOut > 0
-            ? CaState.DISORDER
-            : CaState.OPEN;
-    if (caState != next) {
-      setState(next);
-      highSeq = sndNxt;
-    }
-  }
-
-  /** Linux's tcp_enter_recovery with tcp_init_cwnd_reduction. */
-  private void enterRecovery() {
-    fastRetransmits++;
-    highSeq = sndNxt;
-    tlpHighSeq = 0;
-    window.cwndCnt = 0;
-    prr.start(window.cwnd);
-    refreshWindow();
-    window.ssthresh = congestion.ssthreshAfterLoss(window);
-    setState(CaState.RECOVERY);
-  }
-
-  private void setState(CaState next) {
-    caState = next;
-    congestion.stateChanged(window, next);
-  }
-
-  /**
-   * Linux's tcp_process_tlp_ack: a probe that was a retransmission and is acknowledged without a
-   * D-SACK repaired a loss, so the window is reduced once (CWR, ended at once).
-   */
-  private void tailProbeAcked(long ack, boolean dsack, boolean advanced) {
-    if (ack < tlpHighSeq) {
-      return;
-    }
-    if (!tlpRetransmitted || tlpDsacked) {
-      tlpHighSeq = 0;
-    } else if (ack > tlpHighSeq) {
-      tlpHighSeq = 0;
-      refreshWindow();
-      window.ssthresh = congestion.ssthreshAfterLoss(window);
-      window.cwnd = window.ssthresh;
-      window.cwndCnt = 0;
-      keepOpen();
-    } else if (!advanced && !dsack) {
-      tlpHighSeq = 0; // a pure duplicate: original and probe both arrived
-    }
-    tlpDsacked = false;
   }
 
   private void finAcknowledged(long ack) {
@@ -664,9 +580,7 @@ public final class TcpConnection implements TransportHandler {
     while (board.inFlight() < window.cwnd && (k = board.nextToRetransmit()) >= 0) {
       board.retransmitted(k, now);
       resend(board.start(k), board.end(k));
-      if (caState == CaState.RECOVERY) {
-        prr.sent(1);
-      }
+      recovery.sent(1);
       if (k == 0 && timer.kind() != RetransmitTimer.Kind.REORDER) {
         timer.arm(RetransmitTimer.Kind.RTO, now + rtt.rtoNs());
       }
@@ -685,9 +599,7 @@ public final class TcpConnection implements TransportHandler {
       }
     }
     if (sent > 0) {
-      if (caState == CaState.RECOVERY) {
-        prr.sent(sent);
-      }
+      recovery.sent(sent);
       if (!scheduleLossProbe(false) && !timer.armed()) {
         timer.arm(RetransmitTimer.Kind.RTO, now + rtt.rtoNs());
       }
@@ -831,7 +743,7 @@ public final class TcpConnection implements TransportHandler {
    * when one segment is out, for a delayed ACK), unless the RTO would fire first.
    */
   private boolean scheduleLossProbe(boolean advancingRto) {
-    if (board.packetsOut == 0 || (caState != CaState.OPEN)) {
+    if (board.packetsOut == 0 || !recovery.mayProbe()) {
       return false;
     }
     long now = simulator.nowNs();
@@ -867,15 +779,11 @@ public final class TcpConnection implements TransportHandler {
   private void reorderTimeout() {
     long now = simulator.nowNs();
     int inFlight = board.inFlight();
-    long wait = board.detectLoss(now, rack, reorderingWindowNs());
+    long wait =
+        board.detectLoss(now, rack, recovery.reorderingWindowNs(rtt.minRttNs(), rtt.srttNs()));
     if (board.inFlight() != inFlight) {
-      if (caState != CaState.RECOVERY && caState != CaState.LOSS) {
-        enterRecovery();
-        int cwnd = prr.window(window.ssthresh, board.inFlight(), 1, 0, false);
-        if (cwnd >= 0) {
-          window.cwnd = cwnd;
-        }
-      }
+      refreshWindow();
+      recovery.lostOnTimer(sndNxt);
       trySend();
     }
     if (wait > 0) {
@@ -891,22 +799,15 @@ public final class TcpConnection implements TransportHandler {
    */
   private void sendLossProbe() {
     long now = simulator.nowNs();
-    if (tlpHighSeq == 0 && !board.isEmpty()) {
-      long before = sndNxt;
-      boolean probed = sendNew();
-      if (probed) {
-        tlpRetransmitted = false;
-      } else if (sndNxt == before) {
+    if (!recovery.probeOutstanding() && !board.isEmpty()) {
+      boolean retransmission = !sendNew();
+      if (retransmission) {
         int last = board.size() - 1;
         board.probed(last, now);
         resend(board.start(last), board.end(last));
-        tlpRetransmitted = true;
-        probed = true;
       }
-      if (probed) {
-        lossProbes++;
-        tlpHighSeq = sndNxt;
-      }
+      lossProbes++;
+      recovery.probeSent(sndNxt, retransmission);
     }
     if (!board.isEmpty()) {
       timer.arm(RetransmitTimer.Kind.RTO, now + rtt.rtoNs());
@@ -930,22 +831,8 @@ public final class TcpConnection implements TransportHandler {
       return;
     }
     timeouts++;
-    // Reduce ssthresh unless already done for this window (Linux's tcp_enter_loss).
-    if (caState == CaState.OPEN
-        || caState == CaState.DISORDER
-        || highSeq <= sndUna
-        || (caState == CaState.LOSS && rtoRetransmits == 0)) {
-      refreshWindow();
-      window.ssthresh = congestion.ssthreshAfterLoss(window);
-    }
-    board.markAllLost();
-    window.cwnd = board.inFlight() + 1;
-    window.cwndCnt = 0;
     refreshWindow();
-    setState(CaState.LOSS);
-    highSeq = sndNxt;
-    tlpHighSeq = 0;
-    rack.advanced = false;
+    recovery.enterLoss(sndUna, sndNxt, rtoRetransmits == 0);
     // A lowered path MTU (ICMP fragmentation-needed) shrinks the segments from here on.
     mss = Math.min(mss, out.pathMtu(remoteIp) - IP_TCP_HEADERS - TIMESTAMP_OPTION_BYTES);
     int k = board.nextToRetransmit();
@@ -975,7 +862,7 @@ public final class TcpConnection implements TransportHandler {
     return "tcp["
         + state
         + " "
-        + caState
+        + recovery.state()
         + " una="
         + sndUna
         + " nxt="
@@ -1048,7 +935,7 @@ public final class TcpConnection implements TransportHandler {
   }
 
   public CaState congestionState() {
-    return caState;
+    return recovery.state();
   }
 
   public long receiveWindow() {
@@ -1077,7 +964,7 @@ public final class TcpConnection implements TransportHandler {
 
   /** Recoveries entered (each starts with a fast retransmit). */
   public long fastRetransmits() {
-    return fastRetransmits;
+    return recovery.recoveries();
   }
 
   public long timeouts() {
