@@ -23,6 +23,12 @@ public interface CongestionControl {
   /** ops->pkts_acked: an RTT sample (ns) of the newest segment this ACK acknowledged. */
   default void rttSample(CongestionWindow w, long rttNs) {}
 
+  /**
+   * ops->cwnd_event(CA_EVENT_TX_START): data goes out with nothing in flight, {@code idleNs} after
+   * the last data sent.
+   */
+  default void transmissionStart(CongestionWindow w, long idleNs) {}
+
   /** ops->set_state. */
   default void stateChanged(CongestionWindow w, CaState state) {}
 

@@ -34,6 +34,22 @@ public final class CongestionWindow {
   }
 
   /**
+   * Linux's tcp_cwnd_restart (RFC 2861, tcp_slow_start_after_idle): after {@code idleNs} without
+   * sending, longer than the RTO, the window halves once per further RTO of idleness, down to the
+   * initial window at most; ssthresh keeps 3/4 of the old window (tcp_current_ssthresh).
+   */
+  void restartAfterIdle(long idleNs, long rtoNs, int initialWindow) {
+    ssthresh = Math.max(ssthresh, (cwnd >> 1) + (cwnd >> 2));
+    int restart = Math.min(initialWindow, cwnd);
+    int c = cwnd;
+    long delta = idleNs;
+    while ((delta -= rtoNs) > 0 && c > restart) {
+      c >>= 1;
+    }
+    cwnd = Math.max(c, restart);
+  }
+
+  /**
    * Linux's tcp_slow_start: the window grows by the segments newly acknowledged, up to ssthresh;
    * returns the acknowledged segments left over for congestion avoidance.
    */

@@ -78,6 +78,19 @@ final class Cubic implements CongestionControl {
     hystartReset(w);
   }
 
+  /**
+   * cubictcp_cwnd_event: after an idle (application-limited) period the epoch moves forward by it,
+   * so the window keeps to the cubic curve instead of jumping along it.
+   */
+  @Override
+  public void transmissionStart(CongestionWindow w, long idleNs) {
+    long now = jiffies(w.nowNs);
+    long delta = now - jiffies(w.nowNs - idleNs);
+    if (epochStart != 0 && delta > 0) {
+      epochStart = Math.min(epochStart + delta, now);
+    }
+  }
+
   @Override
   public int ssthreshAfterLoss(CongestionWindow w) {
     epochStart = 0; // end of epoch

@@ -116,6 +116,7 @@ public final class TcpConnection implements TransportHandler {
   private int maxPacketsOut;
   private long cwndUsageSeq;
   private int rtoRetransmits; // Linux's icsk_retransmits: timeouts without progress
+  private long lastDataSentNs = -1; // Linux's lsndtime
   private final long[] sackCache = new long[2 * MAX_SACK_BLOCKS]; // last ACK's blocks
   private int sackCacheCount;
 
@@ -220,8 +221,30 @@ public final class TcpConnection implements TransportHandler {
     }
     sndLimit += bytes;
     if (state == State.ESTABLISHED || state == State.CLOSE_WAIT) {
+      restartAfterIdle();
       trySend();
     }
+  }
+
+  /** Linux's tcp_slow_start_after_idle_check: a write after an idle RTO restarts the window. */
+  private void restartAfterIdle() {
+    long idle = simulator.nowNs() - lastDataSentNs;
+    if (board.packetsOut == 0
+        && lastDataSentNs >= 0
+        && idle > rtt.rtoNs()
+        && recovery.state() != CaState.RECOVERY) {
+      window.restartAfterIdle(idle, rtt.rtoNs(), settings.initialWindowSegments());
+    }
+  }
+
+  /** Linux's tcp_event_data_sent: data leaves; after a pause, the congestion control hears. */
+  private void dataSent() {
+    long now = simulator.nowNs();
+    if (board.inFlight() == 0 && lastDataSentNs >= 0) {
+      refreshWindow();
+      congestion.transmissionStart(window, now - lastDataSentNs);
+    }
+    lastDataSentNs = now;
   }
 
   /** The application closes: a FIN follows the data written. */
@@ -614,6 +637,7 @@ public final class TcpConnection implements TransportHandler {
       if (sndNxt + length > sndUna + peerWindow) {
         return false;
       }
+      dataSent();
       board.add(sndNxt, sndNxt + length, simulator.nowNs());
       emit(segment(sndNxt, HEADER_LENGTH, length, TcpHeader.ACK), sndNxt < sndMax);
       sndNxt += length;
@@ -647,6 +671,7 @@ public final class TcpConnection implements TransportHandler {
     if (start >= sndLimit) {
       emit(segment(start, HEADER_LENGTH, 0, TcpHeader.FIN | TcpHeader.ACK), true);
     } else {
+      dataSent();
       emit(segment(start, HEADER_LENGTH, (int) (end - start), TcpHeader.ACK), true);
     }
   }
