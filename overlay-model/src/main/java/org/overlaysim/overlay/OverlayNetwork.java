@@ -250,7 +250,10 @@ public final class OverlayNetwork {
   }
 
   private void startTcp(int flow, TcpTraffic tcp) {
-    TcpSettings settings = TcpSettings.LINUX.withReceiveWindow(tcp.windowBytes());
+    TcpSettings settings =
+        TcpSettings.LINUX
+            .withReceiveWindow(tcp.windowBytes())
+            .withCongestionControl(tcp.congestionControl());
     List<int[]> pairs = EndpointPairing.pairs(indexes(tcp.from()), indexes(tcp.to()));
     List<TcpConnection> clients = tcpClients.computeIfAbsent(flow, f -> new ArrayList<>());
     List<TcpConnection> servers = tcpServers.computeIfAbsent(flow, f -> new ArrayList<>());
@@ -296,7 +299,7 @@ public final class OverlayNetwork {
     List<int[]> pairs = EndpointPairing.pairs(indexes(rr.from()), indexes(rr.to()));
     List<TcpConnection> clients = tcpClients.computeIfAbsent(flow, f -> new ArrayList<>());
     List<TcpConnection> servers = tcpServers.computeIfAbsent(flow, f -> new ArrayList<>());
-    TcpSettings settings = TcpSettings.LINUX;
+    TcpSettings settings = TcpSettings.LINUX.withCongestionControl(rr.congestionControl());
     for (int p = 0; p < pairs.size(); p++) {
       int[] pair = pairs.get(p);
       listener(pair[1], rr.port())

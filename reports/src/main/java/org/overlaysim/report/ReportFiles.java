@@ -28,6 +28,7 @@ public final class ReportFiles {
   public static final String LINKS = "links.csv";
   public static final String OVERLAYS = "overlays.csv";
   public static final String REACHABILITY = "reachability.csv";
+  public static final String TCP = "tcp.csv";
 
   private ReportFiles() {}
 
@@ -40,6 +41,7 @@ public final class ReportFiles {
     writeAtomically(dir.resolve(LINKS), links(runs));
     writeAtomically(dir.resolve(OVERLAYS), overlays(runs));
     writeAtomically(dir.resolve(REACHABILITY), reachability(runs));
+    writeAtomically(dir.resolve(TCP), tcpTrace(runs));
   }
 
   static String summary(List<RunReport> runs) {
@@ -225,6 +227,37 @@ public final class ReportFiles {
                 Integer.toString(row.port()),
                 row.result(),
                 row.reason()));
+  }
+
+  static String tcpTrace(List<RunReport> runs) {
+    return table(
+        runs,
+        List.of(
+            "flow",
+            "time_s",
+            "cwnd_bytes",
+            "ssthresh_bytes",
+            "srtt_ms",
+            "rttvar_ms",
+            "bytes_in_flight",
+            "delivered_bytes",
+            "retransmits",
+            "state",
+            "connection"),
+        RunReport::tcpTrace,
+        row ->
+            List.of(
+                row.flow(),
+                Csv.decimal(row.timeS()),
+                Long.toString(row.cwndBytes()),
+                row.ssthreshBytes() < 0 ? "" : Long.toString(row.ssthreshBytes()),
+                Csv.decimal(row.srttMs()),
+                Csv.decimal(row.rttvarMs()),
+                Long.toString(row.bytesInFlight()),
+                Long.toString(row.deliveredBytes()),
+                Long.toString(row.retransmits()),
+                row.state(),
+                Integer.toString(row.connection())));
   }
 
   /** A per-run table: the run column, then {@code columns}; each run's rows in their order. */

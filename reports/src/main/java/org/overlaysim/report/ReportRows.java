@@ -66,4 +66,23 @@ public final class ReportRows {
       long controlFrames,
       long controlBytes,
       long fdbEntries) {}
+
+  /**
+   * tcp.csv without the run column: one sample of one sender, as {@code ss -ti} shows it. The
+   * window and threshold are in bytes (segments × full-segment payload); {@code ssthreshBytes} is
+   * -1 (an empty cell) before the first loss; {@code state} is Linux's ca_state name; {@code
+   * connection} numbers the flow's connections (pairs) from 0.
+   */
+  public record TcpTraceRow(
+      String flow,
+      double timeS,
+      long cwndBytes,
+      long ssthreshBytes,
+      double srttMs,
+      double rttvarMs,
+      long bytesInFlight,
+      long deliveredBytes,
+      long retransmits,
+      String state,
+      int connection) {}
 }

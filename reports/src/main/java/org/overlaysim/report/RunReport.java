@@ -8,6 +8,7 @@ import org.overlaysim.report.ReportRows.LatencyRow;
 import org.overlaysim.report.ReportRows.LinkRow;
 import org.overlaysim.report.ReportRows.OverlayRow;
 import org.overlaysim.report.ReportRows.ReachabilityRow;
+import org.overlaysim.report.ReportRows.TcpTraceRow;
 import org.overlaysim.report.ReportRows.ThroughputRow;
 
 /**
@@ -36,6 +37,7 @@ public record RunReport(
     List<LinkRow> links,
     List<OverlayRow> overlays,
     List<ReachabilityRow> reachability,
+    List<TcpTraceRow> tcpTrace,
     RunTimings timings) {
   public RunReport {
     sweepValues = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sweepValues));
@@ -45,5 +47,7 @@ public record RunReport(
     links = List.copyOf(links);
     overlays = List.copyOf(overlays);
     reachability = List.copyOf(reachability);
+    // Reports stored before tcp.csv existed have no trace.
+    tcpTrace = tcpTrace == null ? List.of() : List.copyOf(tcpTrace);
   }
 }

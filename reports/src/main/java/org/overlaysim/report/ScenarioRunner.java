@@ -133,8 +133,10 @@ public final class ScenarioRunner {
         new RunObservations(simulator, streams, scenario.traffic().size());
     OverlayNetwork network = OverlayNetwork.build(scenario, simulator, streams, observations);
     long builtAt = System.nanoTime();
+    TcpTrace trace;
     try (Captures captures = Captures.attach(scenario.capture(), network, runDir)) {
       network.start();
+      trace = TcpTrace.attach(scenario, network, simulator);
       if (timeline == null && stop == null) {
         simulator.run(scenario.durationNs());
       } else if (timeline == null) {
@@ -184,7 +186,7 @@ public final class ScenarioRunner {
       }
     }
     return new DetailedRun(
-        report(run, network, simulator, observations, wallTimeS, timings),
+        report(run, network, simulator, observations, trace, wallTimeS, timings),
         timeline,
         latencyMs,
         vtepTables);
@@ -195,6 +197,7 @@ public final class ScenarioRunner {
       OverlayNetwork network,
       Simulator simulator,
       RunObservations observations,
+      TcpTrace trace,
       double wallTimeS,
       RunTimings timings) {
     Scenario scenario = run.scenario();
@@ -295,6 +298,7 @@ public final class ScenarioRunner {
         links,
         overlays,
         reachability,
+        trace.rows(),
         timings);
   }
 

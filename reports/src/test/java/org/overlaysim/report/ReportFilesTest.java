@@ -13,6 +13,7 @@ import org.overlaysim.report.ReportRows.LatencyRow;
 import org.overlaysim.report.ReportRows.LinkRow;
 import org.overlaysim.report.ReportRows.OverlayRow;
 import org.overlaysim.report.ReportRows.ReachabilityRow;
+import org.overlaysim.report.ReportRows.TcpTraceRow;
 import org.overlaysim.report.ReportRows.ThroughputRow;
 
 class ReportFilesTest {
@@ -38,6 +39,7 @@ class ReportFilesTest {
         List.of(new LinkRow("r-mad--r-fra", "r-mad->r-fra", 3000, 2, 0.25, 0, 10.5, "model")),
         List.of(new OverlayRow("frontend", 100, "vxlan", "static", 0, 0, 0, 0, 4)),
         List.of(new ReachabilityRow("web-1", "db-1", "TCP", 5432, "denied", "policy-deny")),
+        List.of(new TcpTraceRow("tcp-2", 0.01, 13980, -1, 26.0, 13.0, 13980, 0, 0, "open", 0)),
         RunTimings.UNKNOWN);
   }
 
@@ -64,6 +66,11 @@ class ReportFilesTest {
         .isEqualTo(
             "run,overlay,vni,encapsulation,control_plane,bum_frames,bum_bytes,control_frames,"
                 + "control_bytes,fdb_entries");
+    assertThat(Files.readAllLines(dir.resolve("tcp.csv")))
+        .containsExactly(
+            "run,flow,time_s,cwnd_bytes,ssthresh_bytes,srtt_ms,rttvar_ms,bytes_in_flight,"
+                + "delivered_bytes,retransmits,state,connection",
+            "three-sites-p0-r0,tcp-2,0.010000,13980,,26.000000,13.000000,13980,0,0,open,0");
   }
 
   @Test
@@ -111,7 +118,8 @@ class ReportFilesTest {
               "drops.csv",
               "links.csv",
               "overlays.csv",
-              "reachability.csv");
+              "reachability.csv",
+              "tcp.csv");
     }
   }
 

@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * Requests over TCP at {@code ratePerSecond} (Poisson arrivals), each answered by a response; a
  * rate of 0 is a closed loop ({@code rate: closed}): each client sends its next request when the
- * response has arrived.
+ * response has arrived. {@code congestionControl} is the congestion control of both ends (each
+ * sends), {@code traceIntervalNs} the tcp.csv sample interval of the clients (0: none).
  */
 public record RequestResponseTraffic(
     String name,
@@ -16,9 +17,13 @@ public record RequestResponseTraffic(
     long responseSize,
     double ratePerSecond,
     long startNs,
-    long stopNs)
+    long stopNs,
+    CongestionAlgorithm congestionControl,
+    long traceIntervalNs)
     implements TrafficSpec {
   public RequestResponseTraffic {
+    Objects.requireNonNull(congestionControl, "congestionControl");
+    Checks.nonNegative(traceIntervalNs, "tcpTrace");
     Checks.name(name, "name");
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");

@@ -8,6 +8,8 @@ import java.util.Objects;
  * @param bytes application bytes to send; 0 means send until {@code stopNs}
  * @param windowBytes fixed receive window; 0 means as Linux: window scaling and timestamps on,
  *     receive buffer autotuned up to 6 MiB
+ * @param congestionControl the senders' congestion control
+ * @param traceIntervalNs sample interval of the tcp.csv trace; 0 for none
  */
 public record TcpTraffic(
     String name,
@@ -17,9 +19,13 @@ public record TcpTraffic(
     long bytes,
     long windowBytes,
     long startNs,
-    long stopNs)
+    long stopNs,
+    CongestionAlgorithm congestionControl,
+    long traceIntervalNs)
     implements TrafficSpec {
   public TcpTraffic {
+    Objects.requireNonNull(congestionControl, "congestionControl");
+    Checks.nonNegative(traceIntervalNs, "tcpTrace");
     Checks.name(name, "name");
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");

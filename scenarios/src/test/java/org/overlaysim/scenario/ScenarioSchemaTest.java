@@ -100,6 +100,7 @@ class ScenarioSchemaTest {
             "namespaces",
             "policies",
             "acls",
+            "tcp",
             "traffic",
             "capture",
             "sweep");

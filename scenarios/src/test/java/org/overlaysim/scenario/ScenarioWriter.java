@@ -303,12 +303,14 @@ public final class ScenarioWriter {
       if (c.windowBytes() != 0) {
         node.put("window", Units.formatSize(c.windowBytes()));
       }
+      tcpKeys(node, c.congestionControl(), c.traceIntervalNs());
     } else if (t instanceof RequestResponseTraffic r) {
       ends(node, r.from(), r.to());
       node.put("port", r.port())
           .put("requestSize", Units.formatSize(r.requestSize()))
           .put("responseSize", Units.formatSize(r.responseSize()))
           .put("rate", r.closedLoop() ? "closed" : Double.toString(r.ratePerSecond()) + "/s");
+      tcpKeys(node, r.congestionControl(), r.traceIntervalNs());
     } else if (t instanceof ProbeTraffic p) {
       ArrayNode ports = node.putArray("ports");
       p.ports()
@@ -323,6 +325,16 @@ public final class ScenarioWriter {
     node.put("start", Units.formatDuration(t.startNs()))
         .put("stop", Units.formatDuration(t.stopNs()));
     return node;
+  }
+
+  /** A TCP flow's keys that differ from the defaults (cubic, no trace). */
+  private static void tcpKeys(ObjectNode node, CongestionAlgorithm cc, long traceIntervalNs) {
+    if (cc != CongestionAlgorithm.CUBIC) {
+      node.put("congestionControl", cc.yamlName());
+    }
+    if (traceIntervalNs > 0) {
+      node.put("tcpTrace", Units.formatDuration(traceIntervalNs));
+    }
   }
 
   private static void ends(ObjectNode node, Endpoint from, Endpoint to) {

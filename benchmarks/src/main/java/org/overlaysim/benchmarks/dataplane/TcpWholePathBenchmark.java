@@ -49,6 +49,10 @@ public class TcpWholePathBenchmark {
   @Param({"on", "off"})
   public String policies;
 
+  /** Random loss on the WAN link, each way: 0, or enough to keep SACK recovery busy. */
+  @Param({"0", "0.001"})
+  public String loss;
+
   private Scenario scenario;
   private Simulator simulator;
   private OverlayNetwork network;
@@ -79,7 +83,11 @@ public class TcpWholePathBenchmark {
       // benchmark times the packet path, not loss recovery.
       scenario =
           ScenarioLoader.load(
-                  file, List.of("underlay.defaults.mtu=1500", "underlay.defaults.queue=64MiB"))
+                  file,
+                  List.of(
+                      "underlay.defaults.mtu=1500",
+                      "underlay.defaults.queue=64MiB",
+                      "underlay.links[0].loss=" + loss))
               .runs()
               .get(0)
               .scenario();

@@ -102,6 +102,15 @@ public final class Frame implements UnderlayPacket {
 
   public long tsEcr = -1;
 
+  /**
+   * RFC 2018 SACK blocks of this segment (a D-SACK, RFC 2883, first when present): {@code
+   * sackCount} pairs (left edge, right edge) in {@code sackBlocks}, sequence numbers as {@code
+   * tcpAck}; the array is made only for segments that carry blocks and never changed after send.
+   */
+  public int sackCount;
+
+  public long[] sackBlocks;
+
   /** Told when this frame (or a fragment or replica of it) is dropped; null for most traffic. */
   public FrameDropListener dropListener;
 
@@ -192,6 +201,8 @@ public final class Frame implements UnderlayPacket {
     f.tcpMss = tcpMss;
     f.tsVal = tsVal;
     f.tsEcr = tsEcr;
+    f.sackCount = sackCount;
+    f.sackBlocks = sackBlocks;
     f.dropListener = dropListener;
     f.egressVerdict = egressVerdict;
     f.ingressVerdict = ingressVerdict;

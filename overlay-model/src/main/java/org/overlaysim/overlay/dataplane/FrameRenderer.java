@@ -122,9 +122,10 @@ public final class FrameRenderer {
   static final int WINDOW_SCALE = 7;
 
   /**
-   * A segment's header: Linux's SYN options, or timestamps padded with two NOPs (a RST carries
-   * none). Sequence numbers start at 0 for each side (the model's ISN); timestamps in ms, as
-   * Linux's TCP clock ticks; the window field scaled after the SYN (RFC 7323).
+   * A segment's header: Linux's SYN options, or timestamps padded with two NOPs, followed by the
+   * SACK blocks after two more NOPs when it carries any (a RST carries none). Sequence numbers
+   * start at 0 for each side (the model's ISN); timestamps in ms, as Linux's TCP clock ticks; the
+   * window field scaled after the SYN (RFC 7323).
    */
   private static TcpHeader tcpHeader(Frame w) {
     long tsVal = (w.tsVal / 1_000_000L) & 0xffff_ffffL;
@@ -134,6 +135,17 @@ public final class FrameRenderer {
     if ((w.tcpFlags & TcpHeader.SYN) != 0) {
       options = TcpHeader.linuxSynOptions(w.tcpMss, tsVal, WINDOW_SCALE);
       window = (int) Math.min(0xffff, w.tcpWindow);
+    } else if (w.sackCount > 0) {
+      // Linux's tcp_options_write: NOP NOP timestamps, then NOP NOP SACK.
+      options =
+          List.of(
+              TcpOption.noOperation(),
+              TcpOption.noOperation(),
+              TcpOption.timestamps(tsVal, tsEcr),
+              TcpOption.noOperation(),
+              TcpOption.noOperation(),
+              TcpOption.sack(w.sackBlocks, w.sackCount));
+      window = (int) Math.min(0xffff, w.tcpWindow >> WINDOW_SCALE);
     } else if (w.tcpHeaderLength > TcpHeader.MINIMUM_LENGTH) {
       options =
           List.of(

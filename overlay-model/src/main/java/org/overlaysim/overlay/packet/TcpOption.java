@@ -5,7 +5,8 @@ import java.nio.ByteBuffer;
 /**
  * One TCP option (RFC 9293 section 3.1): end-of-list and no-operation are a single kind byte; every
  * other option is kind, length, data. Factories cover what Linux sends in a SYN: MSS, window scale
- * (RFC 7323), SACK-permitted (RFC 2018), timestamps (RFC 7323).
+ * (RFC 7323), SACK-permitted (RFC 2018), timestamps (RFC 7323); and the SACK blocks of later
+ * segments (RFC 2018).
  */
 public record TcpOption(int kind, Octets data) {
   public static final int KIND_END_OF_LIST = 0;
@@ -63,6 +64,20 @@ public record TcpOption(int kind, Octets data) {
     Wire.putU32(buffer, (int) value);
     Wire.putU32(buffer, (int) echoReply);
     return new TcpOption(KIND_TIMESTAMPS, Octets.of(bytes));
+  }
+
+  /**
+   * SACK blocks (RFC 2018 section 3): {@code count} pairs of 32-bit left and right edges from
+   * {@code edges}, each taken modulo 2^32.
+   */
+  public static TcpOption sack(long[] edges, int count) {
+    Wire.requireRange("SACK blocks", count, 1, 4);
+    byte[] bytes = new byte[8 * count];
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    for (int i = 0; i < 2 * count; i++) {
+      Wire.putU32(buffer, (int) edges[i]);
+    }
+    return new TcpOption(KIND_SACK, Octets.of(bytes));
   }
 
   static boolean isSingleByte(int kind) {

@@ -4,24 +4,47 @@ import org.overlaysim.engine.EventHandler;
 import org.overlaysim.engine.Simulator;
 import org.overlaysim.overlay.NetworkObserver;
 import org.overlaysim.overlay.dataplane.Frame;
+import org.overlaysim.overlay.dataplane.FrameDropListener;
 import org.overlaysim.overlay.dataplane.TransportHandler;
 import org.overlaysim.overlay.packet.Ipv4Header;
 import org.overlaysim.overlay.packet.TcpHeader;
 
 /**
- * One end of a TCP connection as Linux runs it with its defaults, the payload virtual (a count of
- * bytes). Header model: the SYN carries MSS (path MTU - 40), SACK-permitted, timestamps and window
- * scale (40-byte header, as Linux's); every later segment carries timestamps (32-byte header), so a
- * full segment holds MSS - 12 bytes. Sending: initial window 10 segments (RFC 6928), slow start and
- * congestion avoidance with byte counting (RFC 5681), fast retransmit on the third duplicate ACK
- * and NewReno recovery with partial ACKs (RFC 6582), retransmission timeout per RFC 6298 (RTT from
- * the timestamps, RFC 7323; at least 200 ms, initially 1 s, doubled on each expiry, then go-back-N
- * from the first unacknowledged byte). Receiving: delayed ACKs (every second full segment or 40 ms;
- * at once for out-of-order data, a filled hole or FIN), an out-of-order queue, and the advertised
- * window: fixed, or autotuned from 64 KiB doubling each time a window's worth arrived, up to 6 MiB
- * (Linux's receive-buffer autotuning, simplified). The application reads at once, so the window
- * never shrinks. SACK is negotiated but recovery uses NewReno only; no Nagle (as TCP_NODELAY), no
- * zero-window probing (never needed), TIME_WAIT is not modelled.
+ * One end of a TCP connection following Linux's algorithms, the payload virtual (a count of bytes).
+ * What is Linux and what is not is listed in the README ("The model, and where it simplifies").
+ *
+ * <p>Header model: the SYN carries MSS (path MTU - 40), SACK-permitted, timestamps and window scale
+ * (40-byte header, as Linux's); every later segment carries timestamps (32-byte header), so a full
+ * segment holds MSS - 12 bytes; a segment carrying SACK blocks has 4 + 8 per block more option
+ * bytes (at most 3 blocks fit beside timestamps) and, when it carries data, that much less payload
+ * (Linux's tcp_current_mss).
+ *
+ * <p>Sending, as Linux with its defaults: window in segments, initial window 10 (RFC 6928); a
+ * pluggable {@link CongestionControl} (CUBIC by default, or Reno) grows it by the segments each ACK
+ * newly acknowledges; a {@link SendScoreboard} of SACKed, lost and retransmitted segments; losses
+ * detected by RACK (RFC 8985, reordering window min_rtt/4, none once three segments are SACKed
+ * while no reordering was seen) with tail loss probes after 2·SRTT; fast recovery that retransmits
+ * what is marked lost, the window set by Proportional Rate Reduction (RFC 6937); the retransmission
+ * timeout per RFC 6298 (at least 200 ms, initially 1 s, doubled on each expiry), after which
+ * everything un-SACKed is lost, the window 1 and slow start (Linux's tcp_enter_loss). RTT samples
+ * from the send times of newly acknowledged segments never retransmitted (Karn), else from the
+ * echoed timestamp (RFC 7323).
+ *
+ * <p>Receiving: delayed ACKs as Linux's (quick ACKs for the first segments of a connection, up to
+ * 16 or half the window in segments; then an ACK every second full segment, or after 40 ms), an ACK
+ * at once for out-of-order data, a filled hole, a duplicate or FIN, with SACK blocks (RFC 2018, a
+ * D-SACK per RFC 2883 for duplicates) while data is out of order, and Linux's SACK compression
+ * after three such ACKs (one ACK per 44 segments or min(1 ms, RTT/20)). The advertised window is
+ * fixed, or autotuned from 64 KiB doubling each time a window's worth arrived, up to 6 MiB (Linux's
+ * receive-buffer autotuning, simplified). The application reads at once, so the window never
+ * shrinks. No Nagle (as TCP_NODELAY), no zero-window probing (never needed), TIME_WAIT is not
+ * modelled.
+ *
+ * <p>The parts: {@link SendScoreboard} and {@link Rack} (what is out, SACKed, lost), {@link
+ * LossRecovery} (recovery state, PRR), {@link CongestionControl} over a {@link CongestionWindow},
+ * {@link RttEstimator}, {@link RetransmitTimer}; receiving, {@link SackReceiver} (out-of-order
+ * data, SACK blocks) and {@link AckScheduler} (when to acknowledge). This class sends and receives
+ * segments and runs the connection's states.
  *
  * <p>Sequence numbers count from each side's SYN (0); data byte k has sequence number k + 1.
  *
@@ -44,6 +67,9 @@ public final class TcpConnection implements TransportHandler {
   /** IPv4 and TCP headers without options: path MTU - 40 = the MSS option's value. */
   public static final int IP_TCP_HEADERS = Ipv4Header.MINIMUM_LENGTH + TcpHeader.MINIMUM_LENGTH;
 
+  /** SACK blocks that fit beside timestamps in 40 option bytes: (40 - 12 - 4) / 8. */
+  public static final int MAX_SACK_BLOCKS = 3;
+
   /** The connection's state (RFC 793 section 3.2), TIME_WAIT folded into CLOSED. */
   public enum State {
     CLOSED,
@@ -57,7 +83,8 @@ public final class TcpConnection implements TransportHandler {
     LAST_ACK
   }
 
-  private static final int OOO_INITIAL = 8;
+  /** Linux's TCP_TIMEOUT_MIN (2 jiffies at HZ 1000), added to the RACK and probe timers. */
+  private static final long TIMEOUT_MIN_NS = 2_000_000;
 
   private final Simulator simulator;
   private final NetworkObserver observer;
@@ -75,49 +102,45 @@ public final class TcpConnection implements TransportHandler {
   private int mss; // payload bytes of a full segment (MSS option - timestamps)
   private long sndUna;
   private long sndNxt;
-  private long sndMax;
+  private long sndMax; // highest sndNxt: above sndNxt only after a path MTU drop
   private long sndLimit = 1; // sequence number after the last byte written
   private boolean finRequested;
-  private long cwnd;
-  private long ssthresh = Long.MAX_VALUE;
-  private long bytesAckedInAvoidance;
-  private int dupAcks;
-  private boolean inRecovery;
-  private long recover;
   private long peerWindow = 65_535;
+  private final SendScoreboard board = new SendScoreboard();
+  private final Rack rack = new Rack();
+  private final RttEstimator rtt;
+  private final CongestionWindow window;
+  private final CongestionControl congestion;
+  private final LossRecovery recovery;
+  private boolean cwndLimited; // Linux's is_cwnd_limited, per window of data
+  private int maxPacketsOut;
+  private long cwndUsageSeq;
+  private int rtoRetransmits; // Linux's icsk_retransmits: timeouts without progress
+  private long lastDataSentNs = -1; // Linux's lsndtime
+  private final long[] sackCache = new long[2 * MAX_SACK_BLOCKS]; // last ACK's blocks
+  private int sackCacheCount;
 
-  // --- RTT and RTO (RFC 6298)
-  private long srttNs = -1;
-  private long rttvarNs;
-  private long rtoNs;
-  private long rtoDeadlineNs = -1;
-  private long rtoEventAtNs = -1; // when the live timer event fires; earlier ones are stale
+  // --- the retransmission timer, shared by RTO, RACK's reordering timer and the loss probe
+  private final RetransmitTimer timer;
   private int synTries;
-  private final EventHandler rtoTimer = this::rtoTimerFired;
 
   // --- receiving
   private long rcvNxt;
   private long peerFinSeq = -1;
-  private long[] oooStart; // allocated on the first out-of-order segment
-  private long[] oooEnd;
-  private int oooCount;
+  private final SackReceiver sacks = new SackReceiver();
   private long rcvWindow;
   private long tuneMark;
   private long tsRecent = -1;
-  private long unackedBytes; // received since our last ACK
-  private int rcvMss; // largest segment received, as Linux's rcv_mss estimate
-  private long delAckDeadlineNs = -1;
-  private boolean delAckScheduled;
-  private final EventHandler delAckTimer = this::delAckTimerFired;
+  private final AckScheduler acks;
   private boolean segmentDelaySamples = true;
   // A probe's drop listener, carried from its SYN onto our SYN-ACK (simulation metadata).
-  private org.overlaysim.overlay.dataplane.FrameDropListener synAckDropListener;
+  private FrameDropListener synAckDropListener;
 
   // --- counters (tests, reports)
   private long segmentsSent;
   private long retransmissions;
-  private long fastRetransmits;
   private long timeouts;
+  private long lossProbes;
   private long bytesReceived;
   private long openedNs = -1;
   private long establishedNs = -1;
@@ -141,7 +164,12 @@ public final class TcpConnection implements TransportHandler {
     this.remoteIp = remoteIp;
     this.remotePort = remotePort;
     this.settings = settings;
-    this.rtoNs = settings.initialRtoNs();
+    this.rtt = new RttEstimator(settings);
+    this.timer = new RetransmitTimer(simulator, this::timerExpired);
+    this.acks = new AckScheduler(simulator, settings.delayedAckNs(), this::sendAck);
+    this.window = new CongestionWindow(settings.initialWindowSegments());
+    this.congestion = CongestionControl.of(settings.congestionControl());
+    this.recovery = new LossRecovery(window, congestion, board, rack);
     this.rcvWindow =
         settings.receiveWindowBytes() > 0
             ? settings.receiveWindowBytes()
@@ -193,8 +221,30 @@ public final class TcpConnection implements TransportHandler {
     }
     sndLimit += bytes;
     if (state == State.ESTABLISHED || state == State.CLOSE_WAIT) {
+      restartAfterIdle();
       trySend();
     }
+  }
+
+  /** Linux's tcp_slow_start_after_idle_check: a write after an idle RTO restarts the window. */
+  private void restartAfterIdle() {
+    long idle = simulator.nowNs() - lastDataSentNs;
+    if (board.packetsOut == 0
+        && lastDataSentNs >= 0
+        && idle > rtt.rtoNs()
+        && recovery.state() != CaState.RECOVERY) {
+      window.restartAfterIdle(idle, rtt.rtoNs(), settings.initialWindowSegments());
+    }
+  }
+
+  /** Linux's tcp_event_data_sent: data leaves; after a pause, the congestion control hears. */
+  private void dataSent() {
+    long now = simulator.nowNs();
+    if (board.inFlight() == 0 && lastDataSentNs >= 0) {
+      refreshWindow();
+      congestion.transmissionStart(window, now - lastDataSentNs);
+    }
+    lastDataSentNs = now;
   }
 
   /** The application closes: a FIN follows the data written. */
@@ -233,7 +283,9 @@ public final class TcpConnection implements TransportHandler {
     emit(f, synTries > 1);
     sndNxt = 1;
     sndMax = Math.max(sndMax, 1);
-    armRto();
+    if (!timer.armed()) {
+      timer.arm(RetransmitTimer.Kind.RTO, simulator.nowNs() + rtt.rtoNs());
+    }
   }
 
   // ------------------------------------------------------------------ receiving
@@ -296,82 +348,135 @@ public final class TcpConnection implements TransportHandler {
     if (sndNxt < 1) {
       sndNxt = 1;
     }
+    recovery.start(1);
+    cwndUsageSeq = 1;
     peerWindow = f.tcpWindow;
-    rttSample(f);
-    rtoNs = computeRto();
+    if (f.tsEcr >= 0) {
+      rtt.sample(simulator.nowNs() - f.tsEcr);
+    }
     // RFC 6298 section 5.7: a SYN retransmitted means the connection starts with 1 segment.
-    cwnd = (long) (synTries > 1 ? 1 : settings.initialWindowSegments()) * mss;
-    disarmRto();
+    window.cwnd = synTries > 1 ? 1 : settings.initialWindowSegments();
+    refreshWindow();
+    congestion.init(window);
+    timer.disarm();
   }
 
+  /** Linux's tcp_ack, in its order: SACK blocks, cumulative ACK, loss detection, window. */
   private void processAck(Frame f) {
     long ack = f.tcpAck;
-    if (ack > sndMax) {
+    if (ack > sndMax || ack < sndUna) {
       return;
     }
-    boolean windowUpdate = f.tcpWindow != peerWindow;
+    long now = simulator.nowNs();
+    long priorFack = board.highestSacked;
     peerWindow = f.tcpWindow;
-    if (ack > sndUna) {
-      long acked = ack - sndUna;
+    board.beginAck();
+    boolean dsack = f.sackCount > 0 && processSacks(f, ack, now);
+    boolean advanced = ack > sndUna;
+    if (advanced) {
+      board.acknowledge(ack, now, rack, rtt.minRttNs());
       sndUna = ack;
       if (sndNxt < sndUna) {
         sndNxt = sndUna;
       }
-      rttSample(f);
-      rtoNs = computeRto();
-      if (inRecovery) {
-        if (ack >= recover) {
-          // RFC 6582 section 3.2 step 3, full acknowledgment: deflate the window.
-          inRecovery = false;
-          cwnd = Math.min(ssthresh, Math.max(flight(), mss) + mss);
-          dupAcks = 0;
-        } else {
-          // Partial acknowledgment: the next hole is lost too; retransmit it at once.
-          retransmitFirstUnacknowledged();
-          cwnd = Math.max(mss, cwnd - acked + (acked >= mss ? mss : 0));
-          restartRto();
-        }
-      } else {
-        dupAcks = 0;
-        growWindow(acked);
-      }
-      if (flight() > 0) {
-        restartRto();
-      } else {
-        disarmRto();
-      }
+      rtoRetransmits = 0;
       finAcknowledged(ack);
-    } else if (ack == sndUna
-        && f.tcpPayload() == 0
-        && (f.tcpFlags & TcpHeader.FIN) == 0
-        && !windowUpdate
-        && flight() > 0) {
-      dupAcks++;
-      if (dupAcks == 3 && !inRecovery && ack > recover) {
-        // RFC 6582 section 3.2 steps 1-2: fast retransmit, then recovery.
-        ssthresh = Math.max(flight() / 2, 2L * mss);
-        recover = sndMax;
-        inRecovery = true;
-        fastRetransmits++;
-        retransmitFirstUnacknowledged();
-        cwnd = ssthresh + 3L * mss;
-      } else if (inRecovery) {
-        cwnd += mss; // step 4: each further duplicate means a segment left the network
+    }
+    int ackedSacked = board.newlyDelivered;
+    if (board.reordered < priorFack) {
+      rack.reorderingSeen = true;
+    }
+    long caRttNs = rttSamples(f, advanced, now);
+    refreshWindow();
+    congestion.rttSample(window, caRttNs);
+    long wait =
+        recovery.onAck(
+            now,
+            ack,
+            sndUna,
+            sndNxt,
+            advanced,
+            f.sackCount > 0,
+            dsack,
+            ackedSacked,
+            rtt.minRttNs(),
+            rtt.srttNs());
+    boolean reorderTimerSet = wait > 0;
+    if (reorderTimerSet) {
+      timer.arm(RetransmitTimer.Kind.REORDER, now + wait + TIMEOUT_MIN_NS);
+    }
+    if (board.isEmpty()) {
+      timer.disarm();
+    } else if (advanced && !reorderTimerSet) {
+      if (!scheduleLossProbe(true)) {
+        rearmRto();
       }
     }
   }
 
-  /** RFC 5681 section 3.1: slow start by bytes acknowledged, then one MSS per window. */
-  private void growWindow(long acked) {
-    if (cwnd < ssthresh) {
-      cwnd += Math.min(acked, mss);
-      return;
+  /**
+   * Marks what the ACK's SACK blocks newly cover, skipping what the previous ACK's blocks already
+   * covered (Linux's recv_sack_cache); returns whether the first block is a D-SACK (RFC 2883).
+   */
+  private boolean processSacks(Frame f, long ack, long now) {
+    long[] b = f.sackBlocks;
+    int n = f.sackCount;
+    // Linux's tcp_check_dsack: the first block starts below the ACK, or lies inside the second.
+    boolean dsack = b[0] < ack || (n > 1 && b[0] >= b[2] && b[1] <= b[3]);
+    long minRtt = rtt.minRttNs();
+    for (int k = dsack ? 1 : 0; k < n; k++) {
+      long s = Math.max(b[2 * k], ack);
+      long e = b[2 * k + 1];
+      if (e <= s || e > sndMax) {
+        continue;
+      }
+      // Skip the head a cached block already covered (most blocks only grow to the right).
+      long from = s;
+      for (int c = 0; c < sackCacheCount; c++) {
+        if (sackCache[2 * c] <= s && sackCache[2 * c + 1] > from && sackCache[2 * c + 1] <= e) {
+          from = sackCache[2 * c + 1];
+        }
+      }
+      board.sack(from, e, now, rack, minRtt);
     }
-    bytesAckedInAvoidance += acked;
-    if (bytesAckedInAvoidance >= cwnd) {
-      bytesAckedInAvoidance -= cwnd;
-      cwnd += mss;
+    sackCacheCount = 0;
+    for (int k = dsack ? 1 : 0; k < n; k++) {
+      sackCache[2 * sackCacheCount] = b[2 * k];
+      sackCache[2 * sackCacheCount + 1] = b[2 * k + 1];
+      sackCacheCount++;
     }
+    if (dsack) {
+      recovery.duplicateReported(b[1]);
+    }
+    return dsack;
+  }
+
+  /**
+   * Linux's tcp_ack_update_rtt: the RTT of the oldest newly acknowledged segment never sent twice,
+   * else of the oldest newly SACKed, else the echoed timestamp when snd_una advanced. Returns the
+   * sample the congestion control gets (the newest segment's), -1 when none.
+   */
+  private long rttSamples(Frame f, boolean advanced, long now) {
+    long seqRtt = -1;
+    long caRtt = -1;
+    if (board.firstAckedXmitNs >= 0) {
+      seqRtt = now - board.firstAckedXmitNs;
+      caRtt = now - board.lastAckedXmitNs;
+    }
+    if (board.firstSackedXmitNs >= 0) {
+      if (seqRtt < 0) {
+        seqRtt = now - board.firstSackedXmitNs;
+      }
+      caRtt = now - board.lastSackedXmitNs;
+    }
+    if (seqRtt < 0 && advanced && f.tsEcr >= 0) {
+      seqRtt = Math.max(1, now - f.tsEcr);
+      caRtt = seqRtt;
+    }
+    if (seqRtt >= 0) {
+      rtt.sample(seqRtt);
+    }
+    return caRtt;
   }
 
   private void finAcknowledged(long ack) {
@@ -395,19 +500,28 @@ public final class TcpConnection implements TransportHandler {
     long seq = f.tcpSeq;
     long end = seq + length;
     if (end < rcvNxt || (end == rcvNxt && !fin)) {
-      sendAck(); // an old duplicate (or our FIN's ACK was lost): tell the sender where we are
+      // An old duplicate: a D-SACK for it and an ACK at once, in quick-ACK mode (Linux).
+      if (length > 0) {
+        sacks.duplicate(seq, end);
+      }
+      acks.duplicate(rcvWindow);
       return;
     }
     if (fin) {
       peerFinSeq = end;
     }
     if (seq > rcvNxt) {
-      addOutOfOrder(seq, end);
-      sendAck(); // a duplicate ACK at once (RFC 5681 section 4.2)
+      if (length > 0) {
+        sacks.addOutOfOrder(seq, end);
+      }
+      acks.outOfOrder(rcvNxt, rtt.srttNs());
       return;
     }
+    if (seq < rcvNxt) {
+      sacks.duplicate(seq, rcvNxt); // partly old: D-SACK for the old part
+    }
     long before = rcvNxt;
-    boolean hadHoles = oooCount > 0;
+    boolean hadHoles = sacks.hasOutOfOrder();
     if (end > rcvNxt) {
       rcvNxt = end;
       if (segmentDelaySamples) {
@@ -416,7 +530,7 @@ public final class TcpConnection implements TransportHandler {
     }
     // RFC 7323 section 4.3: TS.Recent from the segment at the left edge.
     tsRecent = f.tsVal;
-    pullOutOfOrder();
+    rcvNxt = sacks.advance(rcvNxt);
     long delivered = rcvNxt - before;
     if (delivered > 0) {
       bytesReceived += delivered;
@@ -431,20 +545,12 @@ public final class TcpConnection implements TransportHandler {
       peerFinished();
       return;
     }
-    if (hadHoles) {
-      sendAck();
+    acks.inOrder(length, delivered, mss, rtt.rtoNs(), rcvWindow);
+    if (hadHoles && !sacks.hasOutOfOrder()) {
+      sendAck(); // RFC 5681 section 4.2: a filled hole is acknowledged at once
       return;
     }
-    // Linux's __tcp_ack_snd_check: ACK at once when more than one full segment (as estimated
-    // from what arrives, so a sender with a lowered path MTU is still acknowledged every two
-    // segments) is unacknowledged; otherwise the delayed-ACK timer.
-    rcvMss = Math.max(rcvMss, length);
-    unackedBytes += length;
-    if (unackedBytes > rcvMss) {
-      sendAck();
-    } else {
-      armDelayedAck();
-    }
+    acks.check(sacks.hasOutOfOrder(), rcvNxt, rtt.srttNs());
   }
 
   private void peerFinished() {
@@ -471,90 +577,103 @@ public final class TcpConnection implements TransportHandler {
     }
   }
 
-  private void addOutOfOrder(long start, long end) {
-    if (oooStart == null) {
-      oooStart = new long[OOO_INITIAL];
-      oooEnd = new long[OOO_INITIAL];
-    } else if (oooCount == oooStart.length) {
-      oooStart = java.util.Arrays.copyOf(oooStart, oooCount * 2);
-      oooEnd = java.util.Arrays.copyOf(oooEnd, oooCount * 2);
-    }
-    int i = oooCount;
-    while (i > 0 && oooStart[i - 1] > start) {
-      oooStart[i] = oooStart[i - 1];
-      oooEnd[i] = oooEnd[i - 1];
-      i--;
-    }
-    oooStart[i] = start;
-    oooEnd[i] = end;
-    oooCount++;
-  }
-
-  /** Moves rcvNxt over queued out-of-order data it now reaches. */
-  private void pullOutOfOrder() {
-    int consumed = 0;
-    while (consumed < oooCount && oooStart[consumed] <= rcvNxt) {
-      rcvNxt = Math.max(rcvNxt, oooEnd[consumed]);
-      consumed++;
-    }
-    if (consumed > 0) {
-      System.arraycopy(oooStart, consumed, oooStart, 0, oooCount - consumed);
-      System.arraycopy(oooEnd, consumed, oooEnd, 0, oooCount - consumed);
-      oooCount -= consumed;
-    }
-  }
-
   // ------------------------------------------------------------------ sending
 
-  private long flight() {
-    return sndMax - sndUna;
+  /** The read-only part of the window the congestion control sees, brought up to date. */
+  private void refreshWindow() {
+    window.nowNs = simulator.nowNs();
+    window.sndUna = sndUna;
+    window.sndNxt = sndNxt;
+    window.srttNs = rtt.srttNs();
+    window.mss = mss;
+    // Linux's tcp_is_cwnd_limited: in slow start, grow to twice what was in flight.
+    window.cwndLimited = cwndLimited || (window.inSlowStart() && window.cwnd < 2 * maxPacketsOut);
   }
 
+  /**
+   * Linux's tcp_xmit_retransmit_queue then tcp_write_xmit: segments marked lost first, then new
+   * data, while fewer segments than the window are in flight and the peer's window allows.
+   */
   private void trySend() {
     if (state != State.ESTABLISHED && state != State.CLOSE_WAIT && !finInFlightStates()) {
       return;
     }
-    while (true) {
-      long limit = sndUna + Math.min(cwnd, peerWindow);
-      if (sndNxt < sndLimit) {
-        int length = (int) Math.min(mss, sndLimit - sndNxt);
-        if (sndNxt + length > limit) {
-          return;
-        }
-        boolean again = sndNxt < sndMax;
-        emit(segment(sndNxt, HEADER_LENGTH, length, TcpHeader.ACK), again);
-        sndNxt += length;
-      } else if (finRequested && sndNxt == sndLimit) {
-        emit(segment(sndNxt, HEADER_LENGTH, 0, TcpHeader.FIN | TcpHeader.ACK), sndNxt < sndMax);
-        sndNxt++;
-        if (state == State.ESTABLISHED) {
-          state = State.FIN_WAIT_1;
-        } else if (state == State.CLOSE_WAIT) {
-          state = State.LAST_ACK;
-        }
-      } else {
-        return;
+    long now = simulator.nowNs();
+    int k;
+    while (board.inFlight() < window.cwnd && (k = board.nextToRetransmit()) >= 0) {
+      board.retransmitted(k, now);
+      resend(board.start(k), board.end(k));
+      recovery.sent(1);
+      if (k == 0 && timer.kind() != RetransmitTimer.Kind.REORDER) {
+        timer.arm(RetransmitTimer.Kind.RTO, now + rtt.rtoNs());
       }
-      sndMax = Math.max(sndMax, sndNxt);
-      armRto();
     }
+    int sent = 0;
+    while (board.inFlight() < window.cwnd && sendNew()) {
+      sent++;
+    }
+    boolean limited = board.inFlight() >= window.cwnd;
+    if (sent > 0 || limited) {
+      // Linux's tcp_cwnd_validate: whether the window was used, per window of data.
+      if (sndUna >= cwndUsageSeq || limited || (!cwndLimited && board.packetsOut > maxPacketsOut)) {
+        cwndLimited = limited;
+        maxPacketsOut = board.packetsOut;
+        cwndUsageSeq = sndNxt;
+      }
+    }
+    if (sent > 0) {
+      recovery.sent(sent);
+      if (!scheduleLossProbe(false) && !timer.armed()) {
+        timer.arm(RetransmitTimer.Kind.RTO, now + rtt.rtoNs());
+      }
+    }
+  }
+
+  /** Sends the next new segment (data or FIN) if the peer's window allows; false if none. */
+  private boolean sendNew() {
+    if (sndNxt < sndLimit) {
+      int room = mss - sackOptionBytes(sacks.blocksToSend(MAX_SACK_BLOCKS));
+      int length = (int) Math.min(room, sndLimit - sndNxt);
+      if (sndNxt + length > sndUna + peerWindow) {
+        return false;
+      }
+      dataSent();
+      board.add(sndNxt, sndNxt + length, simulator.nowNs());
+      emit(segment(sndNxt, HEADER_LENGTH, length, TcpHeader.ACK), sndNxt < sndMax);
+      sndNxt += length;
+    } else if (finRequested && sndNxt == sndLimit) {
+      board.add(sndNxt, sndNxt + 1, simulator.nowNs());
+      emit(segment(sndNxt, HEADER_LENGTH, 0, TcpHeader.FIN | TcpHeader.ACK), sndNxt < sndMax);
+      sndNxt++;
+      if (state == State.ESTABLISHED) {
+        state = State.FIN_WAIT_1;
+      } else if (state == State.CLOSE_WAIT) {
+        state = State.LAST_ACK;
+      }
+    } else {
+      return false;
+    }
+    sndMax = Math.max(sndMax, sndNxt);
+    return true;
+  }
+
+  /** Option bytes SACK blocks add (Linux: NOP, NOP, kind, length, then 8 bytes a block). */
+  static int sackOptionBytes(int blocks) {
+    return blocks == 0 ? 0 : 4 + 8 * blocks;
   }
 
   private boolean finInFlightStates() {
     return state == State.FIN_WAIT_1 || state == State.LAST_ACK || state == State.CLOSING;
   }
 
-  /** Sends the first unacknowledged segment again; returns the sequence space it covers. */
-  private int retransmitFirstUnacknowledged() {
-    if (sndUna < sndLimit) {
-      int length = (int) Math.min(mss, sndLimit - sndUna);
-      emit(segment(sndUna, HEADER_LENGTH, length, TcpHeader.ACK), true);
-      return length;
-    } else if (finRequested) {
-      emit(segment(sndUna, HEADER_LENGTH, 0, TcpHeader.FIN | TcpHeader.ACK), true);
-      return 1;
+  /** Sends the segment [start, end) again (a FIN when it is the sequence number after the data). */
+  private void resend(long start, long end) {
+    if (start >= sndLimit) {
+      emit(segment(start, HEADER_LENGTH, 0, TcpHeader.FIN | TcpHeader.ACK), true);
+    } else {
+      dataSent();
+      emit(segment(start, HEADER_LENGTH, (int) (end - start), TcpHeader.ACK), true);
     }
-    return 0;
   }
 
   private void sendAck() {
@@ -566,9 +685,16 @@ public final class TcpConnection implements TransportHandler {
     f.flow = flow;
     f.dstIp = remoteIp;
     f.df = true; // Linux TCP always sets DF (PMTUD, RFC 1191)
+    boolean ack = (flags & TcpHeader.ACK) != 0;
+    int blocks = ack && (flags & TcpHeader.SYN) == 0 ? sacks.blocksToSend(MAX_SACK_BLOCKS) : 0;
+    if (blocks > 0) {
+      f.sackBlocks = new long[2 * blocks];
+      f.sackCount = sacks.write(f.sackBlocks, blocks);
+      headerLength += sackOptionBytes(blocks);
+    }
     f.tcp(localPort, remotePort, headerLength, payload);
     f.tcpSeq = seq;
-    f.tcpAck = (flags & TcpHeader.ACK) != 0 ? rcvNxt : 0;
+    f.tcpAck = ack ? rcvNxt : 0;
     f.tcpFlags = flags;
     f.tcpWindow = rcvWindow;
     f.tsVal = simulator.nowNs();
@@ -580,9 +706,7 @@ public final class TcpConnection implements TransportHandler {
     long now = simulator.nowNs();
     f.appSentNs = now;
     if ((f.tcpFlags & TcpHeader.ACK) != 0) {
-      // Every segment carries the latest acknowledgment: no ACK is owed any more.
-      unackedBytes = 0;
-      delAckDeadlineNs = -1;
+      acks.ackSent(); // every segment carries the latest acknowledgment
     }
     segmentsSent++;
     observer.packetSent(flow, f.ipLength);
@@ -612,81 +736,115 @@ public final class TcpConnection implements TransportHandler {
     simulator.schedule(0, resendAfterMtuDrop);
   }
 
-  private final EventHandler resendAfterMtuDrop =
-      () -> {
-        if (state == State.CLOSED || sndUna >= sndMax) {
-          return;
-        }
-        cwnd = Math.max(cwnd, mss);
-        sndNxt = sndUna;
-        trySend();
-      };
+  private final EventHandler resendAfterMtuDrop = this::resendAfterMtuDrop;
+
+  private void resendAfterMtuDrop() {
+    if (state == State.CLOSED || sndUna >= sndMax) {
+      return;
+    }
+    // What is outstanding is cut again at the new size: forget it and go back to snd_una.
+    board.clear();
+    sndNxt = sndUna;
+    trySend();
+  }
 
   // ------------------------------------------------------------------ timers
 
-  private void rttSample(Frame f) {
-    if (f.tsEcr < 0) {
+  /**
+   * Linux's tcp_rearm_rto: RTO from now, or, replacing a probe or reordering timer, from when the
+   * first outstanding segment was sent.
+   */
+  private void rearmRto() {
+    long now = simulator.nowNs();
+    long deadline = now + rtt.rtoNs();
+    if (timer.armed() && timer.kind() != RetransmitTimer.Kind.RTO && !board.isEmpty()) {
+      deadline = Math.max(now + 1, board.xmitNs(0) + rtt.rtoNs());
+    }
+    timer.arm(RetransmitTimer.Kind.RTO, deadline);
+  }
+
+  /**
+   * Linux's tcp_schedule_loss_probe: in the open state, a probe after 2·SRTT (plus the minimum RTO
+   * when one segment is out, for a delayed ACK), unless the RTO would fire first.
+   */
+  private boolean scheduleLossProbe(boolean advancingRto) {
+    if (board.packetsOut == 0 || !recovery.mayProbe()) {
+      return false;
+    }
+    long now = simulator.nowNs();
+    long timeout;
+    if (rtt.srttNs() > 0) {
+      timeout = 2 * rtt.srttNs() + (board.packetsOut == 1 ? settings.minRtoNs() : TIMEOUT_MIN_NS);
+    } else {
+      timeout = settings.initialRtoNs();
+    }
+    long rtoDelta =
+        advancingRto || !timer.armed() || timer.kind() != RetransmitTimer.Kind.RTO
+            ? rtt.rtoNs()
+            : timer.deadlineNs() - now;
+    if (rtoDelta > 0) {
+      timeout = Math.min(timeout, rtoDelta);
+    }
+    timer.arm(RetransmitTimer.Kind.PROBE, now + timeout);
+    return true;
+  }
+
+  private void timerExpired(RetransmitTimer.Kind kind) {
+    if (state == State.CLOSED) {
       return;
     }
-    long r = simulator.nowNs() - f.tsEcr;
-    if (srttNs < 0) {
-      srttNs = r;
-      rttvarNs = r / 2;
-    } else {
-      rttvarNs = (3 * rttvarNs + Math.abs(srttNs - r)) / 4;
-      srttNs = (7 * srttNs + r) / 8;
+    switch (kind) {
+      case REORDER -> reorderTimeout();
+      case PROBE -> sendLossProbe();
+      default -> retransmissionTimeout();
     }
   }
 
-  /** RFC 6298 section 2: SRTT + max(G, 4 RTTVAR), G 1 ms, within Linux's [200 ms, 120 s]. */
-  private long computeRto() {
-    if (srttNs < 0) {
-      return settings.initialRtoNs();
+  /** Linux's tcp_rack_reo_timeout: losses the reordering window was waiting for. */
+  private void reorderTimeout() {
+    long now = simulator.nowNs();
+    int inFlight = board.inFlight();
+    long wait =
+        board.detectLoss(now, rack, recovery.reorderingWindowNs(rtt.minRttNs(), rtt.srttNs()));
+    if (board.inFlight() != inFlight) {
+      refreshWindow();
+      recovery.lostOnTimer(sndNxt);
+      trySend();
     }
-    long rto = srttNs + Math.max(1_000_000L, 4 * rttvarNs);
-    return Math.min(settings.maxRtoNs(), Math.max(settings.minRtoNs(), rto));
-  }
-
-  private void armRto() {
-    if (rtoDeadlineNs < 0) {
-      restartRto();
+    if (wait > 0) {
+      timer.arm(RetransmitTimer.Kind.REORDER, now + wait + TIMEOUT_MIN_NS);
+    } else if (!timer.armed() && !board.isEmpty()) {
+      rearmRto();
     }
   }
 
   /**
-   * Sets the timer to now + RTO. The scheduled event is moved only when it would fire too late; a
-   * later deadline is met by rescheduling when the event fires (no cancel per ACK).
+   * Linux's tcp_send_loss_probe (RFC 8985 section 7): new data if the peer's window allows, else
+   * the last segment again; then the RTO from now.
    */
-  private void restartRto() {
-    rtoDeadlineNs = simulator.nowNs() + rtoNs;
-    if (rtoEventAtNs < 0 || rtoEventAtNs > rtoDeadlineNs) {
-      rtoEventAtNs = rtoDeadlineNs;
-      simulator.scheduleAt(rtoDeadlineNs, rtoTimer);
-    }
-  }
-
-  private void disarmRto() {
-    rtoDeadlineNs = -1;
-  }
-
-  private void rtoTimerFired() {
+  private void sendLossProbe() {
     long now = simulator.nowNs();
-    if (now != rtoEventAtNs) {
-      return; // superseded by an earlier deadline
+    if (!recovery.probeOutstanding() && !board.isEmpty()) {
+      boolean retransmission = !sendNew();
+      if (retransmission) {
+        int last = board.size() - 1;
+        board.probed(last, now);
+        resend(board.start(last), board.end(last));
+      }
+      lossProbes++;
+      recovery.probeSent(sndNxt, retransmission);
     }
-    rtoEventAtNs = -1;
-    if (rtoDeadlineNs < 0 || state == State.CLOSED) {
-      return;
+    if (!board.isEmpty()) {
+      timer.arm(RetransmitTimer.Kind.RTO, now + rtt.rtoNs());
     }
-    if (now < rtoDeadlineNs) {
-      rtoEventAtNs = rtoDeadlineNs;
-      simulator.scheduleAt(rtoDeadlineNs, rtoTimer);
-      return;
-    }
-    rtoDeadlineNs = -1;
-    timeouts++;
-    rtoNs = Math.min(settings.maxRtoNs(), rtoNs * 2); // RFC 6298 section 5.5: back off
+  }
+
+  /** Linux's tcp_retransmit_timer: SYN again, or tcp_enter_loss and the first segment again. */
+  private void retransmissionTimeout() {
+    long now = simulator.nowNs();
     if (state == State.SYN_SENT || state == State.SYN_RECEIVED) {
+      timeouts++;
+      rtt.backOff();
       if (synTries > settings.synRetries()) {
         enterClosed();
         return;
@@ -694,43 +852,22 @@ public final class TcpConnection implements TransportHandler {
       sendSyn(state == State.SYN_RECEIVED);
       return;
     }
-    // RFC 5681 section 3.1 (equation 4) and RFC 6582 section 4: after a timeout, one segment,
-    // go-back-N from the first unacknowledged byte, and no fast retransmit before sndMax is acked.
-    ssthresh = Math.max(flight() / 2, 2L * mss);
-    cwnd = mss;
-    bytesAckedInAvoidance = 0;
-    inRecovery = false;
-    dupAcks = 0;
-    recover = sndMax;
+    if (board.isEmpty()) {
+      return;
+    }
+    timeouts++;
+    refreshWindow();
+    recovery.enterLoss(sndUna, sndNxt, rtoRetransmits == 0);
     // A lowered path MTU (ICMP fragmentation-needed) shrinks the segments from here on.
     mss = Math.min(mss, out.pathMtu(remoteIp) - IP_TCP_HEADERS - TIMESTAMP_OPTION_BYTES);
-    restartRto();
-    sndNxt = sndUna + retransmitFirstUnacknowledged();
-  }
-
-  private void armDelayedAck() {
-    if (delAckDeadlineNs >= 0) {
-      return;
+    int k = board.nextToRetransmit();
+    if (k >= 0) {
+      board.retransmitted(k, now);
+      resend(board.start(k), board.end(k));
     }
-    delAckDeadlineNs = simulator.nowNs() + settings.delayedAckNs();
-    if (!delAckScheduled) {
-      delAckScheduled = true;
-      simulator.scheduleAt(delAckDeadlineNs, delAckTimer);
-    }
-  }
-
-  private void delAckTimerFired() {
-    delAckScheduled = false;
-    if (delAckDeadlineNs < 0 || state == State.CLOSED) {
-      return;
-    }
-    long now = simulator.nowNs();
-    if (now < delAckDeadlineNs) {
-      delAckScheduled = true;
-      simulator.scheduleAt(delAckDeadlineNs, delAckTimer);
-      return;
-    }
-    sendAck();
+    rtoRetransmits++;
+    rtt.backOff();
+    timer.arm(RetransmitTimer.Kind.RTO, now + rtt.rtoNs());
   }
 
   private void enterClosed() {
@@ -738,8 +875,8 @@ public final class TcpConnection implements TransportHandler {
       return;
     }
     state = State.CLOSED;
-    rtoDeadlineNs = -1;
-    delAckDeadlineNs = -1;
+    timer.disarm();
+    acks.stop();
     application.closed(this);
   }
 
@@ -749,30 +886,30 @@ public final class TcpConnection implements TransportHandler {
   public String toString() {
     return "tcp["
         + state
+        + " "
+        + recovery.state()
         + " una="
         + sndUna
         + " nxt="
         + sndNxt
-        + " max="
-        + sndMax
         + " limit="
         + sndLimit
         + " cwnd="
-        + cwnd
+        + window.cwnd
         + " ssthresh="
-        + ssthresh
+        + window.ssthresh
+        + " inFlight="
+        + board.inFlight()
+        + " sacked="
+        + board.sackedOut
+        + " lost="
+        + board.lostOut
         + " peerWnd="
         + peerWindow
         + " rcvNxt="
         + rcvNxt
-        + " ooo="
-        + oooCount
-        + " recovery="
-        + inRecovery
-        + " rtoDeadline="
-        + rtoDeadlineNs
-        + " rtoEvent="
-        + rtoEventAtNs
+        + " timer="
+        + timer
         + "]";
   }
 
@@ -805,12 +942,25 @@ public final class TcpConnection implements TransportHandler {
     return mss;
   }
 
+  /** The congestion window in bytes (segments × full-segment payload, as ss's cwnd × mss). */
   public long congestionWindow() {
-    return cwnd;
+    return (long) window.cwnd * mss;
   }
 
+  /** The slow-start threshold in bytes, -1 while it is Linux's "infinite" (no loss yet). */
   public long slowStartThreshold() {
-    return ssthresh;
+    return window.ssthresh >= CongestionWindow.INFINITE_SSTHRESH
+        ? -1
+        : (long) window.ssthresh * mss;
+  }
+
+  /** Segments in flight (Linux's tcp_packets_in_flight) × full-segment payload. */
+  public long bytesInFlight() {
+    return (long) board.inFlight() * mss;
+  }
+
+  public CaState congestionState() {
+    return recovery.state();
   }
 
   public long receiveWindow() {
@@ -818,11 +968,15 @@ public final class TcpConnection implements TransportHandler {
   }
 
   public long rtoNs() {
-    return rtoNs;
+    return rtt.rtoNs();
   }
 
   public long smoothedRttNs() {
-    return srttNs;
+    return rtt.srttNs();
+  }
+
+  public long rttVariationNs() {
+    return rtt.rttvarNs();
   }
 
   public long segmentsSent() {
@@ -833,12 +987,18 @@ public final class TcpConnection implements TransportHandler {
     return retransmissions;
   }
 
+  /** Recoveries entered (each starts with a fast retransmit). */
   public long fastRetransmits() {
-    return fastRetransmits;
+    return recovery.recoveries();
   }
 
   public long timeouts() {
     return timeouts;
+  }
+
+  /** Tail loss probes sent. */
+  public long lossProbes() {
+    return lossProbes;
   }
 
   /** In-order payload bytes received. */

@@ -1,5 +1,8 @@
 package org.overlaysim.overlay.traffic;
 
+import java.util.Objects;
+import org.overlaysim.scenario.CongestionAlgorithm;
+
 /**
  * The TCP parameters of one connection, defaulting to Linux's.
  *
@@ -11,6 +14,7 @@ package org.overlaysim.overlay.traffic;
  * @param receiveWindowBytes fixed receive window, or 0 for autotuning
  * @param maxReceiveWindowBytes autotuning's ceiling (Linux tcp_rmem max: 6 MiB)
  * @param synRetries SYN retransmissions before giving up (Linux tcp_syn_retries: 6)
+ * @param congestionControl the sender's congestion control (Linux's default: cubic)
  */
 public record TcpSettings(
     int initialWindowSegments,
@@ -20,15 +24,25 @@ public record TcpSettings(
     long delayedAckNs,
     long receiveWindowBytes,
     long maxReceiveWindowBytes,
-    int synRetries) {
+    int synRetries,
+    CongestionAlgorithm congestionControl) {
   /** Linux's initial advertised window (tcp_rmem default 128 KiB, half usable by the window). */
   public static final long INITIAL_AUTOTUNED_WINDOW = 65_535;
 
   public static final TcpSettings LINUX =
       new TcpSettings(
-          10, 200_000_000L, 1_000_000_000L, 120_000_000_000L, 40_000_000L, 0, 6 << 20, 6);
+          10,
+          200_000_000L,
+          1_000_000_000L,
+          120_000_000_000L,
+          40_000_000L,
+          0,
+          6 << 20,
+          6,
+          CongestionAlgorithm.CUBIC);
 
   public TcpSettings {
+    Objects.requireNonNull(congestionControl, "congestionControl");
     if (initialWindowSegments < 1
         || minRtoNs <= 0
         || initialRtoNs < minRtoNs
@@ -51,6 +65,21 @@ public record TcpSettings(
         delayedAckNs,
         bytes,
         maxReceiveWindowBytes,
-        synRetries);
+        synRetries,
+        congestionControl);
+  }
+
+  /** The same settings with another congestion control. */
+  public TcpSettings withCongestionControl(CongestionAlgorithm algorithm) {
+    return new TcpSettings(
+        initialWindowSegments,
+        minRtoNs,
+        initialRtoNs,
+        maxRtoNs,
+        delayedAckNs,
+        receiveWindowBytes,
+        maxReceiveWindowBytes,
+        synRetries,
+        algorithm);
   }
 }

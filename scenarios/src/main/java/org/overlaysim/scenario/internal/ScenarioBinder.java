@@ -39,6 +39,7 @@ public final class ScenarioBinder {
           "namespaces",
           "policies",
           "acls",
+          "tcp",
           "traffic",
           "capture",
           "sweep");
@@ -88,7 +89,9 @@ public final class ScenarioBinder {
         new ContainerBinder(ctx, registry).bind(doc.list("containers"), doc.path("containers"));
     var policies = new PolicyBinder(ctx, registry).bind(doc.list("policies"), doc.path("policies"));
     var acls = new AclBinder(ctx, registry).bind(doc.list("acls"), doc.path("acls"));
-    var traffic = new TrafficBinder(ctx, registry).bind(doc.list("traffic"), doc.path("traffic"));
+    var traffic =
+        new TrafficBinder(ctx, registry, tcpDefaults(doc))
+            .bind(doc.list("traffic"), doc.path("traffic"));
     List<CaptureSpec> capture = capture(doc);
     Sweep sweep = SweepReader.read(ctx, doc.get("sweep"), doc.path("sweep"));
 
@@ -127,6 +130,20 @@ public final class ScenarioBinder {
     registry.declareRequired("overlay", root.path("overlays"));
     registry.declare("namespace", root.path("namespaces"));
     registry.declareRequired("container", root.path("containers"));
+  }
+
+  /** The optional {@code tcp:} block: defaults of the tcp and request-response flows. */
+  private TrafficBinder.TcpDefaults tcpDefaults(Obj doc) {
+    Obj tcp = doc.child("tcp", "tcp defaults", List.of(), List.of("congestionControl", "trace"));
+    if (tcp == null) {
+      return TrafficBinder.TcpDefaults.LINUX;
+    }
+    return new TrafficBinder.TcpDefaults(
+        tcp.choice(
+            "congestionControl",
+            TrafficBinder.CONGESTION_CONTROLS,
+            TrafficBinder.TcpDefaults.LINUX.congestionControl()),
+        TrafficBinder.positiveDuration(ctx, tcp, "trace", 0));
   }
 
   private List<Site> sites(Obj doc) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.overlaysim.scenario.CongestionAlgorithm;
 import org.overlaysim.scenario.Endpoint;
 import org.overlaysim.scenario.PingTraffic;
 import org.overlaysim.scenario.ProbePort;
@@ -29,9 +30,9 @@ final class TrafficBinder {
     REQUIRED.put("udp", List.of("from", "to", "rate"));
     OPTIONAL.put("udp", List.of("size", "port", "df"));
     REQUIRED.put("tcp", List.of("from", "to"));
-    OPTIONAL.put("tcp", List.of("port", "bytes", "window"));
+    OPTIONAL.put("tcp", List.of("port", "bytes", "window", "congestionControl", "tcpTrace"));
     REQUIRED.put("request-response", List.of("from", "to", "requestSize", "responseSize", "rate"));
-    OPTIONAL.put("request-response", List.of("port"));
+    OPTIONAL.put("request-response", List.of("port", "congestionControl", "tcpTrace"));
     REQUIRED.put("probe", List.of("ports"));
     OPTIONAL.put("probe", List.of("sample", "timeout"));
   }
@@ -43,12 +44,46 @@ final class TrafficBinder {
   static final int DEFAULT_HTTP_PORT = 80;
   static final long DEFAULT_PROBE_TIMEOUT_NS = 1_000_000_000L;
 
+  static final Map<String, CongestionAlgorithm> CONGESTION_CONTROLS = new LinkedHashMap<>();
+
+  static {
+    for (CongestionAlgorithm c : CongestionAlgorithm.values()) {
+      CONGESTION_CONTROLS.put(c.yamlName(), c);
+    }
+  }
+
   private final Ctx ctx;
   private final Registry registry;
+  private final TcpDefaults tcpDefaults;
 
-  TrafficBinder(Ctx ctx, Registry registry) {
+  TrafficBinder(Ctx ctx, Registry registry, TcpDefaults tcpDefaults) {
     this.ctx = ctx;
     this.registry = registry;
+    this.tcpDefaults = tcpDefaults;
+  }
+
+  /** The scenario-wide {@code tcp:} block: what tcp and request-response flows default to. */
+  record TcpDefaults(CongestionAlgorithm congestionControl, long traceIntervalNs) {
+    static final TcpDefaults LINUX = new TcpDefaults(CongestionAlgorithm.CUBIC, 0);
+  }
+
+  /** A flow's congestionControl, or the scenario's. */
+  private CongestionAlgorithm congestionControl(Obj entry) {
+    return entry.choice("congestionControl", CONGESTION_CONTROLS, tcpDefaults.congestionControl());
+  }
+
+  /** A flow's tcpTrace interval, or the scenario's; above zero when given. */
+  private long traceInterval(Obj entry) {
+    return positiveDuration(ctx, entry, "tcpTrace", tcpDefaults.traceIntervalNs());
+  }
+
+  static long positiveDuration(Ctx ctx, Obj entry, String key, long fallback) {
+    long interval = entry.duration(key, fallback);
+    if (entry.has(key) && interval <= 0) {
+      ctx.at(entry.path(key), "a trace interval must be above zero (leave it out for no trace)");
+      return fallback;
+    }
+    return interval;
   }
 
   List<TrafficSpec> bind(List<JsonNode> entries, String listPath) {
@@ -210,13 +245,15 @@ final class TrafficBinder {
       ctx.at(
           entry.path("window"), "a window must be above zero (leave it out for Linux autotuning)");
     }
+    CongestionAlgorithm cc = congestionControl(entry);
+    long trace = traceInterval(entry);
     if (ends == null || name == null) {
       return null;
     }
     return Safe.make(
         ctx,
         entry.path(),
-        () -> new TcpTraffic(name, ends[0], ends[1], port, bytes, window, start, stop));
+        () -> new TcpTraffic(name, ends[0], ends[1], port, bytes, window, start, stop, cc, trace));
   }
 
   private TrafficSpec requestResponse(Obj entry, String name, long start, long stop) {
@@ -231,6 +268,8 @@ final class TrafficBinder {
       ctx.at(entry.path("responseSize"), "must be above zero");
     }
     Double rate = closedOrPerSecond(entry, "rate");
+    CongestionAlgorithm cc = congestionControl(entry);
+    long trace = traceInterval(entry);
     if (ends == null || name == null || request == null || response == null || rate == null) {
       return null;
     }
@@ -239,7 +278,7 @@ final class TrafficBinder {
         entry.path(),
         () ->
             new RequestResponseTraffic(
-                name, ends[0], ends[1], port, request, response, rate, start, stop));
+                name, ends[0], ends[1], port, request, response, rate, start, stop, cc, trace));
   }
 
   /** {@code closed} (a closed loop, as 0) or a request rate such as {@code 1000/s}. */

@@ -1,0 +1,124 @@
+package org.overlaysim.overlay.traffic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The sender's scoreboard and RACK's loss detection (RFC 8985 section 6). */
+class SendScoreboardTest {
+  private static final long MS = 1_000_000;
+
+  private final SendScoreboard board = new SendScoreboard();
+  private final Rack rack = new Rack();
+
+  /** Four segments: two sent at 0, two at 1 ms. */
+  private void sendFour() {
+    board.add(1, 1001, 0);
+    board.add(1001, 2001, 0);
+    board.add(2001, 3001, MS);
+    board.add(3001, 4001, MS);
+  }
+
+  @Test
+  void inFlightIsOutMinusSackedAndLostPlusRetransmitted() {
+    sendFour();
+    assertThat(board.inFlight()).isEqualTo(4);
+    board.beginAck();
+    board.sack(3001, 4001, 21 * MS, rack, 20 * MS);
+    assertThat(board.sackedOut).isEqualTo(1);
+    assertThat(board.newlyDelivered).isEqualTo(1);
+    assertThat(board.inFlight()).isEqualTo(3);
+    // The others, sent before the SACKed one, are lost once RACK's RTT has passed (no window).
+    board.detectLoss(41 * MS, rack, 0);
+    assertThat(board.lostOut).isEqualTo(3);
+    assertThat(board.inFlight()).isZero();
+    int k = board.nextToRetransmit();
+    assertThat(board.start(k)).isEqualTo(1); // lowest sequence first
+    board.retransmitted(k, 41 * MS);
+    assertThat(board.inFlight()).isEqualTo(1);
+    board.beginAck();
+    assertThat(board.acknowledge(2001, 60 * MS, rack, 20 * MS)).isEqualTo(2);
+    assertThat(board.packetsOut).isEqualTo(2);
+    assertThat(board.lostOut).isEqualTo(1);
+    assertThat(board.retransOut).isZero();
+    assertThat(board.start(board.nextToRetransmit())).isEqualTo(2001);
+  }
+
+  /**
+   * RACK: with min_rtt 20 ms the reordering window is 5 ms. The segment sent at 1 ms is SACKed at
+   * 21 ms (RACK.rtt 20 ms). At 21 ms the two sent at 0 have waited 21 ms < 20 + 5: not yet lost,
+   * the timer should wait 4 ms; the unSACKed one sent at 1 ms (before the SACKed one, same instant)
+   * waits 5. At 25 ms the first two are lost (25 - 0 >= 25), the third not (24 < 25).
+   */
+  @Test
+  void aSegmentIsLostOnceRttPlusTheReorderingWindowHasPassedSinceItWasSent() {
+    sendFour();
+    board.beginAck();
+    board.sack(3001, 4001, 21 * MS, rack, 20 * MS);
+    long reoWnd = rack.reorderingWindowNs(false, 1, 20 * MS, 20 * MS);
+    assertThat(reoWnd).isEqualTo(5 * MS);
+    assertThat(board.detectLoss(21 * MS, rack, reoWnd)).isEqualTo(5 * MS);
+    assertThat(board.lostOut).isZero();
+    assertThat(board.detectLoss(25 * MS, rack, reoWnd)).isEqualTo(1 * MS);
+    assertThat(board.lostOut).isEqualTo(2);
+    assertThat(board.start(board.nextToRetransmit())).isEqualTo(1);
+    board.retransmitted(0, 25 * MS);
+    assertThat(board.start(board.nextToRetransmit())).isEqualTo(1001); // not the one sent at 1 ms
+  }
+
+  @Test
+  void segmentsSentAfterTheLastDeliveredOneAreNeverLost() {
+    sendFour();
+    board.beginAck();
+    board.sack(1, 1001, 21 * MS, rack, 20 * MS); // the very first one
+    assertThat(board.detectLoss(500 * MS, rack, 0)).isZero();
+    assertThat(board.lostOut).isZero();
+  }
+
+  @Test
+  void theReorderingWindowFollowsLinux() {
+    // No reordering seen: none in recovery or with 3 SACKed (the duplicate threshold)...
+    assertThat(rack.reorderingWindowNs(true, 0, 20 * MS, 30 * MS)).isZero();
+    assertThat(rack.reorderingWindowNs(false, 3, 20 * MS, 30 * MS)).isZero();
+    // ...else min_rtt / 4, at most SRTT.
+    assertThat(rack.reorderingWindowNs(false, 2, 20 * MS, 30 * MS)).isEqualTo(5 * MS);
+    assertThat(rack.reorderingWindowNs(false, 2, 100 * MS, 20 * MS)).isEqualTo(20 * MS);
+    rack.reorderingSeen = true;
+    assertThat(rack.reorderingWindowNs(true, 5, 20 * MS, 30 * MS)).isEqualTo(5 * MS);
+  }
+
+  @Test
+  void aRetransmissionDeliveredFasterThanTheMinimumRttIsNotTakenForRack() {
+    sendFour();
+    board.beginAck();
+    board.sack(3001, 4001, 21 * MS, rack, 20 * MS);
+    board.detectLoss(41 * MS, rack, 0);
+    board.retransmitted(board.nextToRetransmit(), 41 * MS);
+    // Acknowledged 5 ms after the retransmission: below min_rtt, so the original was delivered.
+    board.beginAck();
+    board.acknowledge(1001, 46 * MS, rack, 20 * MS);
+    assertThat(rack.xmitNs).isEqualTo(MS);
+  }
+
+  @Test
+  void aTimeoutMarksEverythingNotSackedLost() {
+    sendFour();
+    board.beginAck();
+    board.sack(2001, 3001, 21 * MS, rack, 20 * MS);
+    board.markAllLost();
+    assertThat(board.lostOut).isEqualTo(3);
+    assertThat(board.inFlight()).isZero();
+  }
+
+  @Test
+  void theRingGrowsKeepingOrderAndTransmissionLinks() {
+    for (int i = 0; i < 200; i++) {
+      board.add(1 + 100L * i, 101 + 100L * i, i);
+    }
+    board.beginAck();
+    board.sack(19_901, 20_001, 300, rack, 1);
+    assertThat(board.detectLoss(400, rack, 0)).isZero();
+    assertThat(board.lostOut).isEqualTo(199);
+    assertThat(board.start(board.nextToRetransmit())).isEqualTo(1);
+  }
+}
