@@ -1,5 +1,6 @@
 package org.overlaysim.benchmarks.dataplane;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,6 +21,7 @@ import org.overlaysim.engine.Simulator;
 import org.overlaysim.overlay.NetworkObserver;
 import org.overlaysim.overlay.OverlayNetwork;
 import org.overlaysim.scenario.Scenario;
+import org.overlaysim.scenario.ScenarioLoader;
 import org.overlaysim.topology.DropReason;
 
 /**
