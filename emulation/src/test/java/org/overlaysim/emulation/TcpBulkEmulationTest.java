@@ -220,7 +220,9 @@ class TcpBulkEmulationTest {
    * Mbit/s where the kernel gives 72 to 86 (-11% to -25%).
    */
   @Test
-  @Disabled("enabled when branch tcp lands (CUBIC, SACK, RACK in the simulator)")
+  @Disabled(
+      "1% loss at a sub-millisecond RTT: simulation 62.8 Mbit/s, kernel 86.8 (-27.6%) with the"
+          + " same 175-178 retransmissions; the simulator's recovery is slower than Linux's here")
   void simulatorAgreesWithTheKernelWithinTenPercentAtOnePercentLoss() throws Exception {
     compareWithSimulation("0.01");
   }

@@ -4,14 +4,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -45,8 +43,6 @@ import org.overlaysim.scenario.TcpTraffic;
  * Linux's default, whatever the machine's own namespace uses).
  */
 public final class TcpRunner implements AutoCloseable {
-  /** Linux's default and the simulator's. */
-  public static final String DEFAULT_CONGESTION_CONTROL = "cubic";
 
   /** IP (20) and TCP (20 + 12 of timestamps) header of every segment. */
   static final int SEGMENT_HEADERS = 52;
@@ -76,34 +72,9 @@ public final class TcpRunner implements AutoCloseable {
     this.settings = settings;
   }
 
-  /**
-   * The congestion control a flow asks for: the traffic entry's {@code congestionControl} where the
-   * scenario format has it (read by name, so a scenario model without the key gives the default),
-   * else {@link #DEFAULT_CONGESTION_CONTROL}; lower case, as the kernel names them.
-   */
+  /** The congestion control a flow asks for, as the kernel names it (cubic, reno). */
   public static String congestionControl(TcpTraffic tcp) {
-    return congestionControlOf(tcp);
-  }
-
-  /**
-   * A traffic entry's {@code congestionControl} component, whatever its type (a string or an enum
-   * such as {@code RENO}), lower case with '-' for '_'; {@link #DEFAULT_CONGESTION_CONTROL} when
-   * the record has no such component or it is empty.
-   */
-  static String congestionControlOf(Record entry) {
-    for (RecordComponent component : entry.getClass().getRecordComponents()) {
-      if (component.getName().equals("congestionControl")) {
-        try {
-          Object value = component.getAccessor().invoke(entry);
-          if (value != null && !value.toString().isBlank()) {
-            return value.toString().toLowerCase(Locale.ROOT).replace('_', '-');
-          }
-        } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException(e);
-        }
-      }
-    }
-    return DEFAULT_CONGESTION_CONTROL;
+    return tcp.congestionControl().yamlName();
   }
 
   /**

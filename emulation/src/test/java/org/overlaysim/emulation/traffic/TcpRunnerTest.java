@@ -2,35 +2,35 @@ package org.overlaysim.emulation.traffic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.overlaysim.scenario.ScenarioLoader;
+import org.overlaysim.scenario.TcpTraffic;
 
 /**
- * The hook for the scenario key {@code congestionControl} (issue 16, added to the scenario format
- * on another branch): read from the traffic entry's record when it has the component, CUBIC
- * (Linux's default) otherwise.
+ * The kernel runs the congestion control the scenario names, CUBIC (Linux's) when it names none.
  */
 class TcpRunnerTest {
-  enum Algorithm {
-    CUBIC,
-    RENO
+  private static TcpTraffic bulk(String... overrides) throws Exception {
+    Path file = Path.of(TcpRunnerTest.class.getResource("/emulation/tcp-bottleneck.yaml").toURI());
+    return (TcpTraffic)
+        ScenarioLoader.load(file, List.of(overrides)).runs().get(0).scenario().traffic().get(0);
   }
 
-  record WithEnum(String name, Algorithm congestionControl) {}
-
-  record WithString(String name, String congestionControl) {}
-
-  record Without(String name) {}
-
   @Test
-  void aFlowThatNamesRenoRunsReno() {
-    assertThat(TcpRunner.congestionControlOf(new WithEnum("bulk", Algorithm.RENO)))
+  void aFlowThatNamesRenoRunsReno() throws Exception {
+    assertThat(TcpRunner.congestionControl(bulk("traffic.bulk.congestionControl=reno")))
         .isEqualTo("reno");
-    assertThat(TcpRunner.congestionControlOf(new WithString("bulk", "reno"))).isEqualTo("reno");
   }
 
   @Test
-  void aFlowThatNamesNoneRunsCubicWhateverTheMachinesDefault() {
-    assertThat(TcpRunner.congestionControlOf(new Without("bulk"))).isEqualTo("cubic");
-    assertThat(TcpRunner.congestionControlOf(new WithEnum("bulk", null))).isEqualTo("cubic");
+  void aScenarioWideDefaultReachesTheFlow() throws Exception {
+    assertThat(TcpRunner.congestionControl(bulk("tcp.congestionControl=reno"))).isEqualTo("reno");
+  }
+
+  @Test
+  void aFlowThatNamesNoneRunsCubicWhateverTheMachinesDefault() throws Exception {
+    assertThat(TcpRunner.congestionControl(bulk())).isEqualTo("cubic");
   }
 }
