@@ -54,6 +54,15 @@ final class CsvTables {
     return Optional.of(read(dir, file, 0, row -> {}));
   }
 
+  /**
+   * Whether {@code dir/file} has a row after its header (a report with nothing to report has not).
+   */
+  static boolean hasRows(Path dir, String file) throws IOException {
+    boolean[] any = {false};
+    read(dir, file, 1, row -> any[0] = true);
+    return any[0];
+  }
+
   /** Calls {@code each} with every row of {@code dir/file} after the header; returns the header. */
   static List<String> read(Path dir, String file, Consumer<Row> each) throws IOException {
     return read(dir, file, Long.MAX_VALUE, each);

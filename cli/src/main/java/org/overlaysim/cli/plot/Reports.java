@@ -173,6 +173,10 @@ record Reports(
         skipped.add(file + " has no column " + String.join(", ", missing) + ": no " + charts);
         return false;
       }
+      if (!CsvTables.hasRows(dir, file)) {
+        skipped.add(file + " has no rows: no " + charts);
+        return false;
+      }
       readable.add(file);
       return true;
     }
