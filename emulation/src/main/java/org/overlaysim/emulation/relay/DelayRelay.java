@@ -1,0 +1,262 @@
+package org.overlaysim.emulation.relay;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.DelayQueue;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A user-space delay line for tunnel packets, run inside a host's namespace where the kernel lacks
+ * netem: {@code ip netns exec NS java -cp ... DelayRelay BIND_IP SEND_PORT SEED ROUTE...}, each
+ * route {@code LISTEN_PORT,REMOTE_IP,REMOTE_PORT,DELAY_NS,JITTER_NS[+JITTER_NS...]}. nftables in
+ * the namespace redirects (DNAT, output hook) the outer UDP datagrams the host's VTEPs send to
+ * REMOTE_IP:REMOTE_PORT to BIND_IP:LISTEN_PORT; the relay holds each datagram for the path's one
+ * way delay (plus, per link with jitter, a uniform draw in [-jitter, +jitter], never below zero)
+ * and sends its payload on, unchanged, to the real remote VTEP from BIND_IP:SEND_PORT (a port the
+ * DNAT rules leave alone). One thread per listening port stamps and queues; one sender thread takes
+ * datagrams from a {@link DelayQueue} as they fall due: no sleep per packet.
+ *
+ * <p>Prints {@code READY} once every port is bound; answers a line {@code STATS} on its input with
+ * {@code STATS relayed=N late_mean_us=X late_max_us=Y} (how long after its due time each datagram
+ * left); exits when its input closes, so it never outlives the emulator that started it.
+ */
+public final class DelayRelay {
+  private static final int MAX_DATAGRAM = 65_535;
+
+  private final DelayQueue<Held> queue = new DelayQueue<>();
+  private final AtomicLong relayed = new AtomicLong();
+  private final AtomicLong lateSumNs = new AtomicLong();
+  private final AtomicLong lateMaxNs = new AtomicLong();
+
+  /** Lateness in 10 us buckets up to 10 ms (the last bucket holds anything later). */
+  private final java.util.concurrent.atomic.AtomicLongArray lateness =
+      new java.util.concurrent.atomic.AtomicLongArray(1001);
+
+  private static final int WARM_UP_DATAGRAMS = 3_000;
+
+  /** One route: what arrives on {@code listenPort} goes to {@code remote} after the delay. */
+  record Route(int listenPort, InetSocketAddress remote, long delayNs, long[] jitterNs) {
+    static Route parse(String text) {
+      String[] f = text.split(",");
+      if (f.length != 5) {
+        throw new IllegalArgumentException("route " + text + ": want PORT,IP,PORT,DELAY,JITTER");
+      }
+      String[] jitters = f[4].split("\\+");
+      long[] jitter = new long[jitters.length];
+      for (int i = 0; i < jitters.length; i++) {
+        jitter[i] = Long.parseLong(jitters[i]);
+      }
+      return new Route(
+          Integer.parseInt(f[0]),
+          new InetSocketAddress(f[1], Integer.parseInt(f[2])),
+          Long.parseLong(f[3]),
+          jitter);
+    }
+
+    /** This datagram's delay: the path's, plus a uniform draw per jittery link, at least 0. */
+    long delay(SplittableRandom random) {
+      long d = delayNs;
+      for (long j : jitterNs) {
+        if (j > 0) {
+          d += random.nextLong(-j, j + 1);
+        }
+      }
+      return Math.max(0, d);
+    }
+  }
+
+  /** A datagram waiting for its due time (System.nanoTime()). */
+  static final class Held implements Delayed {
+    final long dueNs;
+    final long sequence;
+    final ByteBuffer payload;
+    final InetSocketAddress remote;
+
+    Held(long dueNs, long sequence, ByteBuffer payload, InetSocketAddress remote) {
+      this.dueNs = dueNs;
+      this.sequence = sequence;
+      this.payload = payload;
+      this.remote = remote;
+    }
+
+    @Override
+    public long getDelay(TimeUnit unit) {
+      return unit.convert(dueNs - System.nanoTime(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public int compareTo(Delayed other) {
+      Held o = (Held) other;
+      int byDue = Long.compare(dueNs, o.dueNs);
+      return byDue != 0 ? byDue : Long.compare(sequence, o.sequence);
+    }
+  }
+
+  public static void main(String[] args) throws IOException {
+    if (args.length < 4) {
+      System.err.println(
+          "usage: DelayRelay BIND_IP SEND_PORT SEED LISTEN_PORT,REMOTE_IP,REMOTE_PORT,DELAY_NS,"
+              + "JITTER_NS...");
+      System.exit(2);
+    }
+    InetAddress bind = InetAddress.getByName(args[0]);
+    int sendPort = Integer.parseInt(args[1]);
+    long seed = Long.parseLong(args[2]);
+    List<Route> routes = new ArrayList<>();
+    for (int i = 3; i < args.length; i++) {
+      routes.add(Route.parse(args[i]));
+    }
+    new DelayRelay().run(bind, sendPort, seed, routes);
+  }
+
+  private void run(InetAddress bind, int sendPort, long seed, List<Route> routes)
+      throws IOException {
+    DatagramChannel out = DatagramChannel.open();
+    out.setOption(StandardSocketOptions.SO_SNDBUF, 4 << 20);
+    out.bind(new InetSocketAddress(bind, sendPort));
+    List<Thread> threads = new ArrayList<>();
+    long sequenceBase = 0;
+    for (Route route : routes) {
+      DatagramChannel in = DatagramChannel.open();
+      in.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
+      in.bind(new InetSocketAddress(bind, route.listenPort()));
+      SplittableRandom random = new SplittableRandom(seed + route.listenPort());
+      long base = sequenceBase;
+      sequenceBase += 1L << 48;
+      threads.add(daemon(() -> receive(in, route, random, base), "relay-in-" + route.listenPort()));
+    }
+    warmUp(bind);
+    threads.add(daemon(() -> send(out), "relay-out"));
+    threads.forEach(Thread::start);
+    System.out.println("READY");
+    System.out.flush();
+    BufferedReader commands =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    String line;
+    while ((line = commands.readLine()) != null) {
+      if (line.strip().equals("STATS")) {
+        long n = relayed.get();
+        System.out.printf(
+            Locale.ROOT,
+            "STATS relayed=%d late_p50_us=%d late_p99_us=%d late_mean_us=%.1f"
+                + " late_max_us=%.1f%n",
+            n,
+            percentileUs(0.50),
+            percentileUs(0.99),
+            n == 0 ? 0.0 : lateSumNs.get() / 1e3 / n,
+            lateMaxNs.get() / 1e3);
+        System.out.flush();
+      }
+    }
+    System.exit(0);
+  }
+
+  /**
+   * Runs the receive, queue and send paths a few thousand times on the host's own address before
+   * the first real datagram, so that the JIT has compiled them: an interpreted first second would
+   * be milliseconds late.
+   */
+  private static void warmUp(InetAddress bind) throws IOException {
+    try (DatagramChannel sink = DatagramChannel.open();
+        DatagramChannel source = DatagramChannel.open()) {
+      sink.bind(new InetSocketAddress(bind, 0));
+      source.bind(new InetSocketAddress(bind, 0));
+      InetSocketAddress to = (InetSocketAddress) sink.getLocalAddress();
+      DelayQueue<Held> local = new DelayQueue<>();
+      ByteBuffer buffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
+      for (int i = 0; i < WARM_UP_DATAGRAMS; i++) {
+        ByteBuffer payload = ByteBuffer.allocate(64);
+        local.put(new Held(System.nanoTime(), i, payload, to));
+        try {
+          Held held = local.take();
+          source.send(held.payload, held.remote);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        buffer.clear();
+        sink.receive(buffer);
+        buffer.flip();
+        ByteBuffer.allocate(buffer.remaining()).put(buffer).flip();
+      }
+    }
+  }
+
+  /** The lateness below which a share {@code q} of the datagrams left, in us (10 us steps). */
+  private long percentileUs(double q) {
+    long total = 0;
+    for (int i = 0; i < lateness.length(); i++) {
+      total += lateness.get(i);
+    }
+    if (total == 0) {
+      return 0;
+    }
+    long seen = 0;
+    for (int i = 0; i < lateness.length(); i++) {
+      seen += lateness.get(i);
+      if (seen >= q * total) {
+        return (i + 1) * 10L;
+      }
+    }
+    return lateness.length() * 10L;
+  }
+
+  private static Thread daemon(Runnable body, String name) {
+    Thread thread = new Thread(body, name);
+    thread.setDaemon(true);
+    thread.setPriority(Thread.MAX_PRIORITY);
+    return thread;
+  }
+
+  private void receive(DatagramChannel in, Route route, SplittableRandom random, long base) {
+    ByteBuffer buffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
+    long sequence = base;
+    while (true) {
+      try {
+        buffer.clear();
+        in.receive(buffer);
+        long now = System.nanoTime();
+        buffer.flip();
+        ByteBuffer copy = ByteBuffer.allocate(buffer.remaining());
+        copy.put(buffer).flip();
+        queue.put(new Held(now + route.delay(random), sequence++, copy, route.remote()));
+      } catch (IOException e) {
+        // One failed datagram does not stop the relay.
+      }
+    }
+  }
+
+  private void send(DatagramChannel out) {
+    while (true) {
+      Held held;
+      try {
+        held = queue.take();
+      } catch (InterruptedException e) {
+        return;
+      }
+      long late = System.nanoTime() - held.dueNs;
+      try {
+        out.send(held.payload, held.remote);
+      } catch (IOException e) {
+        // Unreachable remote (its namespace gone): drop, as a link would.
+      }
+      relayed.incrementAndGet();
+      lateSumNs.addAndGet(Math.max(0, late));
+      lateMaxNs.accumulateAndGet(late, Math::max);
+      lateness.incrementAndGet((int) Math.min(lateness.length() - 1, Math.max(0, late) / 10_000));
+    }
+  }
+}
