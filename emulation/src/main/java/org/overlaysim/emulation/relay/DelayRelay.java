@@ -29,9 +29,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * DNAT rules leave alone). One thread per listening port stamps and queues; one sender thread takes
  * datagrams from a {@link DelayQueue} as they fall due: no sleep per packet.
  *
+ * <p>The inner TCP or UDP checksum of a tunnelled frame may still be a checksum offload's partial
+ * sum (the kernel leaves it to the "hardware" of the device the outer packet leaves on, and a
+ * datagram delivered to a local socket never gets there), so the relay computes it ({@link
+ * #completeInnerChecksum}) before sending the frame on.
+ *
  * <p>Prints {@code READY} once every port is bound; answers a line {@code STATS} on its input with
  * {@code STATS relayed=N late_mean_us=X late_max_us=Y} (how long after its due time each datagram
- * left); exits when its input closes, so it never outlives the emulator that started it.
+ * left, negative when early); exits when its input closes, so it never outlives the emulator that
+ * started it.
  */
 public final class DelayRelay {
   private static final int MAX_DATAGRAM = 65_535;
@@ -41,7 +47,19 @@ public final class DelayRelay {
   private final AtomicLong lateSumNs = new AtomicLong();
   private final AtomicLong lateMaxNs = new AtomicLong();
 
-  /** Lateness in 10 us buckets up to 10 ms (the last bucket holds anything later). */
+  /**
+   * How long after its release time a datagram typically leaves (an average of the last few dozen:
+   * the wake-up and the send): datagrams are released that much before their due time, so that they
+   * leave on time. At most {@link #MAX_COMPENSATION_NS}.
+   */
+  private volatile long compensationNs;
+
+  private static final long MAX_COMPENSATION_NS = 200_000;
+
+  /**
+   * Lateness (sending time minus due time) in 10 us buckets from -1 ms to 9 ms (the first and last
+   * buckets hold anything earlier or later).
+   */
   private final java.util.concurrent.atomic.AtomicLongArray lateness =
       new java.util.concurrent.atomic.AtomicLongArray(1001);
 
@@ -81,12 +99,14 @@ public final class DelayRelay {
   /** A datagram waiting for its due time (System.nanoTime()). */
   static final class Held implements Delayed {
     final long dueNs;
+    final long releaseNs;
     final long sequence;
     final ByteBuffer payload;
     final InetSocketAddress remote;
 
-    Held(long dueNs, long sequence, ByteBuffer payload, InetSocketAddress remote) {
+    Held(long dueNs, long releaseNs, long sequence, ByteBuffer payload, InetSocketAddress remote) {
       this.dueNs = dueNs;
+      this.releaseNs = releaseNs;
       this.sequence = sequence;
       this.payload = payload;
       this.remote = remote;
@@ -94,14 +114,14 @@ public final class DelayRelay {
 
     @Override
     public long getDelay(TimeUnit unit) {
-      return unit.convert(dueNs - System.nanoTime(), TimeUnit.NANOSECONDS);
+      return unit.convert(releaseNs - System.nanoTime(), TimeUnit.NANOSECONDS);
     }
 
     @Override
     public int compareTo(Delayed other) {
       Held o = (Held) other;
-      int byDue = Long.compare(dueNs, o.dueNs);
-      return byDue != 0 ? byDue : Long.compare(sequence, o.sequence);
+      int byRelease = Long.compare(releaseNs, o.releaseNs);
+      return byRelease != 0 ? byRelease : Long.compare(sequence, o.sequence);
     }
   }
 
@@ -179,7 +199,8 @@ public final class DelayRelay {
       ByteBuffer buffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
       for (int i = 0; i < WARM_UP_DATAGRAMS; i++) {
         ByteBuffer payload = ByteBuffer.allocate(64);
-        local.put(new Held(System.nanoTime(), i, payload, to));
+        long now = System.nanoTime();
+        local.put(new Held(now, now, i, payload, to));
         try {
           Held held = local.take();
           source.send(held.payload, held.remote);
@@ -195,7 +216,85 @@ public final class DelayRelay {
     }
   }
 
-  /** The lateness below which a share {@code q} of the datagrams left, in us (10 us steps). */
+  /**
+   * Completes the inner IPv4 TCP or UDP checksum of a VXLAN or Geneve datagram in place (a UDP
+   * checksum of 0, "none", stays; fragments and anything else are left alone).
+   */
+  static void completeInnerChecksum(byte[] d, int length) {
+    if (length < 8) {
+      return;
+    }
+    int ethernet;
+    if (u16(d, 2) == 0x6558) {
+      ethernet = 8 + (d[0] & 0x3f) * 4; // Geneve: 8 bytes plus the options' length in words
+    } else if ((d[0] & 0x08) != 0) {
+      ethernet = 8; // VXLAN with the I flag
+    } else {
+      return;
+    }
+    int ip = ethernet + 14;
+    if (length < ip) {
+      return;
+    }
+    int type = u16(d, ethernet + 12);
+    if (type == 0x8100 && length >= ip + 4) {
+      type = u16(d, ethernet + 16);
+      ip += 4;
+    }
+    if (type != 0x0800 || length < ip + 20 || (d[ip] & 0xf0) != 0x40) {
+      return;
+    }
+    int headerLength = (d[ip] & 0x0f) * 4;
+    int totalLength = u16(d, ip + 2);
+    boolean fragment = (u16(d, ip + 6) & 0x3fff) != 0;
+    int protocol = d[ip + 9] & 0xff;
+    int l4 = ip + headerLength;
+    int l4Length = totalLength - headerLength;
+    if (fragment || l4Length < 8 || ip + totalLength > length) {
+      return;
+    }
+    int field;
+    if (protocol == 6 && l4Length >= 20) {
+      field = l4 + 16;
+    } else if (protocol == 17) {
+      field = l4 + 6;
+      if (u16(d, field) == 0) {
+        return;
+      }
+    } else {
+      return;
+    }
+    long sum = protocol + l4Length;
+    for (int i = 12; i < 20; i += 2) {
+      sum += u16(d, ip + i);
+    }
+    d[field] = 0;
+    d[field + 1] = 0;
+    for (int i = 0; i + 1 < l4Length; i += 2) {
+      sum += u16(d, l4 + i);
+    }
+    if ((l4Length & 1) == 1) {
+      sum += (d[l4 + l4Length - 1] & 0xff) << 8;
+    }
+    while ((sum >> 16) != 0) {
+      sum = (sum & 0xffff) + (sum >> 16);
+    }
+    int checksum = (int) (~sum & 0xffff);
+    if (checksum == 0 && protocol == 17) {
+      checksum = 0xffff;
+    }
+    d[field] = (byte) (checksum >> 8);
+    d[field + 1] = (byte) checksum;
+  }
+
+  private static int u16(byte[] d, int at) {
+    return ((d[at] & 0xff) << 8) | (d[at + 1] & 0xff);
+  }
+
+  /**
+   * The lateness below which a share {@code q} of the datagrams left, in us (10 us steps; negative:
+   * early).
+   */
   private long percentileUs(double q) {
     long total = 0;
     for (int i = 0; i < lateness.length(); i++) {
@@ -208,10 +307,10 @@ public final class DelayRelay {
     for (int i = 0; i < lateness.length(); i++) {
       seen += lateness.get(i);
       if (seen >= q * total) {
-        return (i + 1) * 10L;
+        return (i + 1) * 10L - 1_000;
       }
     }
-    return lateness.length() * 10L;
+    return lateness.length() * 10L - 1_000;
   }
 
   private static Thread daemon(Runnable body, String name) {
@@ -232,7 +331,9 @@ public final class DelayRelay {
         buffer.flip();
         ByteBuffer copy = ByteBuffer.allocate(buffer.remaining());
         copy.put(buffer).flip();
-        queue.put(new Held(now + route.delay(random), sequence++, copy, route.remote()));
+        completeInnerChecksum(copy.array(), copy.limit());
+        long due = now + route.delay(random);
+        queue.put(new Held(due, due - compensationNs, sequence++, copy, route.remote()));
       } catch (IOException e) {
         // One failed datagram does not stop the relay.
       }
@@ -247,16 +348,23 @@ public final class DelayRelay {
       } catch (InterruptedException e) {
         return;
       }
-      long late = System.nanoTime() - held.dueNs;
       try {
         out.send(held.payload, held.remote);
       } catch (IOException e) {
         // Unreachable remote (its namespace gone): drop, as a link would.
       }
+      long sent = System.nanoTime();
+      long late = sent - held.dueNs;
+      long lag = sent - held.releaseNs;
+      long c = compensationNs;
+      // A lag past the bound is the machine's hiccup, not the wake-up's usual cost: clipped, so
+      // that one stall does not make the following datagrams early.
+      compensationNs = c + (Math.max(0, Math.min(MAX_COMPENSATION_NS, lag)) - c) / 16;
       relayed.incrementAndGet();
-      lateSumNs.addAndGet(Math.max(0, late));
+      lateSumNs.addAndGet(late);
       lateMaxNs.accumulateAndGet(late, Math::max);
-      lateness.incrementAndGet((int) Math.min(lateness.length() - 1, Math.max(0, late) / 10_000));
+      lateness.incrementAndGet(
+          (int) Math.max(0, Math.min(lateness.length() - 1, (late + 1_000_000) / 10_000)));
     }
   }
 }

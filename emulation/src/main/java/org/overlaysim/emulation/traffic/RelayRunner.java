@@ -43,7 +43,11 @@ public final class RelayRunner implements AutoCloseable {
 
   /** The argument list of one host's relay. */
   public List<String> argv(DelayRelayPlan.HostRelay relay, long seed) {
-    List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", names.host(relay.host())));
+    // A higher priority than the builds and tests that may share the machine: a relay that waits
+    // for a core sends late.
+    List<String> argv =
+        new ArrayList<>(
+            List.of("ip", "netns", "exec", names.host(relay.host()), "nice", "-n", "-10"));
     argv.addAll(settings.javaCommand());
     argv.addAll(List.of("-cp", settings.probeClasspath(), DelayRelay.class.getName()));
     argv.add(relay.bindIp());
