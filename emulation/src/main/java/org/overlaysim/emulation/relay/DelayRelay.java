@@ -144,23 +144,7 @@ public final class DelayRelay {
 
   private void run(InetAddress bind, int sendPort, long seed, List<Route> routes)
       throws IOException {
-    DatagramChannel out = DatagramChannel.open();
-    out.setOption(StandardSocketOptions.SO_SNDBUF, 4 << 20);
-    out.bind(new InetSocketAddress(bind, sendPort));
-    List<Thread> threads = new ArrayList<>();
-    long sequenceBase = 0;
-    for (Route route : routes) {
-      DatagramChannel in = DatagramChannel.open();
-      in.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
-      in.bind(new InetSocketAddress(bind, route.listenPort()));
-      SplittableRandom random = new SplittableRandom(seed + route.listenPort());
-      long base = sequenceBase;
-      sequenceBase += 1L << 48;
-      threads.add(daemon(() -> receive(in, route, random, base), "relay-in-" + route.listenPort()));
-    }
-    warmUp(bind);
-    threads.add(daemon(() -> send(out), "relay-out"));
-    threads.forEach(Thread::start);
+    start(bind, sendPort, seed, routes);
     System.out.println("READY");
     System.out.flush();
     BufferedReader commands =
@@ -182,6 +166,52 @@ public final class DelayRelay {
       }
     }
     System.exit(0);
+  }
+
+  private final List<DatagramChannel> channels = new ArrayList<>();
+
+  /**
+   * Binds every port (a listening port of 0 takes any free one: {@link #listenPorts()}), warms up
+   * and starts the threads; the relay runs until {@link #close()} (or its process ends).
+   */
+  DelayRelay start(InetAddress bind, int sendPort, long seed, List<Route> routes)
+      throws IOException {
+    DatagramChannel out = DatagramChannel.open();
+    channels.add(out);
+    out.setOption(StandardSocketOptions.SO_SNDBUF, 4 << 20);
+    out.bind(new InetSocketAddress(bind, sendPort));
+    List<Thread> threads = new ArrayList<>();
+    long sequenceBase = 0;
+    for (Route route : routes) {
+      DatagramChannel in = DatagramChannel.open();
+      channels.add(in);
+      in.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
+      in.bind(new InetSocketAddress(bind, route.listenPort()));
+      SplittableRandom random = new SplittableRandom(seed + route.listenPort());
+      long base = sequenceBase;
+      sequenceBase += 1L << 48;
+      threads.add(daemon(() -> receive(in, route, random, base), "relay-in-" + route.listenPort()));
+    }
+    warmUp(bind);
+    threads.add(daemon(() -> send(out), "relay-out"));
+    threads.forEach(Thread::start);
+    return this;
+  }
+
+  /** The bound listening ports, in route order. */
+  List<Integer> listenPorts() throws IOException {
+    List<Integer> ports = new ArrayList<>();
+    for (DatagramChannel channel : channels.subList(1, channels.size())) {
+      ports.add(((InetSocketAddress) channel.getLocalAddress()).getPort());
+    }
+    return ports;
+  }
+
+  /** Closes every socket: the threads end. */
+  void close() throws IOException {
+    for (DatagramChannel channel : channels) {
+      channel.close();
+    }
   }
 
   /**
@@ -334,6 +364,8 @@ public final class DelayRelay {
         completeInnerChecksum(copy.array(), copy.limit());
         long due = now + route.delay(random);
         queue.put(new Held(due, due - compensationNs, sequence++, copy, route.remote()));
+      } catch (java.nio.channels.ClosedChannelException e) {
+        return;
       } catch (IOException e) {
         // One failed datagram does not stop the relay.
       }
@@ -350,6 +382,8 @@ public final class DelayRelay {
       }
       try {
         out.send(held.payload, held.remote);
+      } catch (java.nio.channels.ClosedChannelException e) {
+        return;
       } catch (IOException e) {
         // Unreachable remote (its namespace gone): drop, as a link would.
       }
