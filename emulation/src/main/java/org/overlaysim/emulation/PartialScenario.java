@@ -107,7 +107,8 @@ public record PartialScenario(
             scenario.acls(),
             traffic,
             scenario.capture(),
-            scenario.sweep());
+            scenario.sweep(),
+            scenario.ipBlockMatchesPods());
     return new PartialScenario(emulated, skippedOverlays, skippedContainers, skippedFlows);
   }
 

@@ -50,6 +50,9 @@ public final class ScenarioWriter {
     root.put("seed", s.seed());
     root.put("duration", Units.formatDuration(s.durationNs()));
     root.put("replications", s.replications());
+    if (!s.ipBlockMatchesPods()) {
+      root.put("ipBlockMatchesPods", false);
+    }
     ArrayNode sites = root.putArray("sites");
     for (Site site : s.sites()) {
       ObjectNode node = sites.addObject().put("name", site.name());

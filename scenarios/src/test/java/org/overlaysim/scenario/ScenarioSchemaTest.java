@@ -102,6 +102,7 @@ class ScenarioSchemaTest {
             "acls",
             "traffic",
             "capture",
-            "sweep");
+            "sweep",
+            "ipBlockMatchesPods");
   }
 }

@@ -41,7 +41,8 @@ public final class ScenarioBinder {
           "acls",
           "traffic",
           "capture",
-          "sweep");
+          "sweep",
+          "ipBlockMatchesPods");
   static final List<String> DEFAULT_KEYS =
       List.of("bandwidth", "mtu", "queue", "fiberSpeed", "routeFactor");
 
@@ -89,6 +90,7 @@ public final class ScenarioBinder {
     var traffic = new TrafficBinder(ctx, registry).bind(doc.list("traffic"), doc.path("traffic"));
     List<CaptureSpec> capture = capture(doc);
     Sweep sweep = SweepReader.read(ctx, doc.get("sweep"), doc.path("sweep"));
+    boolean ipBlockMatchesPods = doc.bool("ipBlockMatchesPods", true);
 
     if (!ctx.ok() || name == null || underlay == null) {
       return null;
@@ -113,7 +115,8 @@ public final class ScenarioBinder {
                 acls,
                 traffic,
                 capture,
-                sweep));
+                sweep,
+                ipBlockMatchesPods));
   }
 
   private List<Site> sites(Obj doc) {
