@@ -36,44 +36,6 @@ public record Scenario(
     List<CaptureSpec> capture,
     Sweep sweep,
     boolean ipBlockMatchesPods) {
-  /** A scenario whose ipBlocks match pod addresses too (Calico's behaviour, the default). */
-  public Scenario(
-      String name,
-      String description,
-      long seed,
-      long durationNs,
-      int replications,
-      List<Site> sites,
-      Underlay underlay,
-      List<Host> hosts,
-      List<Overlay> overlays,
-      List<Container> containers,
-      List<Namespace> namespaces,
-      List<NetworkPolicy> policies,
-      List<Acl> acls,
-      List<TrafficSpec> traffic,
-      List<CaptureSpec> capture,
-      Sweep sweep) {
-    this(
-        name,
-        description,
-        seed,
-        durationNs,
-        replications,
-        sites,
-        underlay,
-        hosts,
-        overlays,
-        containers,
-        namespaces,
-        policies,
-        acls,
-        traffic,
-        capture,
-        sweep,
-        true);
-  }
-
   public Scenario {
     Checks.name(name, "scenario name");
     Objects.requireNonNull(description, "description");
