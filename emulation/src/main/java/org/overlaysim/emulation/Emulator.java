@@ -245,6 +245,17 @@ public final class Emulator {
                       netem ? "netem on every underlay link" : "none"));
     }
     notes.putAll(partial.notes());
+    for (Overlay overlay : scenario.overlays()) {
+      if (overlay.optionsBytes() > 0) {
+        notes.put(
+            "geneve_options." + overlay.name(),
+            "the kernel's geneve device sends no options: "
+                + overlay.optionsBytes()
+                + " option bytes not on the wire (the overlay's MTU, "
+                + overlay.mtu()
+                + ", is the scenario's)");
+      }
+    }
     if (relayPlan != null) {
       List<String> undelayed = undelayedFlows(scenario);
       if (!undelayed.isEmpty()) {

@@ -95,6 +95,9 @@ public final class ScenarioWriter {
           .put("mtu", o.mtu())
           .put("fdbAgeing", Units.formatDuration(o.fdbAgeingNs()))
           .put("convergence", Units.formatDuration(o.convergenceNs()));
+      if (o.optionsBytes() > 0) {
+        node.put("optionsBytes", o.optionsBytes());
+      }
     }
     ArrayNode containers = root.putArray("containers");
     for (Container c : s.containers()) {
