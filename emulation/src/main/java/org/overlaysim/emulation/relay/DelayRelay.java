@@ -353,6 +353,8 @@ public final class DelayRelay {
   private void receive(DatagramChannel in, Route route, SplittableRandom random, long base) {
     ByteBuffer buffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
     long sequence = base;
+    boolean jitter = java.util.Arrays.stream(route.jitterNs()).anyMatch(j -> j > 0);
+    long lastRelease = Long.MIN_VALUE;
     while (true) {
       try {
         buffer.clear();
@@ -363,7 +365,14 @@ public final class DelayRelay {
         copy.put(buffer).flip();
         completeInnerChecksum(copy.array(), copy.limit());
         long due = now + route.delay(random);
-        queue.put(new Held(due, due - compensationNs, sequence++, copy, route.remote()));
+        long release = due - compensationNs;
+        if (!jitter) {
+          // A path without jitter keeps its order (a link does): the compensation's drift
+          // must not release a datagram before the one that came in ahead of it.
+          release = Math.max(release, lastRelease);
+          lastRelease = release;
+        }
+        queue.put(new Held(due, release, sequence++, copy, route.remote()));
       } catch (java.nio.channels.ClosedChannelException e) {
         return;
       } catch (IOException e) {
@@ -373,6 +382,7 @@ public final class DelayRelay {
   }
 
   private void send(DatagramChannel out) {
+    long previousSent = 0;
     while (true) {
       Held held;
       try {
@@ -390,10 +400,14 @@ public final class DelayRelay {
       long sent = System.nanoTime();
       long late = sent - held.dueNs;
       long lag = sent - held.releaseNs;
-      long c = compensationNs;
-      // A lag past the bound is the machine's hiccup, not the wake-up's usual cost: clipped, so
-      // that one stall does not make the following datagrams early.
-      compensationNs = c + (Math.max(0, Math.min(MAX_COMPENSATION_NS, lag)) - c) / 16;
+      // Only a datagram that waited for nothing but its time measures the wake-up's cost (one
+      // behind others in a burst waited for their sends too); a lag past the bound is the
+      // machine's hiccup: clipped, so that one stall does not make the following ones early.
+      if (held.releaseNs >= previousSent) {
+        long c = compensationNs;
+        compensationNs = c + (Math.max(0, Math.min(MAX_COMPENSATION_NS, lag)) - c) / 16;
+      }
+      previousSent = sent;
       relayed.incrementAndGet();
       lateSumNs.addAndGet(late);
       lateMaxNs.accumulateAndGet(late, Math::max);
