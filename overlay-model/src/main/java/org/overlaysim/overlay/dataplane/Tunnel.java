@@ -30,7 +30,7 @@ public sealed interface Tunnel permits Tunnel.Udp, Tunnel.IpInIp, Tunnel.Direct 
 
   static Tunnel of(Overlay overlay, OuterDontFragment outerDf) {
     return switch (overlay.encapsulation()) {
-      case VXLAN -> new Udp(Frame.TUNNEL_VXLAN, overlay.vni(), overlay.udpPort(), outerDf, 0);
+      case VXLAN -> new Udp(Frame.TUNNEL_VXLAN, overlay.vni(), overlay.udpPort(), outerDf);
       case GENEVE ->
           new Udp(
               Frame.TUNNEL_GENEVE,
@@ -53,6 +53,11 @@ public sealed interface Tunnel permits Tunnel.Udp, Tunnel.IpInIp, Tunnel.Direct 
   record Udp(int kind, int vni, int udpPort, OuterDontFragment outerDf, int optionsBytes)
       implements Tunnel {
     static final int ADDED = Ipv4Header.MINIMUM_LENGTH + 8 + 8 + 14;
+
+    /** VXLAN, or Geneve without options. */
+    public Udp(int kind, int vni, int udpPort, OuterDontFragment outerDf) {
+      this(kind, vni, udpPort, outerDf, 0);
+    }
 
     @Override
     public int encapsulate(Frame f, int localIp, int remoteIp, int outerId) {
