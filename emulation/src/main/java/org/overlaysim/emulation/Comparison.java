@@ -20,8 +20,12 @@ import org.overlaysim.emulation.report.EmulationReports;
  * destination, protocol and port) and ping delivery per flow ({@code latency.csv} rows of kind
  * ping: delivered or not, and the number of replies) and per {@code tcp} flow goodput and
  * retransmissions ({@code throughput.csv}; goodputs agree within {@link #GOODPUT_TOLERANCE} of the
- * emulation's, the kernel being the reference; retransmissions are reported, not judged). Rows are
- * matched within a run; when each side holds a single run their ids need not match.
+ * emulation's, the kernel being the reference; retransmissions are reported, not judged), and per
+ * delivered ping flow the round trip ({@link LatencyFigures}: medians judged, within 10% of the
+ * simulated one or 1 ms, whichever is larger; p90s reported). What the emulation's {@code
+ * emulation.csv} says it left out (overlays the kernel lacks, their containers and flows; flows
+ * whose delay it could not apply) is listed and not compared. Rows are matched within a run; when
+ * each side holds a single run their ids need not match.
  */
 public final class Comparison {
   public static final int AGREE = 0;
@@ -30,6 +34,52 @@ public final class Comparison {
 
   /** Largest relative difference of a tcp flow's goodput, of the emulation's, that agrees. */
   public static final double GOODPUT_TOLERANCE = 0.10;
+
+  /** Relative part of the latency tolerance: 10% of the simulated median RTT... */
+  public static final double LATENCY_TOLERANCE = 0.10;
+
+  /** ...or this many milliseconds, whichever is larger. */
+  public static final double LATENCY_TOLERANCE_MS = 1.0;
+
+  /**
+   * One ping flow's round trips on both sides (latency.csv p50_ms and p90_ms). The medians are
+   * judged: they agree when they differ by at most 10% of the simulated one or 1 ms, whichever is
+   * larger; the p90s are reported beside them.
+   */
+  public record LatencyFigures(
+      String flow, double simP50Ms, double simP90Ms, double emuP50Ms, double emuP90Ms) {
+    /** The largest difference of the medians that agrees, in ms. */
+    public double toleranceMs() {
+      return Math.max(LATENCY_TOLERANCE * simP50Ms, LATENCY_TOLERANCE_MS);
+    }
+
+    /** Emulated minus simulated median, in ms. */
+    public double differenceMs() {
+      return emuP50Ms - simP50Ms;
+    }
+
+    public boolean agrees() {
+      return Math.abs(differenceMs()) <= toleranceMs();
+    }
+
+    @Override
+    public String toString() {
+      return String.format(
+          Locale.ROOT,
+          "latency %s: RTT simulation median %.3f ms p90 %.3f ms, emulation median %.3f ms p90"
+              + " %.3f ms, difference %+.3f ms (%+.1f%%), tolerance %.3f ms (10%% or 1 ms,"
+              + " whichever larger): %s",
+          flow,
+          simP50Ms,
+          simP90Ms,
+          emuP50Ms,
+          emuP90Ms,
+          differenceMs(),
+          simP50Ms == 0 ? 0.0 : 100 * differenceMs() / simP50Ms,
+          toleranceMs(),
+          agrees() ? "agree" : "differ");
+    }
+  }
 
   /** One tcp flow on both sides; NaN or -1 where a side has no figure. */
   public record TcpFigures(
@@ -76,10 +126,14 @@ public final class Comparison {
       int cellsCompared,
       int flowsCompared,
       List<TcpFigures> tcp,
+      List<LatencyFigures> latency,
+      List<String> skipped,
       List<String> differences,
       List<String> notes) {
     public Outcome {
       tcp = List.copyOf(tcp);
+      latency = List.copyOf(latency);
+      skipped = List.copyOf(skipped);
       differences = List.copyOf(differences);
       notes = List.copyOf(notes);
     }
@@ -101,17 +155,24 @@ public final class Comparison {
       out.flush();
       return UNREADABLE;
     }
+    outcome.skipped().forEach(line -> out.println("skipped: " + line));
     outcome.notes().forEach(note -> out.println("note: " + note));
+    outcome
+        .latency()
+        .forEach(figures -> out.println((figures.agrees() ? "" : "DIFFER ") + figures));
     outcome.tcp().forEach(figures -> out.println((figures.agrees() ? "" : "DIFFER ") + figures));
     Set<String> shown = new LinkedHashSet<>();
     outcome.tcp().forEach(figures -> shown.add(figures.toString()));
+    outcome.latency().forEach(figures -> shown.add(figures.toString()));
     outcome.differences().stream()
         .filter(difference -> !shown.contains(difference))
         .forEach(difference -> out.println("DIFFER " + difference));
     out.printf(
-        "reachability: %d cells compared; ping: %d flows compared; tcp: %d flows compared; %s%n",
+        "reachability: %d cells compared; ping: %d flows compared, latency of %d; tcp: %d flows"
+            + " compared; %s%n",
         outcome.cellsCompared(),
         outcome.flowsCompared(),
+        outcome.latency().size(),
         outcome.tcp().size(),
         outcome.agrees()
             ? "simulation and emulation agree"
@@ -128,13 +189,76 @@ public final class Comparison {
     }
     List<String> differences = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    int cells = reachability(sim, emu, differences, notes);
-    int flows = pings(sim, emu, differences);
-    List<TcpFigures> tcp = tcp(sim, emu, differences, notes);
-    return new Outcome(cells, flows, tcp, differences, notes);
+    Skips skips = Skips.read(emu);
+    int cells = reachability(sim, emu, skips, differences, notes);
+    List<LatencyFigures> latency = new ArrayList<>();
+    int flows = pings(sim, emu, skips, latency, differences, notes);
+    List<TcpFigures> tcp = tcp(sim, emu, skips, differences, notes);
+    return new Outcome(cells, flows, tcp, latency, skips.lines(), differences, notes);
   }
 
-  private static int reachability(Path sim, Path emu, List<String> differences, List<String> notes)
+  /**
+   * What the emulation left out, from its emulation.csv: overlays the kernel could not build (their
+   * containers and flows), and flows whose path delay it could not apply (latency not judged).
+   */
+  record Skips(
+      List<String> overlays,
+      Set<String> containers,
+      Set<String> flows,
+      Set<String> latencyNotEmulated,
+      int[] cellsSkipped) {
+    static Skips read(Path emu) throws IOException {
+      Path file = emu.resolve(EmulationReports.NOTES);
+      List<String> overlays = new ArrayList<>();
+      Set<String> containers = new LinkedHashSet<>();
+      Set<String> flows = new LinkedHashSet<>();
+      Set<String> latency = new LinkedHashSet<>();
+      if (Files.exists(file)) {
+        for (Map<String, String> row : CsvTable.read(file).require(file, "key", "value").rows()) {
+          String key = row.get("key");
+          String value = row.get("value");
+          if (key.startsWith("skipped_overlay.")) {
+            overlays.add(value);
+          } else if (key.equals("skipped_containers")) {
+            containers.addAll(words(value));
+          } else if (key.equals("skipped_flows")) {
+            flows.addAll(words(value));
+          } else if (key.equals("latency_not_emulated")) {
+            latency.addAll(words(value));
+          }
+        }
+      }
+      return new Skips(overlays, containers, flows, latency, new int[1]);
+    }
+
+    private static List<String> words(String value) {
+      return value.isBlank() ? List.of() : List.of(value.strip().split("\\s+"));
+    }
+
+    List<String> lines() {
+      List<String> lines = new ArrayList<>(overlays);
+      if (!flows.isEmpty()) {
+        lines.add(
+            "flows not emulated (an end in an overlay left out): " + String.join(", ", flows));
+      }
+      if (cellsSkipped[0] > 0) {
+        lines.add(
+            cellsSkipped[0]
+                + " reachability cells not compared (an end in an overlay left out): "
+                + String.join(", ", containers));
+      }
+      if (!latencyNotEmulated.isEmpty()) {
+        lines.add(
+            "latency not compared (the emulation could not apply the path's delay: routed"
+                + " overlay without netem): "
+                + String.join(", ", latencyNotEmulated));
+      }
+      return lines;
+    }
+  }
+
+  private static int reachability(
+      Path sim, Path emu, Skips skips, List<String> differences, List<String> notes)
       throws IOException {
     Path simFile = sim.resolve(EmulationReports.REACHABILITY);
     Path emuFile = emu.resolve(EmulationReports.REACHABILITY);
@@ -156,6 +280,12 @@ public final class Comparison {
       Map<String, String> e = emuRows.get(entry.getKey());
       String cell =
           s.get("src") + " -> " + s.get("dst") + " " + s.get("protocol") + "/" + s.get("port");
+      if (e == null
+          && (skips.containers().contains(s.get("src"))
+              || skips.containers().contains(s.get("dst")))) {
+        skips.cellsSkipped()[0]++;
+        continue;
+      }
       if (e == null) {
         differences.add("reachability " + cell + ": missing in the emulation");
         continue;
@@ -194,7 +324,14 @@ public final class Comparison {
     return compared;
   }
 
-  private static int pings(Path sim, Path emu, List<String> differences) throws IOException {
+  private static int pings(
+      Path sim,
+      Path emu,
+      Skips skips,
+      List<LatencyFigures> latency,
+      List<String> differences,
+      List<String> notes)
+      throws IOException {
     Path simFile = sim.resolve(EmulationReports.LATENCY);
     Path emuFile = emu.resolve(EmulationReports.LATENCY);
     for (Path file : List.of(simFile, emuFile)) {
@@ -213,6 +350,9 @@ public final class Comparison {
     for (String key : keys) {
       Map<String, String> s = simRows.get(key);
       Map<String, String> e = emuRows.get(key);
+      if (e == null && skips.flows().contains(s.get("flow"))) {
+        continue;
+      }
       if (s == null || e == null) {
         Map<String, String> present = s == null ? e : s;
         differences.add(
@@ -247,8 +387,37 @@ public final class Comparison {
                 + " replies, emulation "
                 + emuReplies);
       }
+      if (simReplies > 0 && emuReplies > 0) {
+        if (skips.latencyNotEmulated().contains(s.get("flow"))) {
+          continue;
+        }
+        double[] simRtt = rtt(s);
+        double[] emuRtt = rtt(e);
+        if (simRtt == null || emuRtt == null) {
+          notes.add("latency of ping " + s.get("flow") + " not compared: no p50_ms and p90_ms");
+          continue;
+        }
+        LatencyFigures figures =
+            new LatencyFigures(s.get("flow"), simRtt[0], simRtt[1], emuRtt[0], emuRtt[1]);
+        latency.add(figures);
+        if (!figures.agrees()) {
+          differences.add(figures.toString());
+        }
+      }
     }
     return compared;
+  }
+
+  /** p50_ms and p90_ms of a latency.csv row; null when either is missing. */
+  private static double[] rtt(Map<String, String> row) {
+    try {
+      return new double[] {
+        Double.parseDouble(row.getOrDefault("p50_ms", "")),
+        Double.parseDouble(row.getOrDefault("p90_ms", ""))
+      };
+    } catch (NumberFormatException | NullPointerException e) {
+      return null;
+    }
   }
 
   private static CsvTable pingRows(CsvTable table) {
@@ -270,7 +439,8 @@ public final class Comparison {
    * a side, or whose goodputs differ by more than the tolerance, is a difference.
    */
   private static List<TcpFigures> tcp(
-      Path sim, Path emu, List<String> differences, List<String> notes) throws IOException {
+      Path sim, Path emu, Skips skips, List<String> differences, List<String> notes)
+      throws IOException {
     Set<String> flows = new LinkedHashSet<>();
     for (Path dir : List.of(sim, emu)) {
       Path latency = dir.resolve(EmulationReports.LATENCY);
@@ -300,6 +470,9 @@ public final class Comparison {
         continue;
       }
       Map<String, String> e = emuRows.get(key);
+      if (e == null && skips.flows().contains(flow)) {
+        continue;
+      }
       if (e == null) {
         differences.add("tcp " + flow + ": missing in the emulation");
         continue;

@@ -5,10 +5,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.overlaysim.emulation.kernel.CommandResult;
@@ -20,12 +22,15 @@ import org.overlaysim.emulation.kernel.Names;
 import org.overlaysim.emulation.kernel.NamespaceJanitor;
 import org.overlaysim.emulation.kernel.RunRegistry;
 import org.overlaysim.emulation.plan.AddressPlan;
+import org.overlaysim.emulation.plan.DelayRelayPlan;
 import org.overlaysim.emulation.plan.NetworkPlan;
 import org.overlaysim.emulation.plan.NftRenderer;
 import org.overlaysim.emulation.plan.NftRules;
+import org.overlaysim.emulation.plan.PathDelays;
 import org.overlaysim.emulation.plan.Step;
 import org.overlaysim.emulation.traffic.PingRunner;
 import org.overlaysim.emulation.traffic.ProbeRunner;
+import org.overlaysim.emulation.traffic.RelayRunner;
 import org.overlaysim.emulation.traffic.TcpRunner;
 import org.overlaysim.report.ReportRows.DropRow;
 import org.overlaysim.report.ReportRows.LinkRow;
@@ -179,9 +184,14 @@ public final class Emulator {
 
   private EmulationResult buildAndRun(Run run, Names names, Teardown teardown, long wallStart)
       throws IOException, InterruptedException, EmulationException {
-    Scenario scenario = run.scenario();
-    NftRules nft = new NftRenderer(scenario, names).render();
     Map<String, String> notes = new LinkedHashMap<>();
+    PartialScenario partial =
+        PartialScenario.of(run.scenario(), missingDeviceTypes(run.scenario(), names, teardown));
+    partial.skippedOverlays().values().forEach(log::println);
+    Scenario scenario = partial.emulated();
+    Run emulatedRun =
+        new Run(run.id(), run.point(), run.replication(), run.seed(), run.sweepValues(), scenario);
+    NftRules nft = new NftRenderer(scenario, names).render();
     NetworkPlan plan = NetworkPlan.build(scenario, names, nft, false);
     log.printf(
         "emulating %s: %d namespaces, %d commands%n",
@@ -199,13 +209,59 @@ public final class Emulator {
       steps = NetworkPlan.build(scenario, names, nft, true).steps();
     }
     execute(steps.subList(firstNonNamespace, steps.size()), teardown);
-    notes.put(
-        "latency_source",
-        netem
-            ? "kernel plus netem: each underlay link's delay as the simulator's (jitter not"
-                + " applied)"
-            : "kernel (netem unavailable: link delays and jitter of the scenario not applied)");
+    DelayRelayPlan relayPlan = netem ? null : DelayRelayPlan.of(scenario);
+    List<Step> relaySteps = new ArrayList<>();
+    if (relayPlan != null) {
+      for (DelayRelayPlan.HostRelay relay : relayPlan.relays()) {
+        relaySteps.add(
+            new Step(
+                List.of("ip", "netns", "exec", names.host(relay.host()), "nft", "-f", "-"),
+                relay.nftScript(),
+                false));
+      }
+      execute(relaySteps, teardown);
+    }
+    notes.put("latency_source", latencySource(netem, relayPlan));
     notes.put("netem", netem ? "available" : "unavailable");
+    if (relayPlan != null) {
+      relayPlan
+          .overlayMechanism()
+          .forEach(
+              (overlay, mechanism) ->
+                  notes.put(
+                      "delay_mechanism." + overlay,
+                      mechanism.equals("relay")
+                          ? "relay (user-space delay relay: nftables DNAT of the outer UDP to a"
+                              + " relay in the host's namespace, held for the path's one-way"
+                              + " delay by the simulator's routing)"
+                          : mechanism));
+    } else {
+      scenario
+          .overlays()
+          .forEach(
+              overlay ->
+                  notes.put(
+                      "delay_mechanism." + overlay.name(),
+                      netem ? "netem on every underlay link" : "none"));
+    }
+    notes.putAll(partial.notes());
+    for (Overlay overlay : scenario.overlays()) {
+      if (overlay.optionsBytes() > 0) {
+        notes.put(
+            "geneve_options." + overlay.name(),
+            "the kernel's geneve device sends no options: "
+                + overlay.optionsBytes()
+                + " option bytes not on the wire (the overlay's MTU, "
+                + overlay.mtu()
+                + ", is the scenario's)");
+      }
+    }
+    if (relayPlan != null) {
+      List<String> undelayed = undelayedFlows(scenario);
+      if (!undelayed.isEmpty()) {
+        notes.put("latency_not_emulated", String.join(" ", undelayed));
+      }
+    }
     notes.put(
         "link_rate",
         "tbf on the sending end of every underlay and access link direction: the link's bandwidth"
@@ -253,14 +309,20 @@ public final class Emulator {
     List<PingResult> pingResults;
     List<ProbeObservation> observations;
     List<TcpResult> tcpResults;
-    try (ProbeRunner probeRunner = new ProbeRunner(runner, run, names, settings);
+    try (RelayRunner relays = new RelayRunner(runner, names, settings);
+        ProbeRunner probeRunner = new ProbeRunner(runner, run, names, settings, scenario);
         TcpRunner tcpRunner = new TcpRunner(runner, scenario, names, settings)) {
+      if (relayPlan != null && !relayPlan.relays().isEmpty()) {
+        relays.start(
+            relayPlan, scenario.hosts().stream().map(Host::name).toList(), emulatedRun.seed());
+      }
       // Probes first: their servers' JVMs start while nothing else is timed.
       observations = probeRunner.run(probes);
       // Bulk flows and pings at once, each after its start offset, as in the simulation.
       CompletableFuture<List<TcpResult>> bulk = tcpRunner.start(tcpFlows);
       pingResults = new PingRunner(runner, scenario, names).run(pings);
       tcpResults = TcpRunner.join(bulk);
+      relays.statistics().forEach((host, line) -> notes.put("relay." + host, line));
     }
     for (TcpResult tcp : tcpResults) {
       if (tcp.connected() < tcp.pairs()) {
@@ -300,6 +362,113 @@ public final class Emulator {
         notes,
         trafficSeconds,
         (System.nanoTime() - wallStart) / 1e9);
+  }
+
+  /**
+   * Ping flows of routed overlays (ipip, none: no UDP for a relay) between hosts whose path has a
+   * delay the relay would have applied: without netem their latency is the kernel's own.
+   */
+  static List<String> undelayedFlows(Scenario scenario) {
+    PathDelays delays = new PathDelays(scenario);
+    Map<String, Container> containers = new LinkedHashMap<>();
+    scenario.containers().forEach(c -> containers.put(c.name(), c));
+    Map<String, Overlay> overlays = new LinkedHashMap<>();
+    scenario.overlays().forEach(o -> overlays.put(o.name(), o));
+    List<String> flows = new ArrayList<>();
+    for (TrafficSpec spec : scenario.traffic()) {
+      if (!(spec instanceof PingTraffic ping)) {
+        continue;
+      }
+      boolean undelayed = false;
+      for (String from : ping.from().containers()) {
+        for (String to : ping.to().containers()) {
+          Container a = containers.get(from);
+          Container b = containers.get(to);
+          if (a == null || b == null || a.host().equals(b.host())) {
+            continue;
+          }
+          Encapsulation e = overlays.get(a.overlay()).encapsulation();
+          if (e != Encapsulation.IPIP && e != Encapsulation.NONE) {
+            continue;
+          }
+          PathDelays.Path path = delays.between(a.host(), b.host());
+          undelayed |=
+              path != null
+                  && (path.delayNs() >= DelayRelayPlan.MIN_DELAY_NS || !path.jitterNs().isEmpty());
+        }
+      }
+      if (undelayed) {
+        flows.add(ping.name());
+      }
+    }
+    return flows;
+  }
+
+  private static String latencySource(boolean netem, DelayRelayPlan relays) {
+    if (netem) {
+      return "kernel plus netem: each underlay link's delay as the simulator's (jitter not"
+          + " applied)";
+    }
+    if (relays.relays().isEmpty()) {
+      return "kernel (netem unavailable; no UDP-tunnelled path of "
+          + DelayRelayPlan.MIN_DELAY_NS / 1000
+          + " us or more to relay: link delays of the scenario not applied)";
+    }
+    return "kernel plus delay relays (netem unavailable): tunnelled traffic between hosts held for"
+        + " each path's one-way delay and jitter; routed overlays (ipip, none) and paths under "
+        + DelayRelayPlan.MIN_DELAY_NS / 1000
+        + " us keep the kernel's own latency";
+  }
+
+  /**
+   * The tunnel device types the scenario needs and this kernel cannot create, tried once each in a
+   * namespace of ours that is removed again before the build.
+   */
+  private Set<Encapsulation> missingDeviceTypes(Scenario scenario, Names names, Teardown teardown)
+      throws IOException, InterruptedException, EmulationException {
+    Set<Encapsulation> needed = EnumSet.noneOf(Encapsulation.class);
+    for (Overlay overlay : scenario.overlays()) {
+      if (overlay.encapsulation() == Encapsulation.GENEVE
+          || overlay.encapsulation() == Encapsulation.IPIP) {
+        needed.add(overlay.encapsulation());
+      }
+    }
+    Set<Encapsulation> missing = EnumSet.noneOf(Encapsulation.class);
+    if (needed.isEmpty()) {
+      return missing;
+    }
+    String namespace = names.router(0);
+    execute(List.of(Step.of("ip", "netns", "add", namespace)), teardown);
+    try {
+      for (Encapsulation encapsulation : needed) {
+        List<String> add =
+            encapsulation == Encapsulation.GENEVE
+                ? List.of(
+                    "ip",
+                    "-n",
+                    namespace,
+                    "link",
+                    "add",
+                    "osimprobe",
+                    "type",
+                    "geneve",
+                    "id",
+                    "1",
+                    "remote",
+                    "192.0.2.1")
+                : List.of("ip", "-n", namespace, "link", "add", "osimprobe", "type", "ipip");
+        CommandResult result = runner.run(add);
+        if (result.succeeded()) {
+          runner.run(List.of("ip", "-n", namespace, "link", "del", "osimprobe"));
+        } else if (result.stderr().contains("Unknown device type")
+            || result.stderr().contains("not supported")) {
+          missing.add(encapsulation);
+        }
+      }
+    } finally {
+      runner.run(List.of("ip", "netns", "del", namespace));
+    }
+    return missing;
   }
 
   private static boolean isNamespaceSetup(Step step) {

@@ -169,4 +169,89 @@ class ComparisonTest {
                 tcpReports(dir.resolve("s2"), 12.5, 3), tcpReports(dir.resolve("e2"), 0, 0), out))
         .isEqualTo(Comparison.DIFFER);
   }
+
+  private static Path pingReports(Path dir, String p50, String p90, String notes)
+      throws IOException {
+    Files.createDirectories(dir);
+    Files.writeString(
+        dir.resolve("latency.csv"),
+        LATENCY_HEADER
+            + "r,p1,ping,a,b,dc,dc,10,,,"
+            + p50
+            + ","
+            + p90
+            + ",,,\n"
+            + "r,gone,ping,c,d,dc,dc,10,,,1.0,1.0,,,\n");
+    Files.writeString(dir.resolve("reachability.csv"), REACH_HEADER + "r,a,b,TCP,80,allowed,x\n");
+    if (notes != null) {
+      Files.writeString(dir.resolve("emulation.csv"), "run,key,value\n" + notes);
+    }
+    return dir;
+  }
+
+  @Test
+  void medianRttsWithinTenPercentAgreeAndTheFiguresArePrinted(@TempDir Path dir)
+      throws IOException {
+    StringWriter out = new StringWriter();
+    Path sim = pingReports(dir.resolve("s"), "89.418", "89.418", null);
+    Path emu = pingReports(dir.resolve("e"), "95.0", "99.0", null);
+
+    assertThat(compare(sim, emu, out)).isEqualTo(Comparison.AGREE);
+    assertThat(out.toString())
+        .contains(
+            "latency p1: RTT simulation median 89.418 ms p90 89.418 ms, emulation median 95.000 ms"
+                + " p90 99.000 ms, difference +5.582 ms (+6.2%), tolerance 8.942 ms")
+        .contains("latency of 2");
+  }
+
+  @Test
+  void medianRttsApartByMoreThanTheToleranceDiffer(@TempDir Path dir) throws IOException {
+    StringWriter out = new StringWriter();
+    Path sim = pingReports(dir.resolve("s"), "89.418", "89.418", null);
+    Path emu = pingReports(dir.resolve("e"), "0.1", "0.2", null);
+
+    assertThat(compare(sim, emu, out)).isEqualTo(Comparison.DIFFER);
+    assertThat(out.toString()).contains("DIFFER latency p1:").contains(": differ");
+  }
+
+  @Test
+  void shortRoundTripsAgreeWithinOneMillisecond(@TempDir Path dir) throws IOException {
+    StringWriter out = new StringWriter();
+    Path sim = pingReports(dir.resolve("s"), "0.120", "0.120", null);
+    Path emu = pingReports(dir.resolve("e"), "0.950", "1.2", null);
+
+    assertThat(compare(sim, emu, out)).isEqualTo(Comparison.AGREE);
+    assertThat(out.toString()).contains("tolerance 1.000 ms");
+  }
+
+  @Test
+  void whatTheEmulationLeftOutIsListedNotCompared(@TempDir Path dir) throws IOException {
+    Path sim = pingReports(dir.resolve("s"), "10.0", "10.0", null);
+    Files.writeString(
+        sim.resolve("reachability.csv"),
+        REACH_HEADER + "r,a,b,TCP,80,allowed,x\nr,a,c,TCP,80,allowed,x\n");
+    Path emu =
+        pingReports(
+            dir.resolve("e"),
+            "0.1",
+            "0.1",
+            "r,skipped_overlay.green,geneve overlay 'green' not emulated: kernel lacks"
+                + " CONFIG_GENEVE\n"
+                + "r,skipped_containers,c d\n"
+                + "r,skipped_flows,gone\n"
+                + "r,latency_not_emulated,p1\n");
+    Files.writeString(
+        emu.resolve("latency.csv"), LATENCY_HEADER + "r,p1,ping,a,b,dc,dc,10,,,0.1,0.1,,,\n");
+    StringWriter out = new StringWriter();
+
+    int status = compare(sim, emu, out);
+
+    assertThat(status).as(out.toString()).isEqualTo(Comparison.AGREE);
+    assertThat(out.toString())
+        .contains("skipped: geneve overlay 'green' not emulated: kernel lacks CONFIG_GENEVE")
+        .contains("skipped: flows not emulated (an end in an overlay left out): gone")
+        .contains("skipped: 1 reachability cells not compared")
+        .contains("skipped: latency not compared")
+        .contains("1 cells compared; ping: 1 flows compared, latency of 0");
+  }
 }

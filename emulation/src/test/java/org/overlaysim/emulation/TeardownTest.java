@@ -20,7 +20,10 @@ import org.overlaysim.emulation.kernel.Names;
 import org.overlaysim.emulation.kernel.ProcessCommandRunner;
 import org.overlaysim.emulation.kernel.RunRegistry;
 
-/** Nothing of ours survives a failed build, and --cleanup removes what a crash left (root). */
+/**
+ * Nothing of ours survives a failed build, a failure or SIGTERM while the delay relays run, and
+ * --cleanup removes what a crash left (root).
+ */
 class TeardownTest {
   private final ProcessCommandRunner real = new ProcessCommandRunner();
 
@@ -156,5 +159,76 @@ class TeardownTest {
       }
     }
     return false;
+  }
+
+  @Test
+  void aFailureWhileTheDelayRelaysRunEndsThemAndRemovesEverything() {
+    CommandRunner failingPing =
+        new CommandRunner() {
+          @Override
+          public CommandResult run(List<String> argv, String stdin, long timeoutMs)
+              throws IOException, InterruptedException {
+            if (argv.contains("ping")) {
+              assertThat(DelayRelayEmulationTest.relayProcesses()).isNotEmpty();
+              throw new IOException("injected: ping could not start");
+            }
+            return real.run(argv, stdin, timeoutMs);
+          }
+
+          @Override
+          public Process start(List<String> argv) throws IOException {
+            return real.start(argv);
+          }
+        };
+    Emulator emulator =
+        new Emulator(
+            failingPing, EmulationSettings.defaults(), new PrintWriter(new StringWriter()));
+
+    assertThatThrownBy(
+            () ->
+                emulator.emulate(
+                    org.overlaysim.scenario.ScenarioLoader.load(DelayRelayEmulationTest.THREE_SITES)
+                        .runs()
+                        .get(0)))
+        .isInstanceOf(EmulationException.class)
+        .hasMessageContaining("injected");
+    assertThat(DelayRelayEmulationTest.relayProcesses()).isEmpty();
+  }
+
+  @Test
+  void terminatedEmulatorEndsItsDelayRelays(@TempDir Path dir) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process child =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                EmulateMain.class.getName(),
+                DelayRelayEmulationTest.THREE_SITES.toString(),
+                dir.resolve("out").toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("log").toFile())
+            .start();
+    try {
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      boolean relaying = false;
+      while (!relaying && System.nanoTime() < deadline) {
+        relaying = !DelayRelayEmulationTest.relayProcesses().isEmpty();
+        if (!relaying) {
+          Thread.sleep(50);
+        }
+      }
+      assertThat(relaying).as("the child started its delay relays").isTrue();
+
+      child.destroy(); // SIGTERM
+
+      assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(DelayRelayEmulationTest.relayProcesses()).isEmpty();
+    } finally {
+      child.destroy();
+      if (!child.waitFor(60, TimeUnit.SECONDS)) {
+        child.destroyForcibly();
+      }
+    }
   }
 }

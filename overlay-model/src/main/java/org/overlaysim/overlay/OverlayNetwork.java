@@ -123,7 +123,7 @@ public final class OverlayNetwork {
   }
 
   /** The underlay of a scenario; each link's delay is {@link LinkDelay}'s. */
-  static Underlay underlayOf(Scenario scenario) {
+  public static Underlay underlayOf(Scenario scenario) {
     UnderlayDefaults d = scenario.underlay().defaults();
     GeoLatencyModel geo =
         GeoLatencyModel.DEFAULT

@@ -10,6 +10,7 @@ import org.overlaysim.overlay.packet.ArpPacket;
 import org.overlaysim.overlay.packet.EtherType;
 import org.overlaysim.overlay.packet.EthernetHeader;
 import org.overlaysim.overlay.packet.GeneveHeader;
+import org.overlaysim.overlay.packet.GeneveOption;
 import org.overlaysim.overlay.packet.IcmpMessage;
 import org.overlaysim.overlay.packet.IpProtocol;
 import org.overlaysim.overlay.packet.Ipv4Header;
@@ -82,5 +83,29 @@ class EncapsulationCaptureTest {
     assertThat(second.fragmentOffsetBytes()).isEqualTo(1376);
     assertThat(second.moreFragments()).isFalse();
     assertThat(second.identification()).isEqualTo(first.identification());
+  }
+
+  @Test
+  void geneveWithOvnsEightOptionBytesCarriesOneOptionTlvBeforeTheInnerFrame() {
+    byte[] frame =
+        capture(
+                "two-hosts.yaml",
+                "h1--r1",
+                "overlays.net.encapsulation=geneve",
+                "overlays.net.optionsBytes=8")
+            .get(0);
+    ByteBuffer b = ByteBuffer.wrap(frame);
+    EthernetHeader.read(b);
+    Ipv4Header outer = Ipv4Header.read(b);
+    // 20 IPv4 + 8 UDP + 8 Geneve + 8 options + 14 inner Ethernet + the 84-byte echo request.
+    assertThat(outer.totalLength()).isEqualTo(142);
+    assertThat(UdpHeader.read(b).destinationPort()).isEqualTo(GeneveHeader.IANA_PORT);
+    GeneveHeader geneve = GeneveHeader.read(b);
+    assertThat(geneve.options()).hasSize(1);
+    assertThat(geneve.options().get(0).optionClass()).isEqualTo(GeneveOption.CLASS_OVN);
+    assertThat(geneve.options().get(0).type()).isEqualTo(0x80);
+    assertThat(geneve.options().get(0).encodedLength()).isEqualTo(8);
+    assertThat(EthernetHeader.read(b).etherType()).isEqualTo(EtherType.IPV4);
+    assertThat(IcmpMessage.read(b.position(b.position() + 20)).isEchoRequest()).isTrue();
   }
 }

@@ -100,7 +100,8 @@ public final class RunStore {
               s.acls(),
               s.traffic(),
               s.capture(),
-              s.sweep());
+              s.sweep(),
+              s.ipBlockMatchesPods());
       update(
           sha,
           new Run(run.id(), run.point(), run.replication(), run.seed(), run.sweepValues(), rest)

@@ -10,6 +10,8 @@ import java.util.Objects;
  * @param mtu inner (container side) MTU, {@code auto} already resolved
  * @param fdbAgeingNs ageing of learnt forwarding entries (Linux vxlan: 300 s)
  * @param convergenceNs delay before an EVPN route reaches the other VTEPs
+ * @param optionsBytes Geneve option bytes every packet carries (0-252, a multiple of 4; OVN sends
+ *     8: one 4-byte option header and 4 bytes of data); 0 for every other encapsulation
  */
 public record Overlay(
     String name,
@@ -20,7 +22,8 @@ public record Overlay(
     ControlPlane controlPlane,
     int mtu,
     long fdbAgeingNs,
-    long convergenceNs) {
+    long convergenceNs,
+    int optionsBytes) {
 
   public static final int MAX_VNI = 16_777_215;
   public static final long DEFAULT_FDB_AGEING_NS = 300_000_000_000L;
@@ -36,6 +39,22 @@ public record Overlay(
     Checks.range(mtu, 68, 65535, "mtu");
     Checks.positive(fdbAgeingNs, "fdbAgeing");
     Checks.nonNegative(convergenceNs, "convergence");
+    Checks.range(optionsBytes, 0, MAX_OPTIONS_BYTES, "optionsBytes");
+    if (optionsBytes % 4 != 0 || (optionsBytes > 0 && encapsulation != Encapsulation.GENEVE)) {
+      throw new IllegalArgumentException(
+          "optionsBytes must be a multiple of 4, and only geneve carries options");
+    }
+  }
+
+  /** Geneve's options length field counts 4-byte words in 6 bits: at most 63 words. */
+  public static final int MAX_OPTIONS_BYTES = 252;
+
+  /**
+   * Bytes the tunnel adds on the underlay over IPv4, outer Ethernet header included: the
+   * encapsulation's own ({@link Encapsulation#overheadBytes()}) plus Geneve's options.
+   */
+  public int overheadBytes() {
+    return encapsulation.overheadBytes() + optionsBytes;
   }
 
   /** The gateway address Docker reserves: the first address of the subnet. */

@@ -7,6 +7,16 @@ import java.util.Objects;
  * One fully resolved scenario: every reference checked, every unit parsed, every default and mass
  * definition expanded, every address allocated. Lists keep the file's order (expanded entries in
  * place of their {@code count} entry).
+ *
+ * @param ipBlockMatchesPods whether a NetworkPolicy's {@code ipBlock} matches the addresses of the
+ *     scenario's own pods (containers). Kubernetes leaves this to the network plugin (NetworkPolicy
+ *     API: ipBlock "should be cluster-external IPs, since Pod IPs are ephemeral"), and the two
+ *     common plugins differ: Calico matches an ipBlock (its {@code nets}) against the packet's
+ *     address whatever it belongs to ({@code true}, the default); Cilium's CIDR rules do not apply
+ *     between endpoints it manages (its "CIDR-based" policy docs: "CIDR rules do not apply to
+ *     traffic where both sides of the connection are either managed by Cilium or use an IP
+ *     belonging to a node in the cluster"), so a pod peer is matched only by selectors ({@code
+ *     false}). The scenario key is {@code ipBlockMatchesPods}.
  */
 public record Scenario(
     String name,
@@ -24,7 +34,8 @@ public record Scenario(
     List<Acl> acls,
     List<TrafficSpec> traffic,
     List<CaptureSpec> capture,
-    Sweep sweep) {
+    Sweep sweep,
+    boolean ipBlockMatchesPods) {
   public Scenario {
     Checks.name(name, "scenario name");
     Objects.requireNonNull(description, "description");

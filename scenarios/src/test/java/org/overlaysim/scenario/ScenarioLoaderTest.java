@@ -331,4 +331,67 @@ class ScenarioLoaderTest {
     assertThat(summary.toString())
         .isEqualTo("2 sites, 2 hosts, 2 containers, 1 overlay, 0 policies, 0 flows, 1 run");
   }
+
+  // Issue 20, difference 8: mtu: auto from the members' own host MTU, and Geneve's options.
+
+  @Test
+  void autoMtuTakesTheSmallestMemberHostsOwnMtu() throws Exception {
+    String text =
+        Yaml.HEAD
+            + """
+            hosts:
+              - {name: h1, router: r1, ip: 10.0.0.1, mtu: 9000}
+              - {name: h2, router: r2, ip: 10.0.0.2, mtu: 1400}
+              - {name: h3, router: r2, ip: 10.0.0.3, mtu: 1200}
+            overlays:
+              - {name: jumbo, vni: 1, subnet: 172.20.0.0/24, mtu: auto}
+              - {name: mixed, vni: 2, subnet: 172.21.0.0/24}
+              - {name: empty, vni: 3, subnet: 172.22.0.0/24}
+            containers:
+              - {name: j, host: h1, overlay: jumbo}
+              - {name: m, host: "h*", overlay: mixed, count: 2}
+            """;
+    Scenario scenario = Yaml.scenario(text);
+    // jumbo lives on h1 only (9000); mixed's two containers go to h1 and h2 (the pattern's
+    // first two hosts by name): the smaller, 1400, decides; an overlay without members takes
+    // the underlay's 1500. A container's MTU defaults to its overlay's.
+    assertThat(scenario.overlays()).extracting(Overlay::mtu).containsExactly(8950, 1350, 1450);
+    assertThat(scenario.containers()).extracting(Container::mtu).containsExactly(8950, 1350, 1350);
+  }
+
+  @Test
+  void geneveOptionsAddToTheOverheadAndToAutoMtuAsOvnsEightBytes() throws Exception {
+    String text =
+        Yaml.HEAD
+            + Yaml.HOSTS
+            + """
+            overlays:
+              - {name: ovn, vni: 1, subnet: 172.20.0.0/24, encapsulation: geneve, optionsBytes: 8}
+              - {name: plain, vni: 2, subnet: 172.21.0.0/24, encapsulation: geneve}
+            containers:
+              - {name: c1, host: h1, overlay: ovn}
+            """;
+    Scenario scenario = Yaml.scenario(text);
+    assertThat(scenario.overlays()).extracting(Overlay::optionsBytes).containsExactly(8, 0);
+    assertThat(scenario.overlays()).extracting(Overlay::overheadBytes).containsExactly(58, 50);
+    assertThat(scenario.overlays()).extracting(Overlay::mtu).containsExactly(1442, 1450);
+  }
+
+  @Test
+  void optionsBytesAreGenevesOnlyAndComeInWords() throws Exception {
+    String vxlan =
+        Yaml.HEAD
+            + Yaml.HOSTS
+            + """
+            overlays:
+              - {name: o, vni: 1, subnet: 172.20.0.0/24, encapsulation: vxlan, optionsBytes: 8}
+            containers:
+              - {name: c1, host: h1, overlay: o}
+            """;
+    assertThat(Yaml.problems(vxlan).toString()).contains("only geneve carries options");
+    String odd = vxlan.replace("vxlan, optionsBytes: 8", "geneve, optionsBytes: 6");
+    assertThat(Yaml.problems(odd).toString()).contains("multiple of 4");
+    String big = vxlan.replace("vxlan, optionsBytes: 8", "geneve, optionsBytes: 256");
+    assertThat(Yaml.problems(big)).isNotEmpty();
+  }
 }

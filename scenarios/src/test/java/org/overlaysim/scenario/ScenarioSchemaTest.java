@@ -103,6 +103,7 @@ class ScenarioSchemaTest {
             "tcp",
             "traffic",
             "capture",
-            "sweep");
+            "sweep",
+            "ipBlockMatchesPods");
   }
 }

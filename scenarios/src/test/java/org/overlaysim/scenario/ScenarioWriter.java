@@ -50,6 +50,9 @@ public final class ScenarioWriter {
     root.put("seed", s.seed());
     root.put("duration", Units.formatDuration(s.durationNs()));
     root.put("replications", s.replications());
+    if (!s.ipBlockMatchesPods()) {
+      root.put("ipBlockMatchesPods", false);
+    }
     ArrayNode sites = root.putArray("sites");
     for (Site site : s.sites()) {
       ObjectNode node = sites.addObject().put("name", site.name());
@@ -92,6 +95,9 @@ public final class ScenarioWriter {
           .put("mtu", o.mtu())
           .put("fdbAgeing", Units.formatDuration(o.fdbAgeingNs()))
           .put("convergence", Units.formatDuration(o.convergenceNs()));
+      if (o.optionsBytes() > 0) {
+        node.put("optionsBytes", o.optionsBytes());
+      }
     }
     ArrayNode containers = root.putArray("containers");
     for (Container c : s.containers()) {

@@ -36,6 +36,13 @@ public final class NetworkPlan {
   private final Map<String, Integer> overlayIndex = new LinkedHashMap<>();
   private final LinkShaping shaping = LinkShaping.create();
 
+  /**
+   * Without netem a delay relay may carry the outer UDP ({@link DelayRelayPlan}): vxlan devices
+   * then send it without a UDP checksum ({@code noudpcsum}, as geneve's default), since the DNAT to
+   * the relay cannot rewrite a checksum the kernel left to offload.
+   */
+  private boolean relayable;
+
   /** A device whose kernel counters the report reads; {@code where} names it as drops.csv does. */
   public record Device(String namespace, String device, String where) {}
 
@@ -67,6 +74,7 @@ public final class NetworkPlan {
     plan.underlayLinks(netem);
     plan.accessLinks();
     plan.routerRoutes(routes);
+    plan.relayable = !netem;
     plan.overlays();
     plan.containers();
     nft.scripts()
@@ -335,6 +343,9 @@ public final class NetworkPlan {
     // Static control plane (Docker, Flannel): no learning; the vxlan device answers ARP itself
     // from the neighbour entries pushed to it (proxy), so no broadcast crosses the underlay.
     add.addAll(learning ? List.of("learning") : List.of("nolearning", "proxy"));
+    if (relayable) {
+      add.add("noudpcsum");
+    }
     steps.add(new Step(add, "", false));
     attachToBridge(ns, vx, overlay.mtu(), names.bridge(o));
     counted.add(new Device(ns, vx, "vtep " + host.name() + " " + overlay.name()));

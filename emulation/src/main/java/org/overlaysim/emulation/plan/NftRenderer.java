@@ -406,7 +406,7 @@ public final class NftRenderer {
     }
     for (PolicyPeer peer : rule.peers()) {
       if (peer.ipBlock().isPresent()
-          ? peer.ipBlock().get().contains(candidate.ip())
+          ? scenario.ipBlockMatchesPods() && peer.ipBlock().get().contains(candidate.ip())
           : selects(policy, peer, candidate)) {
         return true;
       }
@@ -424,6 +424,13 @@ public final class NftRenderer {
         match.append(" ip ").append(field).append(" != { ");
         match.append(String.join(", ", block.except().stream().map(Cidr::toString).toList()));
         match.append(" }");
+      }
+      if (!scenario.ipBlockMatchesPods()) {
+        // Cilium: CIDR rules do not apply between the pods it manages (every container here).
+        Set<String> pods = new LinkedHashSet<>();
+        scenario.containers().forEach(c -> pods.add(c.ip().toString()));
+        match.append(" ip ").append(field).append(" != { ");
+        match.append(String.join(", ", pods)).append(" }");
       }
       return Optional.of(match.append(' ').toString());
     }

@@ -29,6 +29,7 @@ import org.overlaysim.scenario.ProbePort;
 import org.overlaysim.scenario.ProbeTraffic;
 import org.overlaysim.scenario.Protocol;
 import org.overlaysim.scenario.Run;
+import org.overlaysim.scenario.Scenario;
 
 /**
  * Runs reachability probes for real: a {@link ProbeServer} in every container listening on every
@@ -43,12 +44,28 @@ public final class ProbeRunner implements AutoCloseable {
   private final Names names;
   private final EmulationSettings settings;
   private final List<Process> servers = new ArrayList<>();
+  private final Scenario emulated;
+  private final Map<String, Integer> emulatedIndex = new LinkedHashMap<>();
 
   public ProbeRunner(CommandRunner runner, Run run, Names names, EmulationSettings settings) {
+    this(runner, run, names, settings, run.scenario());
+  }
+
+  /**
+   * Pairs drawn from {@code run}'s whole scenario (as the simulator draws them), probed among the
+   * containers of {@code emulated} (the part the kernel builds; a pair with an end outside it is
+   * not probed).
+   */
+  public ProbeRunner(
+      CommandRunner runner, Run run, Names names, EmulationSettings settings, Scenario emulated) {
     this.runner = runner;
     this.run = run;
     this.names = names;
     this.settings = settings;
+    this.emulated = emulated;
+    for (int c = 0; c < emulated.containers().size(); c++) {
+      emulatedIndex.put(emulated.containers().get(c).name(), c);
+    }
   }
 
   public List<ProbeObservation> run(List<ProbeTraffic> probes)
@@ -72,7 +89,7 @@ public final class ProbeRunner implements AutoCloseable {
         ports.add(port(port).toString());
       }
     }
-    List<Container> containers = run.scenario().containers();
+    List<Container> containers = emulated.containers();
     List<CompletableFuture<String>> ready = new ArrayList<>();
     for (int c = 0; c < containers.size(); c++) {
       List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", names.container(c)));
@@ -137,12 +154,16 @@ public final class ProbeRunner implements AutoCloseable {
         probe,
         streams.stream(Reachability.streamName(probe)),
         (src, dst, port, verdict) -> {
+          Integer source = emulatedIndex.get(containers.get(src).name());
+          if (source == null || !emulatedIndex.containsKey(containers.get(dst).name())) {
+            return;
+          }
           int id = pairs.size();
           pairs.add(new int[] {src, dst});
           pairPorts.add(port);
           Container to = containers.get(dst);
           bySource
-              .computeIfAbsent(src, k -> new ArrayList<>())
+              .computeIfAbsent(source, k -> new ArrayList<>())
               .add(new ProbeTarget(id, port(port), to.ip().toString(), to.name()));
         });
     long timeoutMs =

@@ -334,7 +334,7 @@ public final class TcpRunner implements AutoCloseable {
   }
 
   private int overhead(Container container) {
-    return overlayOf(container).encapsulation().overheadBytes();
+    return overlayOf(container).overheadBytes();
   }
 
   private Overlay overlayOf(Container container) {

@@ -49,7 +49,13 @@ class NetworkPlanTest {
             "ip -n "
                 + h1
                 + " link add obeefv0 type vxlan id 42 dstport 4789 local 10.0.1.11 nolearning"
-                + " proxy");
+                + " proxy noudpcsum");
+    // Without netem a delay relay may carry the outer UDP: no outer checksum then; with netem
+    // the kernel's default (udpcsum).
+    Scenario scenario = PlanFixtures.scenario("mtu-boundary.yaml");
+    NetworkPlan netem =
+        NetworkPlan.build(scenario, NAMES, new NftRenderer(scenario, NAMES).render(), true);
+    assertThat(lines(netem)).noneMatch(l -> l.contains("noudpcsum"));
     // On h-1 only b (on h-2) is remote; a and big are local and get no entry there.
     assertThat(lines.stream().filter(l -> l.startsWith("bridge -n " + h1 + " fdb append 02:42")))
         .containsExactly(
@@ -68,7 +74,7 @@ class NetworkPlanTest {
             "ip -n "
                 + h2
                 + " link add obeefv1 type vxlan id 43 dstport 8472 local 10.0.2.11"
-                + " learning",
+                + " learning noudpcsum",
             "bridge -n "
                 + h2
                 + " fdb append 00:00:00:00:00:00 dev obeefv1 dst 10.0.1.11 self"

@@ -82,4 +82,18 @@ class NftRendererTest {
   void eachBridgedOverlayGetsItsOwnConntrackZone() {
     assertThat(rules.scripts().get(0)).contains("iifname \"obeefb0\" ct zone set 1");
   }
+
+  @Test
+  void withIpBlockMatchesPodsFalseAnIpBlockRuleLeavesEveryPodAddressOut() {
+    Scenario cilium = PlanFixtures.scenario("network-policy.yaml", "ipBlockMatchesPods=false");
+    String calicoRules = String.join("\n", rules.scripts().values());
+    String ciliumRules =
+        String.join("\n", new NftRenderer(cilium, NAMES).render().scripts().values());
+
+    String block = "ip daddr 172.30.0.0/24 ip daddr != { 172.30.0.11/32, 172.30.0.21/32 }";
+    assertThat(calicoRules)
+        .contains(block + " ")
+        .doesNotContain(block + " ip daddr != { 172.30.0.11,");
+    assertThat(ciliumRules).contains(block + " ip daddr != { 172.30.0.11, 172.30.0.12,");
+  }
 }

@@ -129,6 +129,9 @@ public final class Frame implements UnderlayPacket {
   /** Encapsulation of the outer header, for rendering: 0 vxlan, 1 geneve, 2 ipip. */
   public int tunnelKind;
 
+  /** Geneve option bytes after the 8-byte Geneve header (the overlay's optionsBytes), else 0. */
+  public int tunnelOptionsBytes;
+
   public int vni;
   public int outerSrc;
   public int outerDst;
@@ -208,6 +211,7 @@ public final class Frame implements UnderlayPacket {
     f.ingressVerdict = ingressVerdict;
     f.tunneled = tunneled;
     f.tunnelKind = tunnelKind;
+    f.tunnelOptionsBytes = tunnelOptionsBytes;
     f.vni = vni;
     f.outerSrc = outerSrc;
     f.outerDst = outerDst;

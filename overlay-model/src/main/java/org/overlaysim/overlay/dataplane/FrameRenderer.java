@@ -6,6 +6,7 @@ import org.overlaysim.overlay.packet.ArpPacket;
 import org.overlaysim.overlay.packet.EtherType;
 import org.overlaysim.overlay.packet.EthernetHeader;
 import org.overlaysim.overlay.packet.GeneveHeader;
+import org.overlaysim.overlay.packet.GeneveOption;
 import org.overlaysim.overlay.packet.IcmpMessage;
 import org.overlaysim.overlay.packet.InternetChecksum;
 import org.overlaysim.overlay.packet.IpProtocol;
@@ -219,13 +220,13 @@ public final class FrameRenderer {
     byte[] innerFrame = inner(w);
     // The inner frame is not padded inside a tunnel: only its real length counts.
     int innerLength = EthernetHeader.LENGTH + w.innerL3Length();
-    int udpLength = UdpHeader.HEADER_LENGTH + 8 + innerLength;
+    int udpLength = UdpHeader.HEADER_LENGTH + 8 + w.tunnelOptionsBytes + innerLength;
     ByteBuffer payload = ByteBuffer.allocate(udpLength);
     payload.position(UdpHeader.HEADER_LENGTH);
     if (w.tunnelKind == Frame.TUNNEL_VXLAN) {
       new VxlanHeader(w.vni).write(payload);
     } else {
-      GeneveHeader.ethernet(w.vni).write(payload);
+      GeneveHeader.ethernet(w.vni, GeneveOption.filling(w.tunnelOptionsBytes)).write(payload);
     }
     payload.put(innerFrame, 0, innerLength);
     byte[] bytes = payload.array();

@@ -31,33 +31,47 @@ public sealed interface Tunnel permits Tunnel.Udp, Tunnel.IpInIp, Tunnel.Direct 
   static Tunnel of(Overlay overlay, OuterDontFragment outerDf) {
     return switch (overlay.encapsulation()) {
       case VXLAN -> new Udp(Frame.TUNNEL_VXLAN, overlay.vni(), overlay.udpPort(), outerDf);
-      case GENEVE -> new Udp(Frame.TUNNEL_GENEVE, overlay.vni(), overlay.udpPort(), outerDf);
+      case GENEVE ->
+          new Udp(
+              Frame.TUNNEL_GENEVE,
+              overlay.vni(),
+              overlay.udpPort(),
+              outerDf,
+              overlay.optionsBytes());
       case IPIP -> new IpInIp();
       case NONE -> new Direct();
     };
   }
 
   /**
-   * VXLAN (RFC 7348) or Geneve without options (RFC 8926) over UDP/IPv4: outer IPv4 20 + UDP 8 +
-   * VXLAN or Geneve 8 + inner Ethernet 14, the 50 bytes of {@link Encapsulation#overheadBytes()}
-   * counting the outer Ethernet header. The UDP source port comes from the inner flow's hash (RFC
-   * 7348 section 5) so ECMP spreads flows; the outer DF bit is as configured (Linux: clear).
+   * VXLAN (RFC 7348) or Geneve (RFC 8926) over UDP/IPv4: outer IPv4 20 + UDP 8 + VXLAN or Geneve 8
+   * (+ Geneve's {@code optionsBytes}) + inner Ethernet 14, the 50 bytes of {@link
+   * Encapsulation#overheadBytes()} counting the outer Ethernet header (plus the options: {@link
+   * Overlay#overheadBytes()}). The UDP source port comes from the inner flow's hash (RFC 7348
+   * section 5) so ECMP spreads flows; the outer DF bit is as configured (Linux: clear).
    */
-  record Udp(int kind, int vni, int udpPort, OuterDontFragment outerDf) implements Tunnel {
+  record Udp(int kind, int vni, int udpPort, OuterDontFragment outerDf, int optionsBytes)
+      implements Tunnel {
     static final int ADDED = Ipv4Header.MINIMUM_LENGTH + 8 + 8 + 14;
+
+    /** VXLAN, or Geneve without options. */
+    public Udp(int kind, int vni, int udpPort, OuterDontFragment outerDf) {
+      this(kind, vni, udpPort, outerDf, 0);
+    }
 
     @Override
     public int encapsulate(Frame f, int localIp, int remoteIp, int outerId) {
       outer(f, localIp, remoteIp, outerId);
       f.tunnelKind = kind;
+      f.tunnelOptionsBytes = optionsBytes;
       f.vni = vni;
       f.outerProto = IpProtocol.UDP;
       f.outerSrcPort = SourcePortRange.RFC_7348.portFor(innerFlowHash(f));
       f.outerDstPort = udpPort;
       f.outerDf = !f.isArp() && outerDf.outerDf(f.df);
       f.outerTtl = Ipv4Header.DEFAULT_TTL;
-      f.outerLength = ADDED + f.innerL3Length();
-      return ADDED;
+      f.outerLength = ADDED + optionsBytes + f.innerL3Length();
+      return ADDED + optionsBytes;
     }
 
     @Override
@@ -72,6 +86,7 @@ public sealed interface Tunnel permits Tunnel.Udp, Tunnel.IpInIp, Tunnel.Direct 
     public int encapsulate(Frame f, int localIp, int remoteIp, int outerId) {
       outer(f, localIp, remoteIp, outerId);
       f.tunnelKind = Frame.TUNNEL_IPIP;
+      f.tunnelOptionsBytes = 0;
       f.outerProto = IpProtocol.IPIP;
       f.outerSrcPort = 0;
       f.outerDstPort = 0;

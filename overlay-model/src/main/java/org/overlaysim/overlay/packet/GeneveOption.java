@@ -22,6 +22,29 @@ public record GeneveOption(int optionClass, int type, Octets data) {
     }
   }
 
+  /** Option class 0x0102: Open Virtual Networking (OVN), in IANA's Geneve option class registry. */
+  public static final int CLASS_OVN = 0x0102;
+
+  /**
+   * Options of {@code bytes} bytes in all (a multiple of 4, at most 252), as OVN sends them: its
+   * one option (class 0x0102, type 0x80, 4 bytes of zeros where OVN puts the logical ports) for 8
+   * bytes; more bytes in further options of at most 128 (4 + 124) bytes each, the last taking what
+   * remains. None for 0.
+   */
+  public static java.util.List<GeneveOption> filling(int bytes) {
+    if (bytes < 0 || bytes % 4 != 0 || bytes > 252) {
+      throw new IllegalArgumentException("Geneve options of " + bytes + " bytes");
+    }
+    java.util.List<GeneveOption> options = new java.util.ArrayList<>();
+    int left = bytes;
+    while (left > 0) {
+      int size = Math.min(left, HEADER_LENGTH + MAXIMUM_DATA_LENGTH);
+      options.add(new GeneveOption(CLASS_OVN, 0x80, Octets.zeros(size - HEADER_LENGTH)));
+      left -= size;
+    }
+    return options;
+  }
+
   /** The critical bit: a receiver that does not understand the option must drop the packet. */
   public boolean isCritical() {
     return (type & 0x80) != 0;

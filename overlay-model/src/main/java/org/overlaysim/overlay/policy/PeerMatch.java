@@ -6,9 +6,10 @@ import org.overlaysim.scenario.IpBlock;
 
 /**
  * One compiled {@code from}/{@code to} peer: either the pod classes its selectors match, or an
- * ipBlock as masks. An ipBlock is matched against the peer's IP whether or not that IP is a pod's:
- * Kubernetes leaves pod IPs in ipBlocks to the plugin, and matching by address is what Calico and
- * Cilium do for the packet they see.
+ * ipBlock as masks. Kubernetes leaves pod IPs in ipBlocks to the plugin ({@link
+ * org.overlaysim.scenario.Scenario#ipBlockMatchesPods()}): by default an ipBlock is matched against
+ * the peer's IP whether or not that IP is a pod's, as Calico does; with {@code ipBlockMatchesPods:
+ * false} it matches no pod, as Cilium's CIDR rules do not apply between the endpoints it manages.
  */
 final class PeerMatch {
   private final ClassSet classes;
@@ -16,10 +17,17 @@ final class PeerMatch {
   private final int mask;
   private final int[] exceptNetworks;
   private final int[] exceptMasks;
+  private final boolean matchesPods;
 
   private PeerMatch(
-      ClassSet classes, int network, int mask, int[] exceptNetworks, int[] exceptMasks) {
+      ClassSet classes,
+      int network,
+      int mask,
+      int[] exceptNetworks,
+      int[] exceptMasks,
+      boolean matchesPods) {
     this.classes = classes;
+    this.matchesPods = matchesPods;
     this.network = network;
     this.mask = mask;
     this.exceptNetworks = exceptNetworks;
@@ -27,10 +35,11 @@ final class PeerMatch {
   }
 
   static PeerMatch classes(ClassSet classes) {
-    return new PeerMatch(classes, 0, 0, null, null);
+    return new PeerMatch(classes, 0, 0, null, null, true);
   }
 
-  static PeerMatch ipBlock(IpBlock block) {
+  /** An ipBlock; {@code matchesPods} false: no pod peer matches it (Cilium). */
+  static PeerMatch ipBlock(IpBlock block, boolean matchesPods) {
     List<Cidr> except = block.except();
     int[] networks = new int[except.size()];
     int[] masks = new int[except.size()];
@@ -39,7 +48,12 @@ final class PeerMatch {
       masks[i] = mask(except.get(i).prefixLength());
     }
     return new PeerMatch(
-        null, block.cidr().network().bits(), mask(block.cidr().prefixLength()), networks, masks);
+        null,
+        block.cidr().network().bits(),
+        mask(block.cidr().prefixLength()),
+        networks,
+        masks,
+        matchesPods);
   }
 
   static int mask(int prefixLength) {
@@ -51,7 +65,7 @@ final class PeerMatch {
     if (classes != null) {
       return podClass >= 0 && classes.contains(podClass);
     }
-    if ((ip & mask) != network) {
+    if ((!matchesPods && podClass >= 0) || (ip & mask) != network) {
       return false;
     }
     for (int i = 0; i < exceptNetworks.length; i++) {

@@ -47,6 +47,7 @@ public final class PolicyEngine {
 
   private final ContainerDirectory containers;
   private final PodClasses pods;
+  private final boolean ipBlockMatchesPods;
   private final List<String> policyNames = new ArrayList<>();
   private final CompiledRule[][] ingressRules;
   private final CompiledRule[][] egressRules;
@@ -74,6 +75,7 @@ public final class PolicyEngine {
     }
     containers = new ContainerDirectory(scenario.containers());
     pods = new PodClasses(scenario);
+    ipBlockMatchesPods = scenario.ipBlockMatchesPods();
     List<NetworkPolicy> policies = scenario.policies();
     int policyCount = policies.size();
     ingressRules = new CompiledRule[policyCount][];
@@ -133,7 +135,7 @@ public final class PolicyEngine {
       for (int i = 0; i < peers.length; i++) {
         PolicyPeer peer = rule.peers().get(i);
         if (peer.ipBlock().isPresent()) {
-          peers[i] = PeerMatch.ipBlock(peer.ipBlock().get());
+          peers[i] = PeerMatch.ipBlock(peer.ipBlock().get(), ipBlockMatchesPods);
         } else {
           // podSelector alone means the policy's own namespace; a namespaceSelector replaces it.
           String own = peer.namespaceSelector().isPresent() ? null : policy.namespace();

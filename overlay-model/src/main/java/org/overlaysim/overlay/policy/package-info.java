@@ -13,7 +13,8 @@
  * <p>Choices where Kubernetes leaves room to the network plugin, documented here once:
  *
  * <ul>
- *   <li>An ipBlock matches by the peer's address, pod addresses included (Calico, Cilium).
+ *   <li>An ipBlock matches by the peer's address, pod addresses included (Calico); with the
+ *       scenario's {@code ipBlockMatchesPods: false} it matches no pod (Cilium).
  *   <li>A rule without ports allows every protocol, ICMP included; a rule with ports only the
  *       protocols it names (TCP, UDP, SCTP).
  *   <li>A named port matches a container port of the destination pod with that name and the rule's

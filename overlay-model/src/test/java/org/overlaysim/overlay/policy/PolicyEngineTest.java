@@ -10,6 +10,7 @@ import org.overlaysim.scenario.PolicyType;
 import org.overlaysim.scenario.ProbePort;
 import org.overlaysim.scenario.Protocol;
 import org.overlaysim.scenario.Scenario;
+import org.overlaysim.scenario.ScenarioLoader;
 
 class PolicyEngineTest {
 
@@ -231,5 +232,43 @@ class PolicyEngineTest {
         .isSameAs(engine.ingress(ya, xb, Transport.UDP, 81));
     assertThat(engine.connection(ya, xa, Protocol.TCP, 80))
         .isSameAs(engine.connection(ya, xb, Protocol.TCP, 81));
+  }
+
+  // 7. Kubernetes leaves pod addresses in ipBlocks to the plugin: Calico's nets match any address
+  // (ipBlockMatchesPods: true, the default); Cilium's CIDR rules do not apply between endpoints it
+  // manages (false). https://docs.cilium.io/en/stable/security/policy/language/ (CIDR based).
+
+  @Test
+  void anIpBlockMatchesPodAddressesByDefaultAsCalicoDoes() throws Exception {
+    PolicyEngine engine = engine("ip-block-except.yaml");
+    assertThat(
+            engine
+                .connection(index(engine, "x-b"), index(engine, "x-a"), Transport.TCP, 80)
+                .allowed())
+        .isTrue();
+  }
+
+  @Test
+  void withIpBlockMatchesPodsFalseAnIpBlockMatchesNoPodAsCiliumDoes() throws Exception {
+    Scenario scenario =
+        ScenarioLoader.load(
+                PolicyScenarios.directory().resolve("ip-block-except.yaml"),
+                List.of("ipBlockMatchesPods=false"))
+            .runs()
+            .get(0)
+            .scenario();
+    assertThat(scenario.ipBlockMatchesPods()).isFalse();
+    PolicyEngine engine = new PolicyEngine(scenario);
+    int xa = index(engine, "x-a");
+
+    Verdict fromPod = engine.connection(index(engine, "x-b"), xa, Transport.TCP, 80);
+    assertThat(fromPod.allowed()).isFalse();
+    assertThat(fromPod.reason()).isEqualTo(Verdict.Reason.POLICY_DENY);
+    // An address that is no pod's still matches the CIDR.
+    assertThat(
+            engine
+                .ingressFromAddress(Ipv4.parse("172.20.9.9").bits(), xa, Transport.TCP, 80)
+                .allowed())
+        .isTrue();
   }
 }

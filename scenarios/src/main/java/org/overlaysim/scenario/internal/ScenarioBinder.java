@@ -42,7 +42,8 @@ public final class ScenarioBinder {
           "tcp",
           "traffic",
           "capture",
-          "sweep");
+          "sweep",
+          "ipBlockMatchesPods");
   static final List<String> DEFAULT_KEYS =
       List.of("bandwidth", "mtu", "queue", "fiberSpeed", "routeFactor");
 
@@ -94,6 +95,7 @@ public final class ScenarioBinder {
             .bind(doc.list("traffic"), doc.path("traffic"));
     List<CaptureSpec> capture = capture(doc);
     Sweep sweep = SweepReader.read(ctx, doc.get("sweep"), doc.path("sweep"));
+    boolean ipBlockMatchesPods = doc.bool("ipBlockMatchesPods", true);
 
     if (!ctx.ok() || name == null || underlay == null) {
       return null;
@@ -118,7 +120,8 @@ public final class ScenarioBinder {
                 acls,
                 traffic,
                 capture,
-                sweep));
+                sweep,
+                ipBlockMatchesPods));
   }
 
   /** Every name the file writes, so a broken entry's name is not also reported as unknown. */
@@ -384,7 +387,8 @@ public final class ScenarioBinder {
                   "controlPlane",
                   "mtu",
                   "fdbAgeing",
-                  "convergence"));
+                  "convergence",
+                  "optionsBytes"));
       if (entry == null) {
         continue;
       }
@@ -423,7 +427,17 @@ public final class ScenarioBinder {
               entry.integer(
                   "udpPort", Bounds.PORT.min(), Bounds.PORT.max(), encapsulation.defaultUdpPort());
       ControlPlane controlPlane = entry.choice("controlPlane", CONTROL_PLANES, ControlPlane.STATIC);
-      int mtu = overlayMtu(entry, encapsulation);
+      int optionsBytes = (int) entry.integer("optionsBytes", 0, Overlay.MAX_OPTIONS_BYTES, 0);
+      if (entry.has("optionsBytes")
+          && (encapsulation != Encapsulation.GENEVE || optionsBytes % 4 != 0)) {
+        ctx.at(
+            entry.path("optionsBytes"),
+            encapsulation != Encapsulation.GENEVE
+                ? "only geneve carries options; drop optionsBytes"
+                : "Geneve options come in 4-byte words: optionsBytes must be a multiple of 4");
+        optionsBytes = 0;
+      }
+      int mtu = overlayMtu(entry, name, encapsulation.overheadBytes() + optionsBytes, doc);
       long ageing = entry.duration("fdbAgeing", Overlay.DEFAULT_FDB_AGEING_NS);
       long convergence = entry.duration("convergence", Overlay.DEFAULT_CONVERGENCE_NS);
       if (name == null || !registry.claim("overlay", "overlay", name, entry.path("name"))) {
@@ -433,6 +447,7 @@ public final class ScenarioBinder {
         continue;
       }
       Cidr finalSubnet = subnet;
+      int finalOptions = optionsBytes;
       Overlay overlay =
           Safe.make(
               ctx,
@@ -447,7 +462,8 @@ public final class ScenarioBinder {
                       controlPlane,
                       mtu,
                       ageing,
-                      convergence));
+                      convergence,
+                      finalOptions));
       if (overlay != null) {
         overlays.add(overlay);
         registry.overlays.put(name, overlay);
@@ -458,9 +474,15 @@ public final class ScenarioBinder {
     return overlays;
   }
 
-  private int overlayMtu(Obj entry, Encapsulation encapsulation) {
+  /**
+   * An overlay's MTU: its number, or for {@code auto} (the default) the smallest MTU of the hosts
+   * it has containers on (a host's own {@code mtu}, else the underlay's) minus the tunnel's
+   * overhead, as Linux derives a tunnel device's MTU from the device under it. An overlay has one
+   * MTU for all its members, so the smallest host decides; without members, the underlay's.
+   */
+  private int overlayMtu(Obj entry, String name, int overheadBytes, Obj doc) {
     JsonNode mtu = entry.get("mtu");
-    int auto = defaults.mtu() - encapsulation.overheadBytes();
+    int auto = smallestMemberHostMtu(name, doc) - overheadBytes;
     if (mtu == null || (mtu.isTextual() && mtu.asText().equals("auto"))) {
       return auto;
     }
@@ -470,6 +492,38 @@ public final class ScenarioBinder {
       return auto;
     }
     return (int) entry.integer("mtu", Bounds.MTU.min(), Bounds.MTU.max(), auto);
+  }
+
+  /**
+   * The smallest MTU of the hosts the containers entries put members of overlay {@code name} on
+   * (read ahead of the containers' binding: a literal host, or the hosts a pattern spreads a count
+   * over, in the containers' own order); the underlay's MTU without any.
+   */
+  private int smallestMemberHostMtu(String name, Obj doc) {
+    int smallest = Integer.MAX_VALUE;
+    List<org.overlaysim.scenario.Host> byName = new ArrayList<>(registry.hosts.values());
+    byName.sort((a, b) -> NaturalOrder.INSTANCE.compare(a.name(), b.name()));
+    for (JsonNode entry : doc.list("containers")) {
+      JsonNode overlay = entry.get("overlay");
+      JsonNode host = entry.get("host");
+      if (overlay == null || host == null || !overlay.asText().equals(name)) {
+        continue;
+      }
+      String ref = host.asText();
+      List<org.overlaysim.scenario.Host> hosts = new ArrayList<>();
+      if (Glob.isGlob(ref)) {
+        java.util.regex.Pattern pattern = Glob.compile(ref);
+        byName.stream().filter(h -> pattern.matcher(h.name()).matches()).forEach(hosts::add);
+      } else if (registry.hosts.containsKey(ref)) {
+        hosts.add(registry.hosts.get(ref));
+      }
+      JsonNode count = entry.get("count");
+      int members = count != null && count.canConvertToInt() ? count.asInt() : hosts.size();
+      for (int i = 0; i < Math.min(members, hosts.size()); i++) {
+        smallest = Math.min(smallest, hosts.get(i).mtu());
+      }
+    }
+    return smallest == Integer.MAX_VALUE ? defaults.mtu() : smallest;
   }
 
   /**
