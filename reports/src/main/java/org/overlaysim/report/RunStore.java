@@ -100,7 +100,9 @@ public final class RunStore {
               s.acls(),
               s.traffic(),
               s.capture(),
-              s.sweep());
+              s.sweep(),
+              s.commonSeeds(),
+              s.sampleNs());
       update(
           sha,
           new Run(run.id(), run.point(), run.replication(), run.seed(), run.sweepValues(), rest)

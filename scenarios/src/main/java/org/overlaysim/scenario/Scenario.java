@@ -7,6 +7,10 @@ import java.util.Objects;
  * One fully resolved scenario: every reference checked, every unit parsed, every default and mass
  * definition expanded, every address allocated. Lists keep the file's order (expanded entries in
  * place of their {@code count} entry).
+ *
+ * @param commonSeeds {@code seeds: common}: every sweep point runs replication r with the same
+ *     random streams (common random numbers), instead of streams of its own
+ * @param sampleNs {@code sample}: the interval of timeseries.csv; 0 when the scenario has none
  */
 public record Scenario(
     String name,
@@ -24,7 +28,9 @@ public record Scenario(
     List<Acl> acls,
     List<TrafficSpec> traffic,
     List<CaptureSpec> capture,
-    Sweep sweep) {
+    Sweep sweep,
+    boolean commonSeeds,
+    long sampleNs) {
   public Scenario {
     Checks.name(name, "scenario name");
     Objects.requireNonNull(description, "description");
@@ -41,5 +47,6 @@ public record Scenario(
     traffic = Checks.list(traffic);
     capture = Checks.list(capture);
     Objects.requireNonNull(sweep, "sweep");
+    Checks.nonNegative(sampleNs, "sample");
   }
 }

@@ -50,6 +50,12 @@ public final class ScenarioWriter {
     root.put("seed", s.seed());
     root.put("duration", Units.formatDuration(s.durationNs()));
     root.put("replications", s.replications());
+    if (s.commonSeeds()) {
+      root.put("seeds", "common");
+    }
+    if (s.sampleNs() > 0) {
+      root.put("sample", Units.formatDuration(s.sampleNs()));
+    }
     ArrayNode sites = root.putArray("sites");
     for (Site site : s.sites()) {
       ObjectNode node = sites.addObject().put("name", site.name());
