@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -272,7 +273,7 @@ public final class ReportFiles {
     List<String> sweepKeys = sweepKeys(runs);
     StringBuilder csv = new StringBuilder(Csv.line(runHeader(sweepKeys, columns)));
     for (RunReport r : runs) {
-      List<String> prefix = runCells(r, sweepKeys);
+      List<String> prefix = runCells(r.runId(), r.sweepValues(), r.replication(), sweepKeys);
       for (R row : rowsOf.apply(r)) {
         List<String> line = new ArrayList<>(prefix);
         line.addAll(cells.apply(row));
@@ -299,12 +300,13 @@ public final class ReportFiles {
   }
 
   /** The cells of {@link #runHeader} before the columns: run id, sweep values, replication. */
-  static List<String> runCells(RunReport r, List<String> sweepKeys) {
-    List<String> cells = new ArrayList<>(List.of(r.runId()));
+  static List<String> runCells(
+      String runId, Map<String, String> sweepValues, int replication, List<String> sweepKeys) {
+    List<String> cells = new ArrayList<>(List.of(runId));
     for (String key : sweepKeys) {
-      cells.add(r.sweepValues().getOrDefault(key, ""));
+      cells.add(sweepValues.getOrDefault(key, ""));
     }
-    cells.add(Integer.toString(r.replication()));
+    cells.add(Integer.toString(replication));
     return cells;
   }
 
@@ -326,6 +328,14 @@ public final class ReportFiles {
       }
       channel.force(true); // on disk before the rename publishes it: a crash leaves old or new
     }
+    publish(temporary, target);
+  }
+
+  /**
+   * Renames {@code temporary} (written and flushed to disk) into place as {@code target} and
+   * flushes the folder.
+   */
+  static void publish(Path temporary, Path target) throws IOException {
     try {
       Files.move(
           temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
