@@ -99,7 +99,11 @@ public final class TimeSeriesReport implements Closeable {
       RunObservations observations,
       RandomStreams streams)
       throws IOException {
-    if (run.scenario().sampleNs() == 0 || runDir == null) {
+    if (runDir == null) {
+      return null;
+    }
+    if (run.scenario().sampleNs() == 0) {
+      Files.deleteIfExists(runDir.resolve(FILE)); // of an earlier run of this id, with a sample
       return null;
     }
     observations.keepIntervalLatency(streams);

@@ -99,6 +99,20 @@ class TimeSeriesReportTest {
   }
 
   @Test
+  void aBatchRedoneWithoutSampleLeavesNoTimeSeries(@TempDir Path dir) throws Exception {
+    List<Run> sampled = ScenarioLoader.load(TidyReportsTest.SCENARIO).runs();
+    BatchRunner.run(sampled, dir, 1, BatchRunner.Progress.NONE);
+    assertThat(dir.resolve(TimeSeriesReport.FILE)).exists();
+
+    List<Run> plain = ScenarioLoader.load(TidyReportsTest.SCENARIO, List.of("sample=null")).runs();
+    BatchRunner.run(plain, dir, 1, BatchRunner.Progress.NONE);
+
+    assertThat(dir.resolve(TimeSeriesReport.FILE)).doesNotExist();
+    assertThat(dir.resolve("runs").resolve(plain.get(0).id()).resolve(TimeSeriesReport.FILE))
+        .doesNotExist();
+  }
+
+  @Test
   void cellsAfterTheFirstFewStartAfterTheirComma() {
     assertThat(TimeSeriesReport.afterCells("r,\"a,b\",0,x,y", 3)).isEqualTo(10);
     assertThat(TimeSeriesReport.afterCells("r,0", 3)).isEqualTo(3);
