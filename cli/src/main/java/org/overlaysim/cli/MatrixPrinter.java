@@ -9,6 +9,7 @@ import java.util.Map;
 import org.overlaysim.report.ReportRows.ReachabilityRow;
 import org.overlaysim.report.RunReport;
 import org.overlaysim.scenario.Container;
+import org.overlaysim.scenario.ProbeTraffic;
 import org.overlaysim.scenario.Run;
 
 /**
@@ -26,6 +27,14 @@ final class MatrixPrinter {
   private MatrixPrinter() {}
 
   static void print(PrintWriter out, List<Run> runs, List<RunReport> reports) {
+    if (runs.stream()
+        .noneMatch(r -> r.scenario().traffic().stream().anyMatch(t -> t instanceof ProbeTraffic))) {
+      out.println();
+      out.println(
+          "No reachability matrix: the scenario has no probe (add a traffic entry of kind probe,"
+              + " e.g. {kind: probe, ports: [{protocol: TCP, port: 80}]})");
+      return;
+    }
     for (int r = 0; r < runs.size(); r++) {
       RunReport report = reports.get(r);
       if (report.reachability().isEmpty()) {

@@ -30,12 +30,13 @@ final class RunSummaryPrinter {
         if (l.samples() > 0) {
           out.printf(
               Locale.ROOT,
-              "  %-12s %-5s %s -> %s: %d samples, mean %.3f ms, p99 %.3f ms%n",
+              "  %-12s %-5s %s -> %s: %d samples of %s, mean %.3f ms, p99 %.3f ms%n",
               row.flow(),
               row.kind(),
               row.src(),
               row.dst(),
               l.samples(),
+              measured(row.kind()),
               l.meanMs(),
               l.p99Ms());
         } else {
@@ -53,6 +54,16 @@ final class RunSummaryPrinter {
       }
     }
     out.println("Reports written to " + dir);
+  }
+
+  /** What a latency sample of a flow of this kind is (scenario-format.md, latency.csv). */
+  static String measured(String kind) {
+    return switch (kind) {
+      case "ping" -> "RTT";
+      case "probe" -> "RTT (connection attempt to reply)";
+      case "request-response" -> "response time (request sent to response received)";
+      default -> "one-way delay"; // tcp and udp: each packet or segment, sender to receiver
+    };
   }
 
   private static String sweepLabel(RunReport r) {

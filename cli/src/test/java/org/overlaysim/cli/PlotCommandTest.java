@@ -266,9 +266,12 @@ class PlotCommandTest {
     Path reports = copyOfTheSweep(dir);
     Path throughput = reports.resolve("throughput.csv");
     List<String> lines = new ArrayList<>(Files.readAllLines(throughput));
-    assertThat(lines.get(0)).startsWith("run,flow,payload_bytes,wire_bytes,overhead_ratio,");
+    assertThat(lines.get(0))
+        .startsWith(
+            "run,overlays.frontend.encapsulation,underlay.defaults.mtu,replication,flow,"
+                + "payload_bytes,wire_bytes,overhead_ratio,");
     String[] cells = lines.get(2).split(",", -1);
-    cells[4] = "x";
+    cells[7] = "x";
     lines.set(2, String.join(",", cells));
     Files.write(throughput, lines);
     Path plots = dir.resolve("plots");

@@ -167,6 +167,22 @@ class RunCommandTest {
   }
 
   @Test
+  void matrixSaysSoWhenTheScenarioHasNoProbeAndTheSummaryNamesWhatEachMeanIs(@TempDir Path dir) {
+    int status =
+        overlaysim(
+            "run",
+            EXAMPLES.resolve("two-hosts.yaml").toString(),
+            "--out",
+            dir.resolve("out").toString(),
+            "--matrix");
+
+    assertThat(status).isZero();
+    assertThat(out.toString())
+        .contains("No reachability matrix: the scenario has no probe")
+        .containsPattern("ping-0 +ping +c1 -> c2: 10 samples of RTT, mean [0-9.]+ ms");
+  }
+
+  @Test
   void outputPathThatIsAFileIsRefusedWithExitTwo(@TempDir Path dir) throws IOException {
     Path file = Files.writeString(dir.resolve("taken"), "x");
 

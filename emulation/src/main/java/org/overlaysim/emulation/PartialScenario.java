@@ -108,7 +108,9 @@ public record PartialScenario(
             traffic,
             scenario.capture(),
             scenario.sweep(),
-            scenario.ipBlockMatchesPods());
+            scenario.ipBlockMatchesPods(),
+            scenario.commonSeeds(),
+            scenario.sampleNs());
     return new PartialScenario(emulated, skippedOverlays, skippedContainers, skippedFlows);
   }
 

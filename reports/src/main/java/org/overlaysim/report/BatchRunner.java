@@ -155,6 +155,7 @@ public final class BatchRunner {
     List<RunReport> all = Arrays.asList(reports);
     ReportFiles.write(outDir, all);
     ReplicationStatistics.writeIfReplicated(outDir, all);
+    TimeSeriesReport.combine(outDir, all);
     return List.copyOf(all);
   }
 

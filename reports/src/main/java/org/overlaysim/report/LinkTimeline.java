@@ -3,7 +3,6 @@ package org.overlaysim.report;
 import java.util.ArrayList;
 import java.util.List;
 import org.overlaysim.overlay.OverlayNetwork;
-import org.overlaysim.topology.LinkCounters;
 
 /**
  * Link utilization and drops over time, for replaying a run: at the end of every bin the counters
@@ -18,8 +17,7 @@ public final class LinkTimeline {
   private final List<String> links = new ArrayList<>();
   private final List<double[]> utilization = new ArrayList<>();
   private final List<long[]> drops = new ArrayList<>();
-  private long[] lastBusyNs;
-  private long[] lastDrops;
+  private final LinkIntervals intervals = new LinkIntervals();
   private int bins;
 
   LinkTimeline(long binNs) {
@@ -32,23 +30,17 @@ public final class LinkTimeline {
 
   /** Closes the bin that ends now. */
   void sample(OverlayNetwork network) {
-    List<LinkCounters> counters = network.linkCounters();
-    if (lastBusyNs == null) {
-      lastBusyNs = new long[counters.size()];
-      lastDrops = new long[counters.size()];
-      for (int i = 0; i < counters.size(); i += 2) {
-        links.add(counters.get(i).link());
+    intervals.read(network.linkCounters());
+    if (links.isEmpty()) {
+      for (int i = 0; i < intervals.directions(); i += 2) {
+        links.add(intervals.counters(i).link());
       }
     }
     double[] binUtilization = new double[links.size()];
     long[] binDrops = new long[links.size()];
-    for (int i = 0; i < counters.size(); i++) {
-      LinkCounters c = counters.get(i);
-      double u = Math.min(1.0, (double) (c.busyNs() - lastBusyNs[i]) / binNs);
-      binUtilization[i / 2] = Math.max(binUtilization[i / 2], u);
-      binDrops[i / 2] += c.drops() - lastDrops[i];
-      lastBusyNs[i] = c.busyNs();
-      lastDrops[i] = c.drops();
+    for (int i = 0; i < intervals.directions(); i++) {
+      binUtilization[i / 2] = Math.max(binUtilization[i / 2], intervals.utilization(i, binNs));
+      binDrops[i / 2] += intervals.drops(i);
     }
     utilization.add(binUtilization);
     drops.add(binDrops);

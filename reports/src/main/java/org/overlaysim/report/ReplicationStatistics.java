@@ -19,7 +19,8 @@ import org.overlaysim.report.ReportRows.ThroughputRow;
  * {@code summary-ci.csv}: for each scenario and sweep point run with several replications, the mean
  * of each figure across replications and its 95% confidence interval, mean ± t(0.975, n−1) · s / √n
  * (Student t; the replications are independent by their seeds). One row per point, figure and flow
- * (empty for run-wide figures): a long table, ready for pandas or R.
+ * (empty for run-wide figures): a long table, ready for pandas or R. Per flow: latency (mean, p50,
+ * p90, p99, max), goodput, payload bytes, overhead ratio and retransmissions.
  */
 public final class ReplicationStatistics {
   public static final String FILE = "summary-ci.csv";
@@ -60,9 +61,19 @@ public final class ReplicationStatistics {
         String name = first.latency().get(f).flow();
         row(out, prefix, "mean_ms", name, point, r -> latency(r, flow).latency().meanMs());
         row(out, prefix, "p50_ms", name, point, r -> latency(r, flow).latency().p50Ms());
+        row(out, prefix, "p90_ms", name, point, r -> latency(r, flow).latency().p90Ms());
         row(out, prefix, "p99_ms", name, point, r -> latency(r, flow).latency().p99Ms());
+        row(out, prefix, "max_ms", name, point, r -> latency(r, flow).latency().maxMs());
         row(out, prefix, "goodput_mbps", name, point, r -> throughput(r, flow).goodputBps() / 1e6);
         row(out, prefix, "payload_bytes", name, point, r -> throughput(r, flow).payloadBytes());
+        row(out, prefix, "overhead_ratio", name, point, r -> throughput(r, flow).overheadRatio());
+        row(
+            out,
+            prefix,
+            "retransmissions",
+            name,
+            point,
+            r -> throughput(r, flow).retransmissions());
       }
     }
     return out.toString();

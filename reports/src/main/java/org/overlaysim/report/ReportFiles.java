@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -260,24 +261,53 @@ public final class ReportFiles {
                 Integer.toString(row.connection())));
   }
 
-  /** A per-run table: the run column, then {@code columns}; each run's rows in their order. */
+  /**
+   * A per-run table: the run column, the run's sweep values and replication (tidy: the file loads
+   * without a join on summary.csv), then {@code columns}; each run's rows in their order.
+   */
   private static <R> String table(
       List<RunReport> runs,
       List<String> columns,
       Function<RunReport, List<R>> rowsOf,
       Function<R, List<String>> cells) {
-    List<String> header = new ArrayList<>(List.of("run"));
-    header.addAll(columns);
-    StringBuilder csv = new StringBuilder(Csv.line(header));
+    List<String> sweepKeys = sweepKeys(runs);
+    StringBuilder csv = new StringBuilder(Csv.line(runHeader(sweepKeys, columns)));
     for (RunReport r : runs) {
+      List<String> prefix = runCells(r.runId(), r.sweepValues(), r.replication(), sweepKeys);
       for (R row : rowsOf.apply(r)) {
-        List<String> line = new ArrayList<>(columns.size() + 1);
-        line.add(r.runId());
+        List<String> line = new ArrayList<>(prefix);
         line.addAll(cells.apply(row));
         csv.append(Csv.line(line));
       }
     }
     return csv.toString();
+  }
+
+  /** The sweep keys of {@code runs}, in order of first appearance. */
+  static List<String> sweepKeys(List<RunReport> runs) {
+    Set<String> keys = new LinkedHashSet<>();
+    runs.forEach(r -> keys.addAll(r.sweepValues().keySet()));
+    return List.copyOf(keys);
+  }
+
+  /** run, the sweep keys, replication, then {@code columns}. */
+  static List<String> runHeader(List<String> sweepKeys, List<String> columns) {
+    List<String> header = new ArrayList<>(List.of("run"));
+    header.addAll(sweepKeys);
+    header.add("replication");
+    header.addAll(columns);
+    return header;
+  }
+
+  /** The cells of {@link #runHeader} before the columns: run id, sweep values, replication. */
+  static List<String> runCells(
+      String runId, Map<String, String> sweepValues, int replication, List<String> sweepKeys) {
+    List<String> cells = new ArrayList<>(List.of(runId));
+    for (String key : sweepKeys) {
+      cells.add(sweepValues.getOrDefault(key, ""));
+    }
+    cells.add(Integer.toString(replication));
+    return cells;
   }
 
   /**
@@ -298,6 +328,14 @@ public final class ReportFiles {
       }
       channel.force(true); // on disk before the rename publishes it: a crash leaves old or new
     }
+    publish(temporary, target);
+  }
+
+  /**
+   * Renames {@code temporary} (written and flushed to disk) into place as {@code target} and
+   * flushes the folder.
+   */
+  static void publish(Path temporary, Path target) throws IOException {
     try {
       Files.move(
           temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

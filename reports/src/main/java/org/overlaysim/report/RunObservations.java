@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.overlaysim.engine.RandomStream;
 import org.overlaysim.engine.RandomStreams;
 import org.overlaysim.engine.Simulator;
 import org.overlaysim.overlay.NetworkObserver;
@@ -80,6 +81,32 @@ public final class RunObservations implements NetworkObserver {
   @Override
   public void latencySample(int flow, long latencyNs) {
     of(flow).latency.add(latencyNs);
+    if (intervalLatency != null && flow >= 0) {
+      intervalLatency[flow].add(latencyNs);
+    }
+  }
+
+  /** Samples retained per flow and interval of timeseries.csv (a reservoir beyond). */
+  static final int INTERVAL_SAMPLES = 1 << 16;
+
+  private LatencyStats[] intervalLatency;
+  private RandomStream[] intervalStreams;
+
+  /** From now on, also keeps each flow's latency samples per interval (timeseries.csv). */
+  void keepIntervalLatency(RandomStreams streams) {
+    intervalStreams = new RandomStream[flows.length];
+    intervalLatency = new LatencyStats[flows.length];
+    for (int i = 0; i < flows.length; i++) {
+      intervalStreams[i] = streams.stream("report/timeseries-reservoir/" + i);
+      intervalLatency[i] = new LatencyStats(INTERVAL_SAMPLES, intervalStreams[i]);
+    }
+  }
+
+  /** The flow's latency over the interval that ends now; the next one starts empty. */
+  LatencySummary closeInterval(int flow) {
+    LatencySummary summary = intervalLatency[flow].summary();
+    intervalLatency[flow] = new LatencyStats(INTERVAL_SAMPLES, intervalStreams[flow]);
+    return summary;
   }
 
   @Override

@@ -101,7 +101,9 @@ public final class RunStore {
               s.traffic(),
               s.capture(),
               s.sweep(),
-              s.ipBlockMatchesPods());
+              s.ipBlockMatchesPods(),
+              s.commonSeeds(),
+              s.sampleNs());
       update(
           sha,
           new Run(run.id(), run.point(), run.replication(), run.seed(), run.sweepValues(), rest)

@@ -134,36 +134,49 @@ public final class ScenarioRunner {
     OverlayNetwork network = OverlayNetwork.build(scenario, simulator, streams, observations);
     long builtAt = System.nanoTime();
     TcpTrace trace;
-    try (Captures captures = Captures.attach(scenario.capture(), network, runDir)) {
+    try (Captures captures = Captures.attach(scenario.capture(), network, runDir);
+        TimeSeriesReport series =
+            TimeSeriesReport.open(run, runDir, network, observations, streams)) {
       network.start();
       trace = TcpTrace.attach(scenario, network, simulator);
-      if (timeline == null && stop == null) {
-        simulator.run(scenario.durationNs());
-      } else if (timeline == null) {
-        long duration = scenario.durationNs();
-        long slice = Math.max(1, duration / STOP_CHECKS);
-        for (long end = Math.min(duration, slice); ; end = Math.min(duration, end + slice)) {
-          simulator.run(end);
-          if (stop.getAsBoolean()) {
-            throw new InterruptedRun();
-          }
-          if (end == duration) {
-            break;
-          }
-        }
+      long duration = scenario.durationNs();
+      if (timeline == null && stop == null && series == null) {
+        simulator.run(duration);
       } else {
-        long duration = scenario.durationNs();
-        for (long end = timeline.binNs(); ; end = Math.min(duration, end + timeline.binNs())) {
+        // Simulated time in slices, reading between them (the events run are the same as in one
+        // go): the timeline's bins, the time series' intervals, the checks for a stop.
+        long check = Math.max(1, duration / STOP_CHECKS);
+        long nextCheck = stop == null ? Long.MAX_VALUE : Math.min(duration, check);
+        long nextBin = timeline == null ? Long.MAX_VALUE : Math.min(duration, timeline.binNs());
+        long nextSample = series == null ? Long.MAX_VALUE : Math.min(duration, series.intervalNs());
+        for (long end = Math.min(nextCheck, Math.min(nextBin, nextSample)); ; ) {
           simulator.run(end);
-          timeline.sample(network);
-          progress.done((double) end / duration);
-          if (Thread.interrupted()) {
-            throw new InterruptedRun();
+          if (end == nextSample) {
+            series.sample(end);
+            nextSample = Math.min(duration, end + series.intervalNs());
+          }
+          if (end == nextBin) {
+            timeline.sample(network);
+            progress.done((double) end / duration);
+            if (Thread.interrupted()) {
+              throw new InterruptedRun();
+            }
+            nextBin = Math.min(duration, end + timeline.binNs());
+          }
+          if (end == nextCheck) {
+            if (stop.getAsBoolean()) {
+              throw new InterruptedRun();
+            }
+            nextCheck = Math.min(duration, end + check);
           }
           if (end == duration) {
             break;
           }
+          end = Math.min(nextCheck, Math.min(nextBin, nextSample));
         }
+      }
+      if (series != null) {
+        series.finish();
       }
       network.finish();
     }

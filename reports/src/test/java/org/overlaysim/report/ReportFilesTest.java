@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.overlaysim.report.ReportRows.DropRow;
@@ -17,6 +18,17 @@ import org.overlaysim.report.ReportRows.TcpTraceRow;
 import org.overlaysim.report.ReportRows.ThroughputRow;
 
 class ReportFilesTest {
+  /** The combined files with a row per run and flow, link, ...: all but summary.csv. */
+  static final List<String> PER_RUN_FILES =
+      List.of(
+          "latency.csv",
+          "throughput.csv",
+          "drops.csv",
+          "links.csv",
+          "overlays.csv",
+          "reachability.csv",
+          "tcp.csv");
+
   private static RunReport run(String id, Map<String, String> sweep) {
     return new RunReport(
         id,
@@ -53,24 +65,26 @@ class ReportFilesTest {
                 + "packets_delivered,packets_dropped");
     assertThat(firstLine(dir, "latency.csv"))
         .isEqualTo(
-            "run,flow,kind,src,dst,src_site,dst_site,samples,min_ms,mean_ms,p50_ms,p90_ms,"
+            "run,replication,flow,kind,src,dst,src_site,dst_site,samples,min_ms,mean_ms,p50_ms,p90_ms,"
                 + "p99_ms,max_ms,stddev_ms");
     assertThat(firstLine(dir, "throughput.csv"))
-        .startsWith("run,flow,payload_bytes,wire_bytes,overhead_ratio,goodput_mbps,fragments");
-    assertThat(firstLine(dir, "drops.csv")).isEqualTo("run,where,reason,packets,bytes");
+        .startsWith(
+            "run,replication,flow,payload_bytes,wire_bytes,overhead_ratio,goodput_mbps,fragments");
+    assertThat(firstLine(dir, "drops.csv")).isEqualTo("run,replication,where,reason,packets,bytes");
     assertThat(firstLine(dir, "links.csv"))
-        .isEqualTo("run,link,direction,bytes,packets,utilization,drops,delay_ms,delay_source");
+        .isEqualTo(
+            "run,replication,link,direction,bytes,packets,utilization,drops,delay_ms,delay_source");
     assertThat(firstLine(dir, "reachability.csv"))
-        .isEqualTo("run,src,dst,protocol,port,result,reason");
+        .isEqualTo("run,replication,src,dst,protocol,port,result,reason");
     assertThat(firstLine(dir, "overlays.csv"))
         .isEqualTo(
-            "run,overlay,vni,encapsulation,control_plane,bum_frames,bum_bytes,control_frames,"
+            "run,replication,overlay,vni,encapsulation,control_plane,bum_frames,bum_bytes,control_frames,"
                 + "control_bytes,fdb_entries");
     assertThat(Files.readAllLines(dir.resolve("tcp.csv")))
         .containsExactly(
-            "run,flow,time_s,cwnd_bytes,ssthresh_bytes,srtt_ms,rttvar_ms,bytes_in_flight,"
+            "run,replication,flow,time_s,cwnd_bytes,ssthresh_bytes,srtt_ms,rttvar_ms,bytes_in_flight,"
                 + "delivered_bytes,retransmits,state,connection",
-            "three-sites-p0-r0,tcp-2,0.010000,13980,,26.000000,13.000000,13980,0,0,open,0");
+            "three-sites-p0-r0,0,tcp-2,0.010000,13980,,26.000000,13.000000,13980,0,0,open,0");
   }
 
   @Test
@@ -79,7 +93,7 @@ class ReportFilesTest {
 
     assertThat(Files.readAllLines(dir.resolve("latency.csv")))
         .element(1)
-        .isEqualTo("r1,ping-0,ping,web-1,db-1,madrid,frankfurt,0,,,,,,,");
+        .isEqualTo("r1,0,ping-0,ping,web-1,db-1,madrid,frankfurt,0,,,,,,,");
   }
 
   @Test
@@ -88,7 +102,7 @@ class ReportFilesTest {
 
     assertThat(Files.readAllLines(dir.resolve("throughput.csv")))
         .element(1)
-        .isEqualTo("r1,udp-1,1410,1538,1.090780,1.000000,0,1,1,0");
+        .isEqualTo("r1,0,udp-1,1410,1538,1.090780,1.000000,0,1,1,0");
   }
 
   @Test
@@ -106,20 +120,30 @@ class ReportFilesTest {
   }
 
   @Test
+  void everyPerRunFileCarriesTheSweepValuesAndReplicationAfterTheRun(@TempDir Path dir)
+      throws Exception {
+    ReportFiles.write(
+        dir,
+        List.of(
+            run("s-p0-r0", Map.of("underlay.defaults.mtu", "1500")),
+            run("s-p1-r0", Map.of("underlay.defaults.mtu", "9000"))));
+
+    for (String file : PER_RUN_FILES) {
+      List<String> lines = Files.readAllLines(dir.resolve(file));
+      assertThat(lines.get(0)).as(file).startsWith("run,underlay.defaults.mtu,replication,");
+      assertThat(lines.get(1)).as(file).startsWith("s-p0-r0,1500,0,");
+      assertThat(lines.get(2)).as(file).startsWith("s-p1-r0,9000,0,");
+    }
+  }
+
+  @Test
   void writingLeavesNoTemporaryFileBehind(@TempDir Path dir) throws Exception {
     ReportFiles.write(dir, List.of(run("r1", Map.of())));
 
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder(
-              "summary.csv",
-              "latency.csv",
-              "throughput.csv",
-              "drops.csv",
-              "links.csv",
-              "overlays.csv",
-              "reachability.csv",
-              "tcp.csv");
+          .containsExactlyInAnyOrderElementsOf(
+              Stream.concat(Stream.of("summary.csv"), PER_RUN_FILES.stream()).toList());
     }
   }
 

@@ -17,6 +17,9 @@ import java.util.Objects;
  *     traffic where both sides of the connection are either managed by Cilium or use an IP
  *     belonging to a node in the cluster"), so a pod peer is matched only by selectors ({@code
  *     false}). The scenario key is {@code ipBlockMatchesPods}.
+ * @param commonSeeds {@code seeds: common}: every sweep point runs replication r with the same
+ *     random streams (common random numbers), instead of streams of its own
+ * @param sampleNs {@code sample}: the interval of timeseries.csv; 0 when the scenario has none
  */
 public record Scenario(
     String name,
@@ -35,7 +38,9 @@ public record Scenario(
     List<TrafficSpec> traffic,
     List<CaptureSpec> capture,
     Sweep sweep,
-    boolean ipBlockMatchesPods) {
+    boolean ipBlockMatchesPods,
+    boolean commonSeeds,
+    long sampleNs) {
   public Scenario {
     Checks.name(name, "scenario name");
     Objects.requireNonNull(description, "description");
@@ -52,5 +57,6 @@ public record Scenario(
     traffic = Checks.list(traffic);
     capture = Checks.list(capture);
     Objects.requireNonNull(sweep, "sweep");
+    Checks.nonNegative(sampleNs, "sample");
   }
 }

@@ -110,7 +110,8 @@ public final class ScenarioLoader {
                 base.name() + "-p" + point + "-r" + replication,
                 point,
                 replication,
-                RunSeeds.seed(scenario.seed(), point, replication),
+                // Common random numbers: every point draws replication r's streams of point 0.
+                RunSeeds.seed(scenario.seed(), scenario.commonSeeds() ? 0 : point, replication),
                 values,
                 scenario));
       }

@@ -92,6 +92,8 @@ class ScenarioSchemaTest {
             "seed",
             "duration",
             "replications",
+            "seeds",
+            "sample",
             "sites",
             "underlay",
             "hosts",

@@ -53,6 +53,12 @@ public final class ScenarioWriter {
     if (!s.ipBlockMatchesPods()) {
       root.put("ipBlockMatchesPods", false);
     }
+    if (s.commonSeeds()) {
+      root.put("seeds", "common");
+    }
+    if (s.sampleNs() > 0) {
+      root.put("sample", Units.formatDuration(s.sampleNs()));
+    }
     ArrayNode sites = root.putArray("sites");
     for (Site site : s.sites()) {
       ObjectNode node = sites.addObject().put("name", site.name());

@@ -14,6 +14,7 @@ import org.overlaysim.report.ReplicationStatistics;
 import org.overlaysim.report.ReportFiles;
 import org.overlaysim.report.RunReport;
 import org.overlaysim.report.RunStore;
+import org.overlaysim.report.TimeSeriesReport;
 import org.overlaysim.report.shard.ShardManifest.PlannedRun;
 
 /**
@@ -53,6 +54,7 @@ public final class ShardMerge {
     }
     ReportFiles.write(out, reports);
     ReplicationStatistics.writeIfReplicated(out, reports);
+    TimeSeriesReport.combine(out, reports);
     return List.copyOf(reports);
   }
 

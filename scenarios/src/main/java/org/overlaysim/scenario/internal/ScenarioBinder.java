@@ -43,7 +43,9 @@ public final class ScenarioBinder {
           "traffic",
           "capture",
           "sweep",
-          "ipBlockMatchesPods");
+          "ipBlockMatchesPods",
+          "seeds",
+          "sample");
   static final List<String> DEFAULT_KEYS =
       List.of("bandwidth", "mtu", "queue", "fiberSpeed", "routeFactor");
 
@@ -96,6 +98,8 @@ public final class ScenarioBinder {
     List<CaptureSpec> capture = capture(doc);
     Sweep sweep = SweepReader.read(ctx, doc.get("sweep"), doc.path("sweep"));
     boolean ipBlockMatchesPods = doc.bool("ipBlockMatchesPods", true);
+    boolean commonSeeds = doc.choice("seeds", SEEDS, false);
+    long sampleNs = sample(doc, registry.durationNs);
 
     if (!ctx.ok() || name == null || underlay == null) {
       return null;
@@ -121,7 +125,42 @@ public final class ScenarioBinder {
                 traffic,
                 capture,
                 sweep,
-                ipBlockMatchesPods));
+                ipBlockMatchesPods,
+                commonSeeds,
+                sampleNs));
+  }
+
+  /** {@code seeds:} independent (each sweep point its own streams) or common (the same). */
+  static final Map<String, Boolean> SEEDS = new LinkedHashMap<>();
+
+  static {
+    SEEDS.put("independent", false);
+    SEEDS.put("common", true);
+  }
+
+  /** timeseries.csv has at most this many intervals per run. */
+  static final long MAX_SAMPLES = 1_000_000;
+
+  /** The optional {@code sample:} interval of timeseries.csv; 0 without. */
+  private long sample(Obj doc, long durationNs) {
+    Long parsed = doc.duration("sample");
+    long sampleNs = parsed == null ? 0 : parsed;
+    if (parsed != null && sampleNs <= 0) {
+      ctx.at(doc.path("sample"), "a sample interval must be above zero (leave it out for none)");
+      return 0;
+    }
+    if (sampleNs > 0 && (durationNs + sampleNs - 1) / sampleNs > MAX_SAMPLES) {
+      ctx.at(
+          doc.path("sample"),
+          "a sample every "
+              + doc.text("sample")
+              + " makes "
+              + (durationNs + sampleNs - 1) / sampleNs
+              + " intervals over the duration; at most "
+              + MAX_SAMPLES);
+      return 0;
+    }
+    return sampleNs;
   }
 
   /** Every name the file writes, so a broken entry's name is not also reported as unknown. */
