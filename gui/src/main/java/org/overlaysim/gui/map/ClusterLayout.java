@@ -152,6 +152,7 @@ final class ClusterLayout {
         double spread = Math.max(1, spreads.get(site) * shrink);
         Map<String, Point2D> rel = new LinkedHashMap<>();
         radii.put(site, offsets(site, spread, rel) + HALO_GAP);
+        usedSpread.put(site, spread);
         offsets.put(site, rel);
       }
       centres = separate(open, trueXY, radii);
@@ -188,6 +189,7 @@ final class ClusterLayout {
 
   private final Map<String, Point2D> trueXY = new LinkedHashMap<>();
   private final Map<String, Double> clusterRadius = new LinkedHashMap<>();
+  private final Map<String, Double> usedSpread = new LinkedHashMap<>();
   private final Map<String, Map<String, Point2D>> containerOffsets = new LinkedHashMap<>();
 
   /**
@@ -307,6 +309,11 @@ final class ClusterLayout {
   /** Where a site really is (its projected coordinates); an open site's cluster may stand aside. */
   Point2D trueSite(String name) {
     return trueXY.get(name);
+  }
+
+  /** How many times its natural size an open site is spread (grows as the user zooms in). */
+  double spread(String name) {
+    return usedSpread.getOrDefault(name, 1.0);
   }
 
   /** Radius of an open site's circle around {@link #site}: every mark of its cluster inside. */

@@ -498,6 +498,7 @@ public final class MapView extends Region {
     overlayLayer.getChildren().setAll(marks);
     marks.clear();
     SiteMarks.draw(ctx, marks);
+    NameLabels.draw(ctx, marks);
     markLayer.getChildren().setAll(marks);
     marks.clear();
     PolicyMarks.draw(ctx, marks);
