@@ -40,17 +40,57 @@ final class NameLabels {
     view = new BoundingBox(-50, -50, v.width() + 100, v.height() + 100);
   }
 
-  static void draw(MarkContext ctx, List<Node> out) {
+  /** Node property holding the line a label may slide along: x1, y1, x2, y2. */
+  static final String ALONG = "overlaysim.along";
+
+  /** Where along its line a label may stand, best first. */
+  private static final double[] ALONG_AT = {0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78};
+
+  /**
+   * Names hosts and containers, after giving the labels of lines (links' delays, tunnel counts) a
+   * free place along their line; a line label with no free place is hidden (its line's tooltip
+   * still says it).
+   */
+  static void draw(MarkContext ctx, List<Node> out, List<Text> lineLabels) {
     NameLabels placer = new NameLabels(ctx.layout().viewport());
+    for (Site s : ctx.index().scenario().sites()) {
+      Point2D c = ctx.layout().site(s.name());
+      placer.occupy(new BoundingBox(c.getX() - 40, c.getY() - 12, 80, 42));
+    }
+    for (Text t : lineLabels) {
+      placer.slide(t);
+    }
+    placer.names(ctx, out);
+  }
+
+  private void slide(Text t) {
+    double[] line = (double[]) t.getProperties().get(ALONG);
+    Bounds b0 = t.getLayoutBounds();
+    double w = b0.getWidth();
+    double h = b0.getHeight();
+    for (double at : ALONG_AT) {
+      double x = line[0] + (line[2] - line[0]) * at;
+      double y = line[1] + (line[3] - line[1]) * at;
+      Bounds b = new BoundingBox(x - w / 2, y - h / 2, w, h);
+      if (view.contains(x, y) && free(b)) {
+        occupy(b);
+        t.setX(x - w / 2);
+        t.setY(y + h / 2 - 4);
+        t.setVisible(true);
+        return;
+      }
+    }
+    t.setVisible(false);
+  }
+
+  private void names(MarkContext ctx, List<Node> out) {
+    NameLabels placer = this;
     // A host's name may stand beside the host or, crowded by its containers, just outside them.
     Map<String, Double> hostReach = new HashMap<>();
     ClusterLayout layout = ctx.layout();
     List<Host> hosts = new ArrayList<>();
     List<Container> containers = new ArrayList<>();
     for (Site s : ctx.index().scenario().sites()) {
-      Point2D c = layout.site(s.name());
-      // The site's disc and name are obstacles.
-      placer.occupy(new BoundingBox(c.getX() - 40, c.getY() - 10, 80, 40));
       if (!layout.isOpen(s.name())) {
         continue;
       }
@@ -76,6 +116,12 @@ final class NameLabels {
           }
         }
         hostReach.put(h.name(), reach);
+      }
+    }
+    // Drop marks drawn already stay readable.
+    for (Node n : out) {
+      if (n.getStyleClass().contains("drop-mark")) {
+        placer.occupy(n.getLayoutBounds());
       }
     }
     Container sel = ctx.selected();

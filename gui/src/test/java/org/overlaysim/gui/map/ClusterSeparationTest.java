@@ -2,7 +2,6 @@ package org.overlaysim.gui.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Bounds;
@@ -16,11 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.overlaysim.scenario.Host;
 import org.overlaysim.scenario.Scenario;
-import org.overlaysim.scenario.ScenarioLoader;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Open sites' clusters never overlap (issue 21): no host is drawn inside another site's circle,
@@ -35,7 +32,7 @@ class ClusterSeparationTest {
   void start(Stage stage) {
     map = new MapView();
     // The size of `overlaysim gui --snapshot`.
-    stage.setScene(new Scene(map, 1600, 900));
+    stage.setScene(new Scene(map, MapTestSupport.WIDTH, MapTestSupport.HEIGHT));
     stage.show();
   }
 
@@ -46,15 +43,7 @@ class ClusterSeparationTest {
         "src/test/resources/scenarios/new-user.yaml"
       })
   void noHostIsDrawnInsideAnotherSitesCircle(String file, FxRobot robot) throws Exception {
-    Scenario scenario = ScenarioLoader.load(Path.of(file)).base();
-    robot.interact(
-        () -> {
-          map.setScenario(scenario);
-          map.expandAll();
-          map.fitToSites();
-        });
-    WaitForAsyncUtils.waitForFxEvents();
-    robot.interact(() -> map.layout());
+    Scenario scenario = MapTestSupport.show(robot, map, file, true);
 
     List<String> problems = new ArrayList<>();
     int circles = 0;

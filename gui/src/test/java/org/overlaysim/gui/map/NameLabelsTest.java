@@ -2,7 +2,6 @@ package org.overlaysim.gui.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Bounds;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.overlaysim.scenario.Container;
 import org.overlaysim.scenario.Host;
 import org.overlaysim.scenario.Scenario;
-import org.overlaysim.scenario.ScenarioLoader;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -28,20 +26,12 @@ class NameLabelsTest {
   @Start
   void start(Stage stage) {
     map = new MapView();
-    stage.setScene(new Scene(map, 1600, 900));
+    stage.setScene(new Scene(map, MapTestSupport.WIDTH, MapTestSupport.HEIGHT));
     stage.show();
   }
 
   private Scenario open(FxRobot robot, String file) throws Exception {
-    Scenario scenario = ScenarioLoader.load(Path.of(file)).base();
-    robot.interact(
-        () -> {
-          map.setScenario(scenario);
-          map.expandAll();
-          map.fitToSites();
-        });
-    robot.interact(map::layout);
-    return scenario;
+    return MapTestSupport.show(robot, map, file, true);
   }
 
   @Test
