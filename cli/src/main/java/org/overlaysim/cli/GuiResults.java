@@ -58,8 +58,12 @@ final class GuiResults {
       links.add(new LinkUtilization(s.link(), s.utilization(), s.drops()));
     }
     Map<String, Long> drops = new TreeMap<>();
+    Map<String, Map<String, Long>> places = new TreeMap<>();
     for (DropRow d : report.drops()) {
       drops.merge(d.reason(), d.packets(), Long::sum);
+      places
+          .computeIfAbsent(d.where(), w -> new TreeMap<>())
+          .merge(d.reason(), d.packets(), Long::sum);
     }
     List<FlowResult> flows = new ArrayList<>();
     for (int i = 0; i < report.latency().size(); i++) {
@@ -94,6 +98,6 @@ final class GuiResults {
                         t.neighbours().stream()
                             .map(n -> new ArpEntry(n.vni(), n.ip(), n.mac()))
                             .toList())));
-    return new RunResults(timeline.binNs(), links, drops, flows, cells, tables);
+    return new RunResults(timeline.binNs(), links, drops, flows, cells, tables, places);
   }
 }

@@ -18,6 +18,9 @@ import java.util.TreeMap;
  * @param flows one entry per traffic flow, in scenario order
  * @param reachability probe results, one cell per ordered pair and port
  * @param vtepTables each host's VTEP tables at the end of the run, by host name
+ * @param dropsByPlace packets dropped over the run by where they were dropped (drops.csv's {@code
+ *     where}: a link direction {@code a->b}, {@code host/bridge}, {@code host/vtep}, a router...),
+ *     then by reason
  */
 public record RunResults(
     long binNs,
@@ -25,7 +28,19 @@ public record RunResults(
     Map<String, Long> dropsByReason,
     List<FlowResult> flows,
     List<ReachabilityCell> reachability,
-    Map<String, VtepTables> vtepTables) {
+    Map<String, VtepTables> vtepTables,
+    Map<String, Map<String, Long>> dropsByPlace) {
+
+  /** Results that do not say where packets were dropped. */
+  public RunResults(
+      long binNs,
+      List<LinkUtilization> links,
+      Map<String, Long> dropsByReason,
+      List<FlowResult> flows,
+      List<ReachabilityCell> reachability,
+      Map<String, VtepTables> vtepTables) {
+    this(binNs, links, dropsByReason, flows, reachability, vtepTables, Map.of());
+  }
 
   public RunResults {
     if (binNs <= 0) {
@@ -36,6 +51,9 @@ public record RunResults(
     flows = List.copyOf(flows);
     reachability = List.copyOf(reachability);
     vtepTables = Collections.unmodifiableMap(new TreeMap<>(vtepTables));
+    Map<String, Map<String, Long>> places = new TreeMap<>();
+    dropsByPlace.forEach((k, v) -> places.put(k, Collections.unmodifiableMap(new TreeMap<>(v))));
+    dropsByPlace = Collections.unmodifiableMap(places);
   }
 
   /** Results with nothing in them but the bin width (a run that observed nothing). */

@@ -1,5 +1,6 @@
 package org.overlaysim.gui.map;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,40 +116,209 @@ final class ClusterLayout {
   }
 
   private void place() {
+    Map<String, Point2D> trueXY = new LinkedHashMap<>();
     for (Site s : index.scenario().sites()) {
-      siteXY.put(s.name(), viewport.project(s.location().lat(), s.location().lon()));
+      Point2D p = viewport.project(s.location().lat(), s.location().lon());
+      trueXY.put(s.name(), p);
+      siteXY.put(s.name(), p);
     }
+    this.trueXY.putAll(trueXY);
+    List<String> open = new ArrayList<>();
+    Map<String, Double> spreads = new LinkedHashMap<>();
     for (Site s : index.scenario().sites()) {
-      Point2D c = siteXY.get(s.name());
       List<Host> hosts = index.hostsAt(s.name());
       if (!expanded.contains(s.name())) {
         // Containers without a mark stand at their host: container() looks that up, which
         // spares a map entry per container (k8s-max: 150,000) at every redraw.
         for (Host h : hosts) {
-          hostXY.put(h.name(), c);
+          hostXY.put(h.name(), trueXY.get(s.name()));
         }
         continue;
       }
+      open.add(s.name());
       Cluster g = aggregated ? aggregatedCluster(hosts.size()) : cluster(index, s.name());
-      double spread = spread(s.name(), c, g);
-      double ringSpread = Math.min(spread, 1.6);
-      for (int i = 0; i < hosts.size(); i++) {
-        Host h = hosts.get(i);
-        double r = (SITE_RADIUS + g.radius() + 4 + g.step() * Math.sqrt(i)) * spread;
-        double angle = -Math.PI / 2 + i * GOLDEN_ANGLE;
-        Point2D hp = c.add(r * Math.cos(angle), r * Math.sin(angle));
-        hostXY.put(h.name(), hp);
-        List<Container> cts = index.containersOn(h.name());
-        if (!showsContainers(h)) {
-          continue;
-        }
-        for (int j = 0; j < cts.size(); j++) {
-          double cr = containerRing(j) * ringSpread;
-          double ca = -Math.PI / 2 + j * GOLDEN_ANGLE;
-          containerXY.put(cts.get(j).name(), hp.add(cr * Math.cos(ca), cr * Math.sin(ca)));
-        }
+      spreads.put(s.name(), spread(s.name(), trueXY.get(s.name()), g));
+    }
+    // Lay every open site out around the origin, then move the clusters apart until none covers
+    // another (or another site's true place); if they cannot all fit in the view, shrink them
+    // back towards their natural size.
+    Map<String, Map<String, Point2D>> offsets = new LinkedHashMap<>();
+    Map<String, Double> radii = new LinkedHashMap<>();
+    Map<String, Point2D> centres = null;
+    for (int attempt = 0; centres == null; attempt++) {
+      double shrink = Math.pow(0.85, attempt);
+      boolean last = attempt > 0 && spreads.values().stream().allMatch(x -> x * shrink <= 1);
+      for (String site : open) {
+        double spread = Math.max(1, spreads.get(site) * shrink);
+        Map<String, Point2D> rel = new LinkedHashMap<>();
+        radii.put(site, offsets(site, spread, rel) + HALO_GAP);
+        usedSpread.put(site, spread);
+        offsets.put(site, rel);
+      }
+      centres = separate(open, trueXY, radii);
+      if (centres == null && last) {
+        // Too big for the view even at their natural size (k8s-max's 1,000 hosts a site): the
+        // clusters stay on their sites, overlapping, rather than leave the view.
+        centres = new LinkedHashMap<>(trueXY);
       }
     }
+    for (String site : open) {
+      Point2D c = centres.get(site);
+      siteXY.put(site, c);
+      clusterRadius.put(site, radii.get(site));
+      for (Map.Entry<String, Point2D> e : offsets.get(site).entrySet()) {
+        hostXY.put(e.getKey(), c.add(e.getValue()));
+      }
+    }
+    for (String site : open) {
+      Point2D c = centres.get(site);
+      for (Map.Entry<String, Point2D> e :
+          containerOffsets.getOrDefault(site, Map.of()).entrySet()) {
+        containerXY.put(e.getKey(), c.add(e.getValue()));
+      }
+    }
+  }
+
+  /** Gap between an open site's outermost mark and its circle. */
+  static final double HALO_GAP = 8;
+
+  /** Room kept around a closed site (its disc and name) and around an open site's true place. */
+  private static final double CLOSED_SITE_ROOM = SITE_RADIUS + 18;
+
+  private static final double PIN_ROOM = 8;
+
+  private final Map<String, Point2D> trueXY = new LinkedHashMap<>();
+  private final Map<String, Double> clusterRadius = new LinkedHashMap<>();
+  private final Map<String, Double> usedSpread = new LinkedHashMap<>();
+  private final Map<String, Map<String, Point2D>> containerOffsets = new LinkedHashMap<>();
+
+  /**
+   * Places a site's hosts (into {@code hosts}) and containers (into {@link #containerOffsets})
+   * relative to the site's centre; returns the distance of the outermost mark's edge.
+   */
+  private double offsets(String site, double spread, Map<String, Point2D> hosts) {
+    List<Host> hs = index.hostsAt(site);
+    Cluster g = aggregated ? aggregatedCluster(hs.size()) : cluster(index, site);
+    double ringSpread = Math.min(spread, 1.6);
+    Map<String, Point2D> cts = new LinkedHashMap<>();
+    double hostReach = aggregated ? AGGREGATE_RADIUS : HOST_SIZE;
+    double reach = SITE_RADIUS;
+    for (int i = 0; i < hs.size(); i++) {
+      Host h = hs.get(i);
+      double r = (SITE_RADIUS + g.radius() + 4 + g.step() * Math.sqrt(i)) * spread;
+      double angle = -Math.PI / 2 + i * GOLDEN_ANGLE;
+      Point2D hp = new Point2D(r * Math.cos(angle), r * Math.sin(angle));
+      hosts.put(h.name(), hp);
+      reach = Math.max(reach, r + hostReach);
+      if (!showsContainers(h)) {
+        continue;
+      }
+      List<Container> list = index.containersOn(h.name());
+      for (int j = 0; j < list.size(); j++) {
+        double cr = containerRing(j) * ringSpread;
+        double ca = -Math.PI / 2 + j * GOLDEN_ANGLE;
+        Point2D cp = hp.add(cr * Math.cos(ca), cr * Math.sin(ca));
+        cts.put(list.get(j).name(), cp);
+        reach = Math.max(reach, cp.magnitude() + CONTAINER_RADIUS);
+      }
+    }
+    containerOffsets.put(site, cts);
+    return reach;
+  }
+
+  /**
+   * Centres for the open sites' clusters, each as near its site's true place as it can be while no
+   * cluster's circle overlaps another's or covers a closed site or another site's true place, all
+   * inside the view; null when they do not fit.
+   */
+  private Map<String, Point2D> separate(
+      List<String> open, Map<String, Point2D> trueXY, Map<String, Double> radii) {
+    Map<String, Point2D> c = new LinkedHashMap<>();
+    for (String s : open) {
+      c.put(s, trueXY.get(s));
+    }
+    if (open.isEmpty()) {
+      return c;
+    }
+    double w = viewport.width();
+    double h = viewport.height();
+    for (int iter = 0; iter < 400; iter++) {
+      boolean clear = true;
+      for (int i = 0; i < open.size(); i++) {
+        String a = open.get(i);
+        double ra = radii.get(a);
+        for (int j = i + 1; j < open.size(); j++) {
+          String b = open.get(j);
+          double need = ra + radii.get(b) + 4;
+          Point2D pa = c.get(a);
+          Point2D pb = c.get(b);
+          double d = pa.distance(pb);
+          if (d < need) {
+            clear = false;
+            Point2D dir = direction(pa, pb, trueXY.get(a), trueXY.get(b), i + j);
+            double push = (need - d) / 2 + 0.5;
+            c.put(a, pa.subtract(dir.multiply(push)));
+            c.put(b, pb.add(dir.multiply(push)));
+          }
+        }
+        // Other sites' true places: a closed site's disc and name, an open one's pin.
+        for (Map.Entry<String, Point2D> o : trueXY.entrySet()) {
+          if (o.getKey().equals(a)) {
+            continue;
+          }
+          double room = expanded.contains(o.getKey()) ? PIN_ROOM : CLOSED_SITE_ROOM;
+          Point2D pa = c.get(a);
+          double d = pa.distance(o.getValue());
+          if (d < ra + room) {
+            clear = false;
+            Point2D dir = direction(o.getValue(), pa, o.getValue(), trueXY.get(a), i);
+            c.put(a, pa.add(dir.multiply(ra + room - d + 0.5)));
+          }
+        }
+        Point2D pa = c.get(a);
+        double x = clamp(pa.getX(), ra, w - ra);
+        double y = clamp(pa.getY(), ra, h - ra);
+        if (x != pa.getX() || y != pa.getY()) {
+          c.put(a, new Point2D(x, y));
+        }
+      }
+      if (clear) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private static double clamp(double v, double lo, double hi) {
+    return lo > hi ? (lo + hi) / 2 : Math.max(lo, Math.min(hi, v));
+  }
+
+  /** Unit vector from a to b; from their true places when they coincide, else a fixed angle. */
+  private static Point2D direction(Point2D a, Point2D b, Point2D ta, Point2D tb, int salt) {
+    Point2D d = b.subtract(a);
+    if (d.magnitude() < 1e-6) {
+      d = tb.subtract(ta);
+    }
+    if (d.magnitude() < 1e-6) {
+      double angle = salt * GOLDEN_ANGLE;
+      d = new Point2D(Math.cos(angle), Math.sin(angle));
+    }
+    return d.normalize();
+  }
+
+  /** Where a site really is (its projected coordinates); an open site's cluster may stand aside. */
+  Point2D trueSite(String name) {
+    return trueXY.get(name);
+  }
+
+  /** How many times its natural size an open site is spread (grows as the user zooms in). */
+  double spread(String name) {
+    return usedSpread.getOrDefault(name, 1.0);
+  }
+
+  /** Radius of an open site's circle around {@link #site}: every mark of its cluster inside. */
+  double clusterRadius(String name) {
+    return clusterRadius.getOrDefault(name, 0.0);
   }
 
   /**

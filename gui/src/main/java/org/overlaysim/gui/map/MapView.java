@@ -340,8 +340,7 @@ public final class MapView extends Region {
     if (dirty) {
       rebuild();
     }
-    legend.autosize();
-    legend.relocate(10, 10);
+    placeLegend(w, h);
   }
 
   private void onScroll(ScrollEvent e) {
@@ -498,10 +497,36 @@ public final class MapView extends Region {
     overlayLayer.getChildren().setAll(marks);
     marks.clear();
     SiteMarks.draw(ctx, marks);
+    DropMarks.draw(ctx, marks);
+    List<javafx.scene.text.Text> lineLabels = new ArrayList<>();
+    for (Group layer : List.of(underlayLayer, overlayLayer)) {
+      for (Node n : layer.getChildren()) {
+        if (n.getProperties().containsKey(NameLabels.ALONG)) {
+          lineLabels.add((javafx.scene.text.Text) n);
+        }
+      }
+    }
+    NameLabels.draw(ctx, marks, lineLabels);
     markLayer.getChildren().setAll(marks);
     marks.clear();
     PolicyMarks.draw(ctx, marks);
     policyLayer.getChildren().setAll(marks);
-    legend.show(index, results.get() != null);
+    legend.show(index, results.get() != null, layout.isAggregated());
+  }
+
+  /** The legend goes where it covers no site: its disc and name, or an open site's circle. */
+  private void placeLegend(double w, double h) {
+    List<double[]> obstacles = new ArrayList<>();
+    if (layout != null) {
+      for (Site s : index.scenario().sites()) {
+        Point2D c = layout.site(s.name());
+        Point2D t = layout.trueSite(s.name());
+        double r = layout.isOpen(s.name()) ? layout.clusterRadius(s.name()) : 0;
+        // A closed site's disc with its name below it.
+        obstacles.add(new double[] {c.getX(), c.getY() + 8, Math.max(r, 34)});
+        obstacles.add(new double[] {t.getX(), t.getY(), 8});
+      }
+    }
+    legend.place(w, h, obstacles);
   }
 }

@@ -6,6 +6,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
+import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.shape.StrokeType;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -38,6 +39,8 @@ final class Marks {
     t.setStroke(Color.rgb(255, 255, 255, 0.85));
     t.setStrokeWidth(3);
     t.setStrokeType(StrokeType.OUTSIDE);
+    // Round joins: mitred ones spike out of sharp glyphs (M, ⇄) as white needles.
+    t.setStrokeLineJoin(StrokeLineJoin.ROUND);
     return t;
   }
 

@@ -8,6 +8,7 @@ import javafx.scene.Node;
 import javafx.scene.input.MouseButton;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -33,28 +34,35 @@ final class SiteMarks {
       List<Host> hosts = ctx.index().hostsAt(s.name());
       boolean open = ctx.layout().isOpen(s.name());
       if (open && !hosts.isEmpty()) {
-        double reach = 0;
-        double hostReach =
-            ctx.layout().isAggregated() ? ClusterLayout.AGGREGATE_RADIUS : ClusterLayout.HOST_SIZE;
-        for (Host h : hosts) {
-          reach = Math.max(reach, ctx.layout().host(h.name()).distance(c) + hostReach);
-          if (!ctx.layout().showsContainers(h)) {
-            continue;
-          }
-          for (Container ct : ctx.index().containersOn(h.name())) {
-            reach =
-                Math.max(
-                    reach,
-                    ctx.layout().container(ct.name()).distance(c) + ClusterLayout.CONTAINER_RADIUS);
-          }
-        }
-        Circle halo = new Circle(c.getX(), c.getY(), reach + 8);
+        Circle halo = new Circle(c.getX(), c.getY(), ctx.layout().clusterRadius(s.name()));
+        halo.setId("cluster-" + s.name());
+        halo.getStyleClass().add("site-cluster");
         halo.setFill(Color.rgb(255, 255, 255, 0.3));
         halo.setStroke(Color.rgb(27, 40, 56, 0.35));
         halo.getStrokeDashArray().setAll(4.0, 4.0);
         halo.setMouseTransparent(true);
         out.add(0, halo);
         halos++;
+        Point2D t = ctx.layout().trueSite(s.name());
+        if (t.distance(c) > 1) {
+          // The cluster stands aside to leave room for its neighbours: a leader line and a pin
+          // keep its true place.
+          Line leader = new Line(c.getX(), c.getY(), t.getX(), t.getY());
+          leader.getStyleClass().add("leader-line");
+          leader.setStroke(Palette.SITE);
+          leader.setStrokeWidth(1.2);
+          leader.getStrokeDashArray().setAll(2.0, 3.0);
+          leader.setMouseTransparent(true);
+          Circle pin = new Circle(t.getX(), t.getY(), 3.5);
+          pin.setId("pin-" + s.name());
+          pin.getStyleClass().add("site-pin");
+          pin.setFill(Color.WHITE);
+          pin.setStroke(Palette.SITE);
+          pin.setStrokeWidth(1.5);
+          pin.setMouseTransparent(true);
+          out.add(leader);
+          out.add(pin);
+        }
       }
       Group siteNode = new Group();
       siteNode.getStyleClass().add("site");

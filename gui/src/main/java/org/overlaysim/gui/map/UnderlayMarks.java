@@ -55,6 +55,7 @@ final class UnderlayMarks {
       line.setStrokeWidth(width);
       Color colour = Palette.LINK_IDLE;
       String util = "";
+      double util0 = 0;
       Node dropMark = null;
       if (run != null) {
         Optional<RunResults.LinkUtilization> u = run.link(l.name());
@@ -62,6 +63,7 @@ final class UnderlayMarks {
         long drops =
             u.map(x -> ctx.timeBin() < 0 ? x.totalDrops() : x.dropsAt(ctx.timeBin())).orElse(0L);
         colour = Palette.utilization(value);
+        util0 = value;
         util =
             String.format(
                 Locale.ROOT,
@@ -69,7 +71,7 @@ final class UnderlayMarks {
                 value * 100,
                 drops,
                 ctx.timeBin() < 0 ? "peak, whole run" : "bin " + ctx.timeBin());
-        if (drops > 0) {
+        if (drops > 0 && (ctx.timeBin() >= 0 || run.dropsByPlace().isEmpty())) {
           dropMark = dropMark(l, line, drops);
         }
       }
@@ -77,6 +79,8 @@ final class UnderlayMarks {
       String text = linkText(l, a, b) + util;
       Marks.tip(line, () -> text);
       out.add(line);
+      out.add(
+          LinkLabels.label(l, line, LinkDelay.of(l, a, b), run == null ? -1 : util0, nth, count));
       if (dropMark != null) {
         out.add(dropMark);
       }

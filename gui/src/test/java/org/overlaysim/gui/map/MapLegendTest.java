@@ -1,0 +1,78 @@
+package org.overlaysim.gui.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.overlaysim.scenario.Scenario;
+import org.overlaysim.scenario.Site;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The legend explains every shape and line style and never covers a site (issue 21: on k8s-max it
+ * covered Oregon); its title folds it.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MapLegendTest {
+  private MapView map;
+
+  @Start
+  void start(Stage stage) {
+    map = new MapView();
+    stage.setScene(new Scene(map, MapTestSupport.WIDTH, MapTestSupport.HEIGHT));
+    stage.show();
+  }
+
+  private Scenario show(FxRobot robot, String file, boolean expand) throws Exception {
+    return MapTestSupport.show(robot, map, file, expand);
+  }
+
+  @Test
+  void theLegendKeysEveryMarkAndCoversNoSiteOfThreeSites(FxRobot robot) throws Exception {
+    Scenario s = show(robot, "../scenarios/examples/three-sites.yaml", true);
+
+    // site, open site, leader, host, container, underlay link, access link, tunnel
+    assertThat(robot.lookup(".legend-key").queryAll()).hasSizeGreaterThanOrEqualTo(8);
+    assertCoversNoSite(robot, s);
+  }
+
+  @Test
+  void theLegendCoversNoSiteOfKubernetesMaximum(FxRobot robot) throws Exception {
+    Scenario s = show(robot, "../scenarios/examples/k8s-max.yaml", false);
+
+    assertCoversNoSite(robot, s);
+    // policies, rings and reach lines are keyed too
+    assertThat(robot.lookup(".legend-key").queryAll()).hasSizeGreaterThanOrEqualTo(11);
+  }
+
+  @Test
+  void clickingTheTitleFoldsAndUnfoldsTheLegend(FxRobot robot) throws Exception {
+    show(robot, "../scenarios/examples/three-sites.yaml", true);
+    assertThat(robot.lookup(".legend-key").queryAll()).isNotEmpty();
+
+    robot.clickOn("#legend-title");
+    assertThat(robot.lookup(".legend-key").queryAll()).isEmpty();
+    assertThat(robot.lookup("#legend-title").queryLabeled().getText()).startsWith("▸");
+
+    robot.clickOn("#legend-title");
+    assertThat(robot.lookup(".legend-key").queryAll()).isNotEmpty();
+  }
+
+  private void assertCoversNoSite(FxRobot robot, Scenario s) {
+    Node legend = robot.lookup("#legend").query();
+    Bounds b = legend.getBoundsInParent();
+    for (Site site : s.sites()) {
+      Point2D p = map.sitePosition(site.name()).orElseThrow();
+      // The disc and the name under it.
+      Bounds mark = new javafx.geometry.BoundingBox(p.getX() - 30, p.getY() - 10, 60, 40);
+      assertThat(b.intersects(mark)).as(site.name() + " under the legend " + b).isFalse();
+    }
+  }
+}
