@@ -142,8 +142,16 @@ class ExampleScenariosTest {
             .orElseThrow();
     assertThat(robot.lookup("#container-" + container.name()).tryQuery()).isEmpty();
 
-    Point2D at = window.map().hostPosition(host.name()).orElseThrow();
-    robot.clickOn(window.map().localToScreen(at));
+    // On the FX thread: asking for a position may lay the map out again (it failed on a loaded
+    // machine when the layout was still pending).
+    Point2D onScreen =
+        WaitForAsyncUtils.asyncFx(
+                () ->
+                    window
+                        .map()
+                        .localToScreen(window.map().hostPosition(host.name()).orElseThrow()))
+            .get(10, TimeUnit.SECONDS);
+    robot.clickOn(onScreen);
     robot.clickOn("#container-" + container.name());
 
     assertThat(window.map().isHostOpen(host.name())).isTrue();
