@@ -127,6 +127,10 @@ public final class TcpConnection implements TransportHandler {
   // --- receiving
   private long rcvNxt;
   private long peerFinSeq = -1;
+
+  /** The peer's FIN arrived in order (so a later one is a retransmission to acknowledge). */
+  private boolean peerClosed;
+
   private final SackReceiver sacks = new SackReceiver();
   private long rcvWindow;
   private long tuneMark;
@@ -300,6 +304,12 @@ public final class TcpConnection implements TransportHandler {
     }
     switch (state) {
       case CLOSED -> {
+        // TIME_WAIT, folded into CLOSED: the peer sends its FIN again when our ACK of it was lost,
+        // and is acknowledged again (RFC 9293 section 3.10.7.4, Linux's
+        // tcp_timewait_state_process), so that its LAST_ACK ends.
+        if (peerClosed && (flags & TcpHeader.FIN) != 0) {
+          sendAck();
+        }
         return;
       }
       case SYN_SENT -> {
@@ -554,6 +564,7 @@ public final class TcpConnection implements TransportHandler {
   }
 
   private void peerFinished() {
+    peerClosed = true;
     switch (state) {
       case ESTABLISHED -> state = State.CLOSE_WAIT;
       case FIN_WAIT_1 -> state = State.CLOSING;

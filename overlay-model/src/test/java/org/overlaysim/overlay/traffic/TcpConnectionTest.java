@@ -225,6 +225,33 @@ class TcpConnectionTest {
   }
 
   /**
+   * RFC 9293 section 3.10.7.4 (TIME-WAIT): "The only thing that can arrive in this state is a
+   * retransmission of the remote FIN. Acknowledge it". The client's ACK of the server's FIN (the
+   * server sent no data: its FIN is sequence 1, so the ACK acknowledges 2) is lost once; the
+   * server, in LAST_ACK, sends its FIN again, the closed client acknowledges it again, and the
+   * server closes.
+   */
+  @Test
+  void aFinSentAgainAfterTheCloseIsAcknowledgedAgainAsInTimeWait() {
+    boolean[] dropped = {false};
+    toServer.drop =
+        f -> {
+          if (!dropped[0] && f.tcpAck == 2 && (f.tcpFlags & TcpHeader.FIN) == 0) {
+            dropped[0] = true;
+            return true;
+          }
+          return false;
+        };
+    transfer(10_000);
+    assertThat(dropped[0]).isTrue();
+    assertThat(client.state()).isEqualTo(TcpConnection.State.CLOSED);
+    assertThat(server.state()).isEqualTo(TcpConnection.State.CLOSED);
+    assertThat(toClient.sent.stream().filter(f -> (f.tcpFlags & TcpHeader.FIN) != 0).count())
+        .isGreaterThanOrEqualTo(2);
+    assertThat(toServer.sent.stream().filter(f -> f.tcpAck == 2).count()).isEqualTo(2);
+  }
+
+  /**
    * Whatever the loss (both directions, data, ACKs, SYNs and FINs alike), every byte arrives once,
    * in order, and both ends close: recovery, probes and timeouts never wedge the connection.
    */
