@@ -63,18 +63,23 @@ class TcpGoodputTest {
   }
 
   /**
-   * The same with a 512 KiB queue (≈ 340 segments, 0.16 of the path): the issue asks for 70%, on
-   * the argument that one reduction to 0.7 × (2110 + 340) ≈ 1720 segments leaves the link 80% busy
-   * while CUBIC grows back. The model measures 46%, for Linux's reasons, not one: slow start
-   * overflows the shallow queue before HyStart's ACK train (13.5 ms of ACKs, ≈ 1100 segments) can
-   * see the path fill; the overshoot loses hundreds of segments; while they are repaired the
-   * receive window (right edge at rcv_nxt + window) stalls new data, so at the end of recovery
-   * PRR's catch-up and the window set to ssthresh send ≈ 600 segments at once at 10 Gbit/s (Linux
-   * without fq paces nothing), which overflows the queue again: a second reduction, and fast
-   * convergence sets W_max to 0.85 × 1034 ≈ 879, with K ≈ 7 s. Disabled until pacing (fq) is
-   * modelled or the criterion is revised; kept to show the figure.
+   * The same with a 512 KiB queue (≈ 340 segments, 0.16 of the path): at least 70%. Slow start
+   * sends two segments per one delivered, so the queue overflows a round before the window reaches
+   * the path plus the queue (2450): the first loss comes near 1700 segments, hundreds of segments
+   * are lost in that round, and CUBIC reduces once to 0.7 × ~1980 ≈ 1384. One reduction is all
+   * Linux makes here, because PRR keeps about ssthresh in flight through the recovery, so that
+   * recovery does not end with a burst: that needs the receive window to let new data go out while
+   * the holes are repaired, and Linux's dynamic right-sizing (tcp_rcv_space_adjust) gives a window
+   * of about six times a round's data in slow start (2 × what was read + twice its growth), up to
+   * the 6 MiB ceiling (4500 segments), beyond the ≈ 1700 + 1384 the right edge must reach. (Linux's
+   * 6 MiB is of buffer: its window is that times scaling_ratio, len/truesize of the skbs received,
+   * about 0.9 with GRO's large skbs, 0.5 to 0.6 with one segment per skb; a window below ≈ 4.3 MB
+   * would stall part of the recovery.) After that CUBIC climbs from 1384 back to W_max ≈ 1980 (K =
+   * cbrt(600 / 0.4) ≈ 11 s), concave, so the window averages about 1850 of the path's 2110 over the
+   * 20 s: about 85% to 90% busy. (With the window doubling only once a window's worth had arrived,
+   * the model stalled during recovery, ended it with a 670-segment burst at 10 Gbit/s that
+   * overflowed the queue again and made a second reduction: 46%.)
    */
-  @org.junit.jupiter.api.Disabled("46% measured: two reductions without pacing, see the comment")
   @Test
   void aHalfMibQueueStillGivesSeventyPercent() {
     Bench b = run(LONG_PATH_512KIB);

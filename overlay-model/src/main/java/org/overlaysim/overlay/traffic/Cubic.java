@@ -128,7 +128,12 @@ final class Cubic implements CongestionControl {
   /** bictcp_update: the ACKs per one-segment increase ({@code cnt}) at time {@code now}. */
   void update(int cwnd, int acked, long now) {
     ackCnt += acked;
-    if (lastCwnd == cwnd && now - lastTime <= HZ / 32) {
+    // With the window unchanged the curve is recomputed 32 times a second, or once per minimum
+    // delay if that is shorter (Linux's "tcp_cubic: fix to run bictcp_update() at least once per
+    // RTT", 2024: jiffies - last_time <= min(HZ / 32, usecs_to_jiffies(delay_min))). Before it a
+    // flow of sub-millisecond RTT kept cnt = 100·cwnd for 31 ms after each reduction, dozens of
+    // round trips without the Reno-friendly growth.
+    if (lastCwnd == cwnd && now - lastTime <= Math.min(HZ / 32, usecsToJiffies(delayMinUs))) {
       return;
     }
     // The cubic function is evaluated at most once per jiffy; a reduction zeroes epochStart.

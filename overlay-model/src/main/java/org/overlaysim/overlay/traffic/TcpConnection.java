@@ -35,10 +35,11 @@ import org.overlaysim.overlay.packet.TcpHeader;
  * at once for out-of-order data, a filled hole, a duplicate or FIN, with SACK blocks (RFC 2018, a
  * D-SACK per RFC 2883 for duplicates) while data is out of order, and Linux's SACK compression
  * after three such ACKs (one ACK per 44 segments or min(1 ms, RTT/20)). The advertised window is
- * fixed, or autotuned from 64 KiB doubling each time a window's worth arrived, up to 6 MiB (Linux's
- * receive-buffer autotuning, simplified). The application reads at once, so the window never
- * shrinks. No Nagle (as TCP_NODELAY), no zero-window probing (never needed), TIME_WAIT is not
- * modelled.
+ * fixed, or autotuned from 64 KiB by Linux's dynamic right-sizing (tcp_rcv_space_adjust: once per
+ * receiver RTT, twice what was read plus 16 segments plus twice its growth) up to 6 MiB. The
+ * application reads at once, so the window never shrinks. No Nagle (as TCP_NODELAY), no zero-window
+ * probing (never needed); TIME_WAIT is folded into CLOSED, where a retransmitted FIN is
+ * acknowledged again.
  *
  * <p>The parts: {@link SendScoreboard} and {@link Rack} (what is out, SACKed, lost), {@link
  * LossRecovery} (recovery state, PRR), {@link CongestionControl} over a {@link CongestionWindow},
@@ -127,9 +128,19 @@ public final class TcpConnection implements TransportHandler {
   // --- receiving
   private long rcvNxt;
   private long peerFinSeq = -1;
+
+  /** The peer's FIN arrived in order (so a later one is a retransmission to acknowledge). */
+  private boolean peerClosed;
+
   private final SackReceiver sacks = new SackReceiver();
   private long rcvWindow;
-  private long tuneMark;
+  // Linux's receive-buffer autotuning (tcp_rcv_space_adjust): the receiver's RTT from echoed
+  // timestamps (tcp_rcv_rtt_measure_ts, smoothed 7/8), and what was read in the last such RTT.
+  private long rcvRttNs;
+  private long rcvRttLastEcr = -1;
+  private long spaceBytes;
+  private long spaceSeq;
+  private long spaceTimeNs;
   private long tsRecent = -1;
   private final AckScheduler acks;
   private boolean segmentDelaySamples = true;
@@ -300,6 +311,12 @@ public final class TcpConnection implements TransportHandler {
     }
     switch (state) {
       case CLOSED -> {
+        // TIME_WAIT, folded into CLOSED: the peer sends its FIN again when our ACK of it was lost,
+        // and is acknowledged again (RFC 9293 section 3.10.7.4, Linux's
+        // tcp_timewait_state_process), so that its LAST_ACK ends.
+        if (peerClosed && (flags & TcpHeader.FIN) != 0) {
+          sendAck();
+        }
         return;
       }
       case SYN_SENT -> {
@@ -344,6 +361,10 @@ public final class TcpConnection implements TransportHandler {
   private void establish(Frame f) {
     state = State.ESTABLISHED;
     establishedNs = simulator.nowNs();
+    // tcp_init_buffer_space: rcvq_space.space = min(rcv_wnd, TCP_INIT_CWND × advmss).
+    spaceBytes = Math.min(rcvWindow, 10L * mss);
+    spaceSeq = rcvNxt;
+    spaceTimeNs = establishedNs;
     sndUna = 1;
     if (sndNxt < 1) {
       sndNxt = 1;
@@ -499,6 +520,7 @@ public final class TcpConnection implements TransportHandler {
     }
     long seq = f.tcpSeq;
     long end = seq + length;
+    receiverRttSample(f, length);
     if (end < rcvNxt || (end == rcvNxt && !fin)) {
       // An old duplicate: a D-SACK for it and an ACK at once, in quick-ACK mode (Linux).
       if (length > 0) {
@@ -554,6 +576,7 @@ public final class TcpConnection implements TransportHandler {
   }
 
   private void peerFinished() {
+    peerClosed = true;
     switch (state) {
       case ESTABLISHED -> state = State.CLOSE_WAIT;
       case FIN_WAIT_1 -> state = State.CLOSING;
@@ -566,15 +589,48 @@ public final class TcpConnection implements TransportHandler {
     application.peerClosed(this);
   }
 
+  /**
+   * tcp_rcv_rtt_measure_ts: a full data segment echoing a timestamp not seen before gives the
+   * receiver an RTT sample (now − TSecr, our ACK's time), smoothed by 7/8 as tcp_rcv_rtt_update.
+   */
+  private void receiverRttSample(Frame f, int length) {
+    if (f.tsEcr < 0 || f.tsEcr == rcvRttLastEcr) {
+      return;
+    }
+    rcvRttLastEcr = f.tsEcr;
+    long sample = simulator.nowNs() - f.tsEcr;
+    if (length < mss || sample <= 0) {
+      return;
+    }
+    rcvRttNs = rcvRttNs == 0 ? sample : rcvRttNs + (sample - rcvRttNs) / 8;
+  }
+
+  /**
+   * Linux's dynamic right-sizing, tcp_rcv_space_adjust (the application reads at once, so copied is
+   * what arrived in order): once per receiver RTT, if more was read than in the previous one, the
+   * window becomes twice that plus 16 segments ("to cope with packet losses"), plus twice its
+   * growth ratio ("to cope with slow start ... the ACK we are sending now is for the next RTT"), up
+   * to the ceiling; it never shrinks. In slow start that is about six times a round's data, so a
+   * loss does not leave the sender limited by the receive window while it recovers.
+   */
   private void autotune() {
     if (settings.receiveWindowBytes() > 0) {
       return;
     }
-    long max = settings.maxReceiveWindowBytes();
-    if (rcvWindow < max && rcvNxt - tuneMark >= rcvWindow) {
-      rcvWindow = Math.min(max, rcvWindow * 2);
-      tuneMark = rcvNxt;
+    long now = simulator.nowNs();
+    if (rcvRttNs == 0 || now - spaceTimeNs < rcvRttNs) {
+      return;
     }
+    long copied = rcvNxt - spaceSeq;
+    if (copied > spaceBytes) {
+      long rcvwin = 2 * copied + 16L * mss;
+      long grow = rcvwin * (copied - spaceBytes) / spaceBytes;
+      rcvwin += grow << 1;
+      rcvWindow = Math.max(rcvWindow, Math.min(rcvwin, settings.maxReceiveWindowBytes()));
+      spaceBytes = copied;
+    }
+    spaceSeq = rcvNxt;
+    spaceTimeNs = now;
   }
 
   // ------------------------------------------------------------------ sending

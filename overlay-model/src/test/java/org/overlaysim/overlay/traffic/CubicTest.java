@@ -85,6 +85,38 @@ class CubicTest {
   }
 
   @Test
+  void theCurveIsRecomputedOncePerMinimumDelayWhenThatIsShorterThanAThirtySecondOfASecond() {
+    // Linux since 6.11 (tcp_cubic: fix to run bictcp_update() at least once per RTT): with cwnd
+    // unchanged, bictcp_update returns early while jiffies - last_time <= min(HZ / 32,
+    // usecs_to_jiffies(delay_min)). A minimum delay of 300 us rounds up to 1 jiffy.
+    Cubic cubic = new Cubic();
+    cubic.delayMinUs = 300;
+    cubic.lastMaxCwnd = 2;
+    // Epoch start at jiffy 5000, cwnd 2 = W_max: K = 0, the target is 2 + C t^3 = 2 (t = 1 jiffy
+    // = 1/1024 s); cnt = 100 × 2 = 200. Reno's estimate starts at 2 with ack_cnt = 1.
+    cubic.update(2, 1, 5_000);
+    assertThat(cubic.cnt).isEqualTo(200);
+    // One jiffy later (1 <= 1): held, cnt stays 200 though ack_cnt is now 9.
+    cubic.update(2, 8, 5_001);
+    assertThat(cubic.cnt).isEqualTo(200);
+    // Two jiffies later: recomputed. The curve still says 200, but Reno's estimate has grown one
+    // segment per 2 × 15 / 8 = 3 ACKed: ack_cnt 10 gives 5 (10 → 7 → 4 → 1), so cnt = 2 / (5 - 2)
+    // = 0, raised to the floor of 2.
+    cubic.update(2, 1, 5_002);
+    assertThat(cubic.cnt).isEqualTo(2);
+
+    // With a minimum delay of 40 ms the 1/32 s hold applies as before: 31 jiffies held, 32 not.
+    Cubic slow = new Cubic();
+    slow.delayMinUs = 40_000;
+    slow.lastMaxCwnd = 2;
+    slow.update(2, 1, 5_000);
+    slow.update(2, 9, 5_031);
+    assertThat(slow.cnt).isEqualTo(200);
+    slow.update(2, 0, 5_032);
+    assertThat(slow.cnt).isEqualTo(2);
+  }
+
+  @Test
   void linuxsCubeRootIsWithinAFewTenthsOfAPercent() {
     for (long a : new long[] {1_000L, 1L << 30, 80_452_070_310L, 1_000_000_000_000L}) {
       double exact = Math.cbrt(a);

@@ -225,6 +225,60 @@ class TcpConnectionTest {
   }
 
   /**
+   * Linux's receive-buffer autotuning, tcp_rcv_space_adjust, worked by hand. The server's first
+   * measure (tcp_init_buffer_space) is min(65535, 10 × 1398) = 13980 bytes from its establishment
+   * at 3 ms; its RTT from the echoed timestamp of its SYN-ACK (sent at 1 ms) is 2 ms. At 5 ms the
+   * first of the 20 segments of slow start's second round has made 11 read: 15378 > 13980, so the
+   * window would be 2 × 15378 + 16 × 1398 = 53124 plus twice its growth, 53124 × 1398 / 13980 =
+   * 5312: 63748, below the initial 65535 (kept; it never shrinks). At 7 ms the first segment of the
+   * third round makes 20 more read (the other 19 of 5 ms and itself): 27960 > 15378, so 2 × 27960 +
+   * 16 × 1398 = 78288, growth 78288 × 12582 / 15378 = 64053, window 78288 + 2 × 64053 = 206394.
+   */
+  @Test
+  void theReceiveWindowGrowsByLinuxsDynamicRightSizing() {
+    transfer(300_000);
+    int atSeven = 0;
+    for (int i = 0; i < toClient.sent.size(); i++) {
+      long t = toClient.times.get(i);
+      long window = toClient.sent.get(i).tcpWindow;
+      if (t < 7_000_000) {
+        assertThat(window).as("at %d ns", t).isEqualTo(65_535);
+      } else if (t == 7_000_000) {
+        assertThat(window).as("at %d ns", t).isEqualTo(206_394);
+        atSeven++;
+      }
+    }
+    assertThat(atSeven).isPositive();
+  }
+
+  /**
+   * RFC 9293 section 3.10.7.4 (TIME-WAIT): "The only thing that can arrive in this state is a
+   * retransmission of the remote FIN. Acknowledge it". The client's ACK of the server's FIN (the
+   * server sent no data: its FIN is sequence 1, so the ACK acknowledges 2) is lost once; the
+   * server, in LAST_ACK, sends its FIN again, the closed client acknowledges it again, and the
+   * server closes.
+   */
+  @Test
+  void aFinSentAgainAfterTheCloseIsAcknowledgedAgainAsInTimeWait() {
+    boolean[] dropped = {false};
+    toServer.drop =
+        f -> {
+          if (!dropped[0] && f.tcpAck == 2 && (f.tcpFlags & TcpHeader.FIN) == 0) {
+            dropped[0] = true;
+            return true;
+          }
+          return false;
+        };
+    transfer(10_000);
+    assertThat(dropped[0]).isTrue();
+    assertThat(client.state()).isEqualTo(TcpConnection.State.CLOSED);
+    assertThat(server.state()).isEqualTo(TcpConnection.State.CLOSED);
+    assertThat(toClient.sent.stream().filter(f -> (f.tcpFlags & TcpHeader.FIN) != 0).count())
+        .isGreaterThanOrEqualTo(2);
+    assertThat(toServer.sent.stream().filter(f -> f.tcpAck == 2).count()).isEqualTo(2);
+  }
+
+  /**
    * Whatever the loss (both directions, data, ACKs, SYNs and FINs alike), every byte arrives once,
    * in order, and both ends close: recovery, probes and timeouts never wedge the connection.
    */
