@@ -32,9 +32,10 @@ final class SendScoreboard {
   private static final int TS_PREV = 6;
   private static final int INITIAL_SLOTS = 64;
 
-  private long[] seg = new long[INITIAL_SLOTS << SHIFT];
-  private int capacity = INITIAL_SLOTS;
-  private int mask = INITIAL_SLOTS - 1;
+  // Allocated on the first segment, so that a connection's small parts lie together in memory.
+  private long[] seg = new long[0];
+  private int capacity;
+  private int mask;
   private int head;
   private int count;
   private int tsHead = NONE;
@@ -118,7 +119,8 @@ final class SendScoreboard {
 
   private void grow() {
     int n = capacity;
-    long[] grown = new long[(2 * n) << SHIFT];
+    int grownCapacity = n == 0 ? INITIAL_SLOTS : 2 * n;
+    long[] grown = new long[grownCapacity << SHIFT];
     for (int k = 0; k < count; k++) {
       int old = slot(k) << SHIFT;
       int to = k << SHIFT;
@@ -133,8 +135,8 @@ final class SendScoreboard {
     tsHead = remap(tsHead, n);
     tsTail = remap(tsTail, n);
     seg = grown;
-    capacity = 2 * n;
-    mask = 2 * n - 1;
+    capacity = grownCapacity;
+    mask = grownCapacity - 1;
     head = 0;
   }
 
