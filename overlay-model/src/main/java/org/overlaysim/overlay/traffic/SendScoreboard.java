@@ -19,14 +19,23 @@ final class SendScoreboard {
 
   private static final int NONE = -1;
 
-  private long[] start = new long[64];
-  private long[] end = new long[64];
-  private long[] xmitNs = new long[64];
-  private long[] order = new long[64]; // transmission count: orders sends at the same instant
-  private int[] flags = new int[64];
-  private int[] tsNext = new int[64];
-  private int[] tsPrev = new int[64];
-  private int mask = 63;
+  // One segment's record is one 64-byte stride of a single array (an ACK touches one or two cache
+  // lines a segment, not seven arrays): its start, end, last transmission time, transmission count
+  // (orders sends at the same instant), flags, and next and previous slot in transmission order.
+  private static final int SHIFT = 3;
+  private static final int START = 0;
+  private static final int END = 1;
+  private static final int XMIT = 2;
+  private static final int ORDER = 3;
+  private static final int FLAGS = 4;
+  private static final int TS_NEXT = 5;
+  private static final int TS_PREV = 6;
+  private static final int INITIAL_SLOTS = 64;
+
+  // Allocated on the first segment, so that a connection's small parts lie together in memory.
+  private long[] seg = new long[0];
+  private int capacity;
+  private int mask;
   private int head;
   private int count;
   private int tsHead = NONE;
@@ -81,62 +90,53 @@ final class SendScoreboard {
   }
 
   long start(int index) {
-    return start[slot(index)];
+    return seg[(slot(index) << SHIFT) + START];
   }
 
   long end(int index) {
-    return end[slot(index)];
+    return seg[(slot(index) << SHIFT) + END];
   }
 
   long xmitNs(int index) {
-    return xmitNs[slot(index)];
+    return seg[(slot(index) << SHIFT) + XMIT];
   }
 
   /** A new segment [s, e) sent at {@code now}. */
   void add(long s, long e, long now) {
-    if (count == start.length) {
+    if (count == capacity) {
       grow();
     }
     int i = slot(count);
-    start[i] = s;
-    end[i] = e;
-    xmitNs[i] = now;
-    order[i] = transmissions++;
-    flags[i] = 0;
+    seg[(i << SHIFT) + START] = s;
+    seg[(i << SHIFT) + END] = e;
+    seg[(i << SHIFT) + XMIT] = now;
+    seg[(i << SHIFT) + ORDER] = transmissions++;
+    seg[(i << SHIFT) + FLAGS] = 0;
     tsAppend(i);
     count++;
     packetsOut++;
   }
 
   private void grow() {
-    int n = start.length;
-    long[] s = new long[2 * n];
-    long[] e = new long[2 * n];
-    long[] x = new long[2 * n];
-    long[] o = new long[2 * n];
-    int[] f = new int[2 * n];
-    int[] next = new int[2 * n];
-    int[] prev = new int[2 * n];
+    int n = capacity;
+    int grownCapacity = n == 0 ? INITIAL_SLOTS : 2 * n;
+    long[] grown = new long[grownCapacity << SHIFT];
     for (int k = 0; k < count; k++) {
-      int old = slot(k);
-      s[k] = start[old];
-      e[k] = end[old];
-      x[k] = xmitNs[old];
-      o[k] = order[old];
-      f[k] = flags[old];
-      next[k] = remap(tsNext[old], n);
-      prev[k] = remap(tsPrev[old], n);
+      int old = slot(k) << SHIFT;
+      int to = k << SHIFT;
+      grown[to + START] = seg[old + START];
+      grown[to + END] = seg[old + END];
+      grown[to + XMIT] = seg[old + XMIT];
+      grown[to + ORDER] = seg[old + ORDER];
+      grown[to + FLAGS] = seg[old + FLAGS];
+      grown[to + TS_NEXT] = remap((int) seg[old + TS_NEXT], n);
+      grown[to + TS_PREV] = remap((int) seg[old + TS_PREV], n);
     }
     tsHead = remap(tsHead, n);
     tsTail = remap(tsTail, n);
-    start = s;
-    end = e;
-    xmitNs = x;
-    order = o;
-    flags = f;
-    tsNext = next;
-    tsPrev = prev;
-    mask = 2 * n - 1;
+    seg = grown;
+    capacity = grownCapacity;
+    mask = grownCapacity - 1;
     head = 0;
   }
 
@@ -147,16 +147,16 @@ final class SendScoreboard {
   // ------------------------------------------------------------------ transmission order
 
   private boolean linked(int i) {
-    return tsPrev[i] != NONE || tsHead == i;
+    return ((int) seg[(i << SHIFT) + TS_PREV]) != NONE || tsHead == i;
   }
 
   private void tsAppend(int i) {
-    tsNext[i] = NONE;
-    tsPrev[i] = tsTail;
+    seg[(i << SHIFT) + TS_NEXT] = NONE;
+    seg[(i << SHIFT) + TS_PREV] = tsTail;
     if (tsTail == NONE) {
       tsHead = i;
     } else {
-      tsNext[tsTail] = i;
+      seg[(tsTail << SHIFT) + TS_NEXT] = i;
     }
     tsTail = i;
   }
@@ -165,18 +165,21 @@ final class SendScoreboard {
     if (!linked(i)) {
       return;
     }
-    if (tsPrev[i] == NONE) {
-      tsHead = tsNext[i];
+    int b = i << SHIFT;
+    int next = (int) seg[b + TS_NEXT];
+    int prev = (int) seg[b + TS_PREV];
+    if (prev == NONE) {
+      tsHead = next;
     } else {
-      tsNext[tsPrev[i]] = tsNext[i];
+      seg[(prev << SHIFT) + TS_NEXT] = next;
     }
-    if (tsNext[i] == NONE) {
-      tsTail = tsPrev[i];
+    if (next == NONE) {
+      tsTail = prev;
     } else {
-      tsPrev[tsNext[i]] = tsPrev[i];
+      seg[(next << SHIFT) + TS_PREV] = prev;
     }
-    tsPrev[i] = NONE;
-    tsNext[i] = NONE;
+    seg[b + TS_PREV] = NONE;
+    seg[b + TS_NEXT] = NONE;
   }
 
   // ------------------------------------------------------------------ acknowledgments
@@ -196,21 +199,21 @@ final class SendScoreboard {
    */
   int acknowledge(long ack, long now, Rack rack, long minRttNs) {
     int removed = 0;
-    while (count > 0 && end[head] <= ack) {
+    while (count > 0 && seg[(head << SHIFT) + END] <= ack) {
       int i = head;
-      int f = flags[i];
+      int f = ((int) seg[(i << SHIFT) + FLAGS]);
       if ((f & SACKED) != 0) {
         sackedOut--;
       } else {
         newlyDelivered++;
         if ((f & EVER_RETRANS) == 0) {
           if (firstAckedXmitNs < 0) {
-            firstAckedXmitNs = xmitNs[i];
+            firstAckedXmitNs = seg[(i << SHIFT) + XMIT];
           }
-          lastAckedXmitNs = xmitNs[i];
-          reordered = Math.min(reordered, start[i]);
+          lastAckedXmitNs = seg[(i << SHIFT) + XMIT];
+          reordered = Math.min(reordered, seg[(i << SHIFT) + START]);
         }
-        rack.advance(f, order[i], xmitNs[i], now, minRttNs);
+        rack.advance(f, seg[(i << SHIFT) + ORDER], seg[(i << SHIFT) + XMIT], now, minRttNs);
       }
       if ((f & LOST) != 0) {
         lostOut--;
@@ -233,7 +236,7 @@ final class SendScoreboard {
     int hi = count;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (start[slot(mid)] < seq) {
+      if (seg[(slot(mid) << SHIFT) + START] < seq) {
         lo = mid + 1;
       } else {
         hi = mid;
@@ -249,31 +252,31 @@ final class SendScoreboard {
   void sack(long s, long e, long now, Rack rack, long minRttNs) {
     for (int k = lowerBound(s); k < count; k++) {
       int i = slot(k);
-      if (end[i] > e) {
+      if (seg[(i << SHIFT) + END] > e) {
         break;
       }
-      int f = flags[i];
+      int f = ((int) seg[(i << SHIFT) + FLAGS]);
       if ((f & SACKED) != 0) {
         continue;
       }
       if ((f & EVER_RETRANS) == 0) {
-        if (firstSackedXmitNs < 0 || xmitNs[i] < firstSackedXmitNs) {
-          firstSackedXmitNs = xmitNs[i];
+        if (firstSackedXmitNs < 0 || seg[(i << SHIFT) + XMIT] < firstSackedXmitNs) {
+          firstSackedXmitNs = seg[(i << SHIFT) + XMIT];
         }
-        lastSackedXmitNs = Math.max(lastSackedXmitNs, xmitNs[i]);
-        reordered = Math.min(reordered, start[i]);
+        lastSackedXmitNs = Math.max(lastSackedXmitNs, seg[(i << SHIFT) + XMIT]);
+        reordered = Math.min(reordered, seg[(i << SHIFT) + START]);
       }
-      rack.advance(f, order[i], xmitNs[i], now, minRttNs);
+      rack.advance(f, seg[(i << SHIFT) + ORDER], seg[(i << SHIFT) + XMIT], now, minRttNs);
       if ((f & LOST) != 0) {
         lostOut--;
       }
       if ((f & RETRANS) != 0) {
         retransOut--;
       }
-      flags[i] = (f | SACKED) & ~(LOST | RETRANS);
+      seg[(i << SHIFT) + FLAGS] = (f | SACKED) & ~(LOST | RETRANS);
       sackedOut++;
       newlyDelivered++;
-      highestSacked = Math.max(highestSacked, end[i]);
+      highestSacked = Math.max(highestSacked, seg[(i << SHIFT) + END]);
       tsUnlink(i);
     }
   }
@@ -287,20 +290,20 @@ final class SendScoreboard {
 
   /** Linux's tcp_mark_skb_lost. */
   private void markLost(int i) {
-    int f = flags[i];
+    int f = ((int) seg[(i << SHIFT) + FLAGS]);
     if ((f & SACKED) != 0) {
       return;
     }
     if ((f & LOST) != 0) {
       if ((f & RETRANS) != 0) { // a retransmission lost again
-        flags[i] = f & ~RETRANS;
+        seg[(i << SHIFT) + FLAGS] = f & ~RETRANS;
         retransOut--;
       }
     } else {
-      flags[i] = f | LOST;
+      seg[(i << SHIFT) + FLAGS] = f | LOST;
       lostOut++;
     }
-    retransmitHint = Math.min(retransmitHint, start[i]);
+    retransmitHint = Math.min(retransmitHint, seg[(i << SHIFT) + START]);
   }
 
   /**
@@ -314,16 +317,17 @@ final class SendScoreboard {
     newlyLost = 0;
     int i = tsHead;
     while (i != NONE) {
-      int next = tsNext[i];
-      int f = flags[i];
+      int next = ((int) seg[(i << SHIFT) + TS_NEXT]);
+      int f = ((int) seg[(i << SHIFT) + FLAGS]);
       if ((f & LOST) != 0 && (f & RETRANS) == 0) {
         i = next;
         continue;
       }
-      if (!Rack.sentAfter(rack.xmitNs, xmitNs[i], rack.order, order[i])) {
+      if (!Rack.sentAfter(
+          rack.xmitNs, seg[(i << SHIFT) + XMIT], rack.order, seg[(i << SHIFT) + ORDER])) {
         break;
       }
-      long remaining = rack.rttNs + reoWndNs - (now - xmitNs[i]);
+      long remaining = rack.rttNs + reoWndNs - (now - seg[(i << SHIFT) + XMIT]);
       if (remaining <= 0) {
         markLost(i);
         newlyLost++;
@@ -363,9 +367,9 @@ final class SendScoreboard {
     for (int k = retransmitHint == Long.MAX_VALUE ? count : lowerBound(retransmitHint);
         k < count;
         k++) {
-      int f = flags[slot(k)];
+      int f = ((int) seg[(slot(k) << SHIFT) + FLAGS]);
       if ((f & LOST) != 0 && (f & (RETRANS | SACKED)) == 0) {
-        retransmitHint = start[slot(k)];
+        retransmitHint = seg[(slot(k) << SHIFT) + START];
         return k;
       }
     }
@@ -376,7 +380,7 @@ final class SendScoreboard {
   /** The segment at {@code index} is sent again at {@code now} as a repair of a loss. */
   void retransmitted(int index, long now) {
     int i = slot(index);
-    flags[i] |= RETRANS | EVER_RETRANS;
+    seg[(i << SHIFT) + FLAGS] |= RETRANS | EVER_RETRANS;
     retransOut++;
     resent(i, now);
   }
@@ -384,13 +388,13 @@ final class SendScoreboard {
   /** A tail loss probe resends the last segment: a new transmission time, no loss marks. */
   void probed(int index, long now) {
     int i = slot(index);
-    flags[i] |= EVER_RETRANS;
+    seg[(i << SHIFT) + FLAGS] |= EVER_RETRANS;
     resent(i, now);
   }
 
   private void resent(int i, long now) {
-    xmitNs[i] = now;
-    order[i] = transmissions++;
+    seg[(i << SHIFT) + XMIT] = now;
+    seg[(i << SHIFT) + ORDER] = transmissions++;
     tsUnlink(i);
     tsAppend(i);
   }
