@@ -28,26 +28,19 @@ import org.overlaysim.overlay.traffic.UdpFlow;
 import org.overlaysim.overlay.traffic.UdpResponder;
 import org.overlaysim.scenario.ControlPlane;
 import org.overlaysim.scenario.Endpoint;
-import org.overlaysim.scenario.Host;
-import org.overlaysim.scenario.LinkSpec;
 import org.overlaysim.scenario.Overlay;
 import org.overlaysim.scenario.PingTraffic;
 import org.overlaysim.scenario.ProbePort;
 import org.overlaysim.scenario.ProbeTraffic;
 import org.overlaysim.scenario.RequestResponseTraffic;
-import org.overlaysim.scenario.Router;
 import org.overlaysim.scenario.Scenario;
-import org.overlaysim.scenario.Site;
 import org.overlaysim.scenario.TcpTraffic;
 import org.overlaysim.scenario.TrafficSpec;
 import org.overlaysim.scenario.UdpTraffic;
-import org.overlaysim.scenario.UnderlayDefaults;
-import org.overlaysim.topology.GeoLatencyModel;
 import org.overlaysim.topology.LinkCounters;
-import org.overlaysim.topology.LinkDefaults;
-import org.overlaysim.topology.LinkDelay;
 import org.overlaysim.topology.Underlay;
 import org.overlaysim.topology.UnderlayNetwork;
+import org.overlaysim.topology.UnderlayPlan;
 
 /**
  * One resolved scenario run turned into a running model: the underlay (sites, routers, hosts and
@@ -122,56 +115,9 @@ public final class OverlayNetwork {
     return new OverlayNetwork(run, simulator, streams, observer, settings);
   }
 
-  /** The underlay of a scenario; each link's delay is {@link LinkDelay}'s. */
+  /** The underlay of a scenario: its {@link UnderlayPlan}'s. */
   public static Underlay underlayOf(Scenario scenario) {
-    UnderlayDefaults d = scenario.underlay().defaults();
-    GeoLatencyModel geo =
-        GeoLatencyModel.DEFAULT
-            .withFiberSpeedKmPerS(d.fiberSpeedMps() / 1000.0)
-            .withRouteFactor(d.routeFactor());
-    Underlay.Builder b =
-        Underlay.builder()
-            .latencyModel(geo)
-            .defaults(
-                LinkDefaults.STANDARD
-                    .withBandwidthBps(d.bandwidthBps())
-                    .withMtu(d.mtu())
-                    .withQueueBytes(d.queueBytes()));
-    for (Site s : scenario.sites()) {
-      b.site(s.name(), s.location().lat(), s.location().lon());
-    }
-    for (Router r : scenario.underlay().routers()) {
-      b.router(r.name(), r.site());
-    }
-    Map<String, LinkDelay> delays = LinkDelay.of(scenario);
-    for (LinkSpec l : scenario.underlay().links()) {
-      long delay = delays.get(l.name()).ns();
-      String pair = l.a() + "--" + l.b();
-      org.overlaysim.topology.LinkSpec spec =
-          org.overlaysim.topology.LinkSpec.DEFAULTS
-              .withBandwidthBps(l.bandwidthBps())
-              .withDelayNs(delay)
-              .withMtu(l.mtu())
-              .withQueueBytes(l.queueBytes())
-              .withLoss(l.loss())
-              .withJitterNs(l.jitterNs());
-      if (!l.name().equals(pair)) {
-        spec = spec.withName(l.name());
-      }
-      b.link(l.a(), l.b(), spec);
-    }
-    for (Host h : scenario.hosts()) {
-      b.host(
-          h.name(),
-          h.site(),
-          h.router(),
-          h.ip().toString(),
-          org.overlaysim.topology.LinkSpec.DEFAULTS
-              .withBandwidthBps(h.bandwidthBps())
-              .withMtu(h.mtu())
-              .withQueueBytes(h.queueBytes()));
-    }
-    return b.build();
+    return UnderlayPlan.of(scenario).underlay();
   }
 
   /**

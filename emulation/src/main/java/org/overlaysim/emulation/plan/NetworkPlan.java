@@ -250,48 +250,7 @@ public final class NetworkPlan {
 
   /** Every router: a route to every host (and routed container) not attached to it. */
   private void routerRoutes(UnderlayRoutes routes) {
-    int routers = scenario.underlay().routers().size();
-    for (int r = 0; r < routers; r++) {
-      String ns = names.router(r);
-      for (int h = 0; h < scenario.hosts().size(); h++) {
-        Host host = scenario.hosts().get(h);
-        int target = routes.router(host.router());
-        List<String> destinations = new ArrayList<>();
-        if (target != r) {
-          destinations.add(host.ip() + "/32");
-        }
-        for (Container c : scenario.containers()) {
-          if (c.host().equals(host.name()) && overlay(c).encapsulation() == Encapsulation.NONE) {
-            destinations.add(c.ip() + "/32");
-          }
-        }
-        for (String destination : destinations) {
-          if (target == r) {
-            steps.add(
-                Step.of(
-                    "ip",
-                    "-n",
-                    ns,
-                    "route",
-                    "add",
-                    destination,
-                    "via",
-                    host.ip().toString(),
-                    "dev",
-                    names.accessLink(h),
-                    "onlink"));
-            continue;
-          }
-          int link = routes.nextLink(r, target);
-          if (link < 0) {
-            continue; // disconnected underlay: no route, as in the simulator
-          }
-          boolean weAreA = routes.router(scenario.underlay().links().get(link).a()) == r;
-          String via = AddressPlan.linkEnd(link, !weAreA).toString();
-          steps.add(Step.of("ip", "-n", ns, "route", "add", destination, "via", via));
-        }
-      }
-    }
+    steps.addAll(RouterRoutes.steps(scenario, names, routes));
   }
 
   private void overlays() {
