@@ -52,6 +52,11 @@ public record Ipv4(int bits) implements Comparable<Ipv4> {
 
   @Override
   public String toString() {
+    return format(bits);
+  }
+
+  /** Dotted-quad text of an address held as its 32 bits (the form the packet path uses). */
+  public static String format(int bits) {
     return (bits >>> 24)
         + "."
         + ((bits >>> 16) & 0xFF)

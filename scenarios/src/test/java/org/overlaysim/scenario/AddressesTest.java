@@ -14,6 +14,13 @@ class AddressesTest {
   }
 
   @Test
+  void ipv4RoundTripsThroughItsIntForm() {
+    assertThat(Ipv4.format(Ipv4.parse("192.168.255.1").bits())).isEqualTo("192.168.255.1");
+    assertThatThrownBy(() -> Ipv4.parse("10.0.0.256")).hasMessageContaining("10.0.0.256");
+    assertThatThrownBy(() -> Ipv4.parse("+1.+2.+3.+4")).hasMessageContaining("not an IPv4");
+  }
+
+  @Test
   void ipv4WithLeadingZerosIsRefusedAsAmbiguous() {
     assertThatThrownBy(() -> Ipv4.parse("10.0.0.010")).hasMessageContaining("leading zeros");
   }

@@ -7,7 +7,8 @@ import java.util.Objects;
  * routes between routers and hands a packet down the access link of the router its destination
  * hangs off.
  *
- * @param ipv4 the host's underlay address as an unsigned 32-bit value in an int ({@link Ipv4})
+ * @param ipv4 the host's underlay address as an unsigned 32-bit value in an int ({@link
+ *     org.overlaysim.scenario.Ipv4})
  */
 public record Host(String name, Site site, String router, int ipv4) implements Node {
   public Host {

@@ -13,6 +13,7 @@ import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.alg.shortestpath.DijkstraShortestPath;
 import org.jgrapht.graph.AsUnmodifiableGraph;
 import org.jgrapht.graph.builder.GraphTypeBuilder;
+import org.overlaysim.scenario.Ipv4;
 import org.overlaysim.topology.internal.IntToIntIndex;
 
 /**
@@ -280,7 +281,7 @@ public final class Underlay {
      * site, else from geography. A host's {@code bandwidth} is its access link's bandwidth.
      */
     public Builder host(String name, String site, String router, String ipv4, LinkSpec access) {
-      return host(name, site, router, Ipv4.parse(ipv4), access);
+      return host(name, site, router, Ipv4.parse(ipv4).bits(), access);
     }
 
     /** As {@link #host(String, String, String, String, LinkSpec)}, the address as an int. */

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.overlaysim.scenario.Ipv4;
 import org.overlaysim.topology.internal.IntToIntIndex;
 
 class IntToIntIndexTest {
   @Test
   void findsEveryKeyOfAConsecutiveAddressRangeAndNothingElse() {
     int n = 5000;
-    int base = Ipv4.parse("10.0.0.0");
+    int base = Ipv4.parse("10.0.0.0").bits();
     int[] keys = new int[n];
     int[] values = new int[n];
     for (int i = 0; i < n; i++) {

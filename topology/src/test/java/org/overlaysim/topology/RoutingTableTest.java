@@ -3,6 +3,7 @@ package org.overlaysim.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.overlaysim.scenario.Ipv4;
 
 class RoutingTableTest {
   /** s and t joined through four middle routers, all links in one site: four equal paths. */
@@ -31,8 +32,8 @@ class RoutingTableTest {
     int t = u.routerIndex("t");
     int[] hops = rt.nextHops(s, t);
     int[] count = new int[hops.length];
-    int src = Ipv4.parse("10.0.0.1");
-    int dst = Ipv4.parse("10.0.0.2");
+    int src = Ipv4.parse("10.0.0.1").bits();
+    int dst = Ipv4.parse("10.0.0.2").bits();
     for (int flow = 0; flow < 10_000; flow++) {
       // One VTEP pair; flows differ only by the VXLAN source port (RFC 7348: 49152-65535).
       int hash = FlowHash.of(src, dst, 17, 49152 + flow % 16384, 4789);
@@ -123,7 +124,7 @@ class RoutingTableTest {
       }
     }
     for (int h = 0; h < 5000; h++) {
-      b.host("h" + h, "dc", "r" + (h % 50), Ipv4.format(Ipv4.parse("10.0.0.0") + h + 1));
+      b.host("h" + h, "dc", "r" + (h % 50), Ipv4.format(Ipv4.parse("10.0.0.0").bits() + h + 1));
     }
     Underlay u = b.build();
     assertThat(u.routing().routerCount()).isEqualTo(50);

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.overlaysim.engine.RandomStreams;
 import org.overlaysim.engine.Simulator;
+import org.overlaysim.scenario.Ipv4;
 
 class UnderlayNetworkTest {
   private static final long GBPS = 1_000_000_000L;
@@ -70,9 +71,11 @@ class UnderlayNetworkTest {
     UnderlayNetwork net = network(u);
     // Routers r1, r2, r3 each decrement: TTL 3 arrives with 0... dropped at r3; TTL 4 arrives.
     net.send(
-        u.host("h1"), new TestPacket(3, 100, Ipv4.parse("10.0.0.1"), Ipv4.parse("10.0.0.3"), 1, 3));
+        u.host("h1"),
+        new TestPacket(3, 100, Ipv4.parse("10.0.0.1").bits(), Ipv4.parse("10.0.0.3").bits(), 1, 3));
     net.send(
-        u.host("h1"), new TestPacket(4, 100, Ipv4.parse("10.0.0.1"), Ipv4.parse("10.0.0.3"), 1, 4));
+        u.host("h1"),
+        new TestPacket(4, 100, Ipv4.parse("10.0.0.1").bits(), Ipv4.parse("10.0.0.3").bits(), 1, 4));
     sim.run();
     assertThat(drops).containsExactly(new Drop(3, DropReason.TTL_EXPIRED, "r3", null));
     assertThat(deliveries).extracting(Delivery::packet).containsExactly(4);

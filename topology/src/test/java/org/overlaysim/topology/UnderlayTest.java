@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.overlaysim.scenario.Ipv4;
 
 class UnderlayTest {
   private static Underlay.Builder twoSites() {
@@ -89,9 +90,9 @@ class UnderlayTest {
             .host("b", "madrid", "r-mad", "10.0.0.2")
             .host("a", "madrid", "r-mad", "10.0.0.1")
             .build();
-    assertThat(u.hostIndexByIpv4(Ipv4.parse("10.0.0.1"))).isEqualTo(u.hostIndex("a"));
-    assertThat(u.hostIndexByIpv4(Ipv4.parse("10.0.0.2"))).isEqualTo(u.hostIndex("b"));
-    assertThat(u.hostIndexByIpv4(Ipv4.parse("10.0.0.3"))).isEqualTo(-1);
+    assertThat(u.hostIndexByIpv4(Ipv4.parse("10.0.0.1").bits())).isEqualTo(u.hostIndex("a"));
+    assertThat(u.hostIndexByIpv4(Ipv4.parse("10.0.0.2").bits())).isEqualTo(u.hostIndex("b"));
+    assertThat(u.hostIndexByIpv4(Ipv4.parse("10.0.0.3").bits())).isEqualTo(-1);
   }
 
   @Test
@@ -125,11 +126,5 @@ class UnderlayTest {
     assertThat(u.shortestPath(u.node("r-mad"), u.node("r-fra")).getEdgeList())
         .extracting(Link::name)
         .containsExactly("r-mad--r-fra");
-  }
-
-  @Test
-  void ipv4RoundTripsThroughItsIntForm() {
-    assertThat(Ipv4.format(Ipv4.parse("192.168.255.1"))).isEqualTo("192.168.255.1");
-    assertThatThrownBy(() -> Ipv4.parse("10.0.0.256")).hasMessageContaining("10.0.0.256");
   }
 }

@@ -15,10 +15,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.overlaysim.engine.RandomStream;
 import org.overlaysim.engine.RandomStreams;
 import org.overlaysim.engine.Simulator;
+import org.overlaysim.scenario.Ipv4;
 import org.overlaysim.topology.DropReason;
 import org.overlaysim.topology.FlowHash;
 import org.overlaysim.topology.Host;
-import org.overlaysim.topology.Ipv4;
 import org.overlaysim.topology.Link;
 import org.overlaysim.topology.LinkSink;
 import org.overlaysim.topology.LinkTransmitter;
@@ -116,7 +116,7 @@ public class UnderlayBenchmark {
         }
       }
     }
-    int base = Ipv4.parse("10.0.0.0");
+    int base = Ipv4.parse("10.0.0.0").bits();
     for (int h = 0; h < HOSTS; h++) {
       int router = h % (ROWS * COLUMNS);
       b.host(
@@ -149,7 +149,7 @@ public class UnderlayBenchmark {
         to[i] = random.nextInt(routers);
         Host dst = underlay.hosts().get(random.nextInt(HOSTS));
         dstIp[i] = dst.ipv4();
-        hash[i] = FlowHash.of(Ipv4.parse("10.0.0.1"), dst.ipv4(), 17, 49152 + i, 4789);
+        hash[i] = FlowHash.of(Ipv4.parse("10.0.0.1").bits(), dst.ipv4(), 17, 49152 + i, 4789);
       }
     }
   }
