@@ -5,8 +5,8 @@ import java.util.List;
 import org.overlaysim.overlay.dataplane.Directory;
 import org.overlaysim.overlay.dataplane.HostStack;
 import org.overlaysim.overlay.fdb.ForwardingTable;
-import org.overlaysim.overlay.packet.MacAddress;
 import org.overlaysim.scenario.Ipv4;
+import org.overlaysim.scenario.MacAddress;
 import org.overlaysim.scenario.Overlay;
 
 /**

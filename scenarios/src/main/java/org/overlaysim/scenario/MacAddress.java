@@ -1,7 +1,9 @@
 package org.overlaysim.scenario;
 
-/** A 48-bit Ethernet address. */
-public record MacAddress(long bits) {
+/** A 48-bit IEEE 802 MAC address, held in the low 48 bits of a long (no array per address). */
+public record MacAddress(long bits) implements Comparable<MacAddress> {
+  public static final MacAddress BROADCAST = new MacAddress(0xffff_ffff_ffffL);
+  public static final MacAddress ZERO = new MacAddress(0);
 
   public MacAddress {
     if ((bits >>> 48) != 0) {
@@ -33,8 +35,18 @@ public record MacAddress(long bits) {
     return new MacAddress(bits);
   }
 
+  /** Group bit set (I/G, IEEE 802-2014 section 8.2): broadcast or multicast, flooded by bridges. */
   public boolean isMulticast() {
     return ((bits >>> 40) & 1) != 0;
+  }
+
+  public boolean isBroadcast() {
+    return bits == BROADCAST.bits;
+  }
+
+  @Override
+  public int compareTo(MacAddress other) {
+    return Long.compare(bits, other.bits);
   }
 
   @Override

@@ -9,8 +9,8 @@ import org.overlaysim.overlay.NetworkObserver;
 import org.overlaysim.overlay.packet.EtherType;
 import org.overlaysim.overlay.packet.IcmpMessage;
 import org.overlaysim.overlay.packet.IpProtocol;
-import org.overlaysim.overlay.packet.MacAddress;
 import org.overlaysim.overlay.packet.UdpHeader;
+import org.overlaysim.scenario.MacAddress;
 import org.overlaysim.topology.DropReason;
 
 /**
@@ -206,7 +206,7 @@ public final class ContainerStack {
       request.overlay = overlay;
       request.srcContainer = index;
       request.srcMac = mac;
-      request.dstMac = MacAddress.BROADCAST.value();
+      request.dstMac = MacAddress.BROADCAST.bits();
       request.arpOp = Frame.ARP_REQUEST;
       request.arpSenderMac = mac;
       request.arpSenderIp = ip;

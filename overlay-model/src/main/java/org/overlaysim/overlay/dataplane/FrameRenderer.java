@@ -11,13 +11,13 @@ import org.overlaysim.overlay.packet.IcmpMessage;
 import org.overlaysim.overlay.packet.InternetChecksum;
 import org.overlaysim.overlay.packet.IpProtocol;
 import org.overlaysim.overlay.packet.Ipv4Header;
-import org.overlaysim.overlay.packet.MacAddress;
 import org.overlaysim.overlay.packet.Octets;
 import org.overlaysim.overlay.packet.TcpHeader;
 import org.overlaysim.overlay.packet.TcpOption;
 import org.overlaysim.overlay.packet.UdpHeader;
 import org.overlaysim.overlay.packet.VxlanHeader;
 import org.overlaysim.scenario.Ipv4;
+import org.overlaysim.scenario.MacAddress;
 
 /**
  * Turns a {@link Frame} into the bytes a capture would see, with the packet codecs: real headers

@@ -2,6 +2,7 @@ package org.overlaysim.overlay.packet;
 
 import java.nio.ByteBuffer;
 import org.overlaysim.scenario.Ipv4;
+import org.overlaysim.scenario.MacAddress;
 
 /**
  * An ARP message for IPv4 over Ethernet (RFC 826): hardware type 1, protocol type 0x0800, address
@@ -76,9 +77,9 @@ public record ArpPacket(
     Wire.putU8(buffer, 6);
     Wire.putU8(buffer, 4);
     Wire.putU16(buffer, operation);
-    senderHardwareAddress.write(buffer);
+    Wire.putU48(buffer, senderHardwareAddress.bits());
     Wire.putU32(buffer, senderProtocolAddress.bits());
-    targetHardwareAddress.write(buffer);
+    Wire.putU48(buffer, targetHardwareAddress.bits());
     Wire.putU32(buffer, targetProtocolAddress.bits());
   }
 
@@ -109,9 +110,9 @@ public record ArpPacket(
     ArpPacket arp =
         new ArpPacket(
             Wire.u16(buffer, p + OPERATION_OFFSET),
-            MacAddress.read(buffer, p + SENDER_HARDWARE_OFFSET),
+            new MacAddress(Wire.u48(buffer, p + SENDER_HARDWARE_OFFSET)),
             new Ipv4(Wire.u32(buffer, p + SENDER_PROTOCOL_OFFSET)),
-            MacAddress.read(buffer, p + TARGET_HARDWARE_OFFSET),
+            new MacAddress(Wire.u48(buffer, p + TARGET_HARDWARE_OFFSET)),
             new Ipv4(Wire.u32(buffer, p + TARGET_PROTOCOL_OFFSET)));
     buffer.position(p + LENGTH);
     return arp;

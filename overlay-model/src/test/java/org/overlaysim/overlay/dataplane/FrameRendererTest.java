@@ -32,13 +32,13 @@ import org.overlaysim.overlay.packet.Header;
 import org.overlaysim.overlay.packet.IcmpMessage;
 import org.overlaysim.overlay.packet.IpProtocol;
 import org.overlaysim.overlay.packet.Ipv4Header;
-import org.overlaysim.overlay.packet.MacAddress;
 import org.overlaysim.overlay.packet.SourcePortRange;
 import org.overlaysim.overlay.packet.TcpHeader;
 import org.overlaysim.overlay.packet.UdpHeader;
 import org.overlaysim.overlay.packet.VxlanHeader;
 import org.overlaysim.scenario.Encapsulation;
 import org.overlaysim.scenario.Ipv4;
+import org.overlaysim.scenario.MacAddress;
 
 /**
  * The outer bytes of each encapsulation as Linux's drivers send them (RFC 7348 VXLAN, RFC 8926

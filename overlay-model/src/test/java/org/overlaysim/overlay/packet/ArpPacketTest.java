@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 import org.overlaysim.scenario.Ipv4;
+import org.overlaysim.scenario.MacAddress;
 
 class ArpPacketTest {
   @Test

@@ -16,8 +16,8 @@ import org.overlaysim.overlay.packet.ArpPacket;
 import org.overlaysim.overlay.packet.EtherType;
 import org.overlaysim.overlay.packet.EthernetHeader;
 import org.overlaysim.overlay.packet.HexDump;
-import org.overlaysim.overlay.packet.MacAddress;
 import org.overlaysim.scenario.Ipv4;
+import org.overlaysim.scenario.MacAddress;
 
 class PcapWriterTest {
   private static final String FILE_HEADER =
