@@ -1,5 +1,7 @@
 package org.overlaysim.scenario;
 
+import org.overlaysim.engine.random.SplitMix64;
+
 /**
  * Seeds of the runs of a scenario: {@code seed(s, p, r) = mix(mix(s + φ·(p + 1)) + φ·(r + 1))},
  * where {@code mix} is the SplitMix64 finaliser (Steele, Lea, Flood 2014) and {@code φ} its
@@ -8,7 +10,7 @@ package org.overlaysim.scenario;
  * gives the same seeds.
  */
 public final class RunSeeds {
-  private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
+  private static final long GOLDEN_GAMMA = SplitMix64.GOLDEN_GAMMA;
 
   private RunSeeds() {}
 
@@ -17,10 +19,7 @@ public final class RunSeeds {
     return mix(pointSeed + GOLDEN_GAMMA * (replication + 1L));
   }
 
-  /** The SplitMix64 output function (variant 13 of Stafford's mixers). */
-  public static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-    return z ^ (z >>> 31);
+  private static long mix(long z) {
+    return SplitMix64.mix(z);
   }
 }

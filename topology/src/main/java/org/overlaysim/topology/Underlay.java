@@ -13,8 +13,8 @@ import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.alg.shortestpath.DijkstraShortestPath;
 import org.jgrapht.graph.AsUnmodifiableGraph;
 import org.jgrapht.graph.builder.GraphTypeBuilder;
+import org.overlaysim.engine.collect.LongIntIndex;
 import org.overlaysim.scenario.Ipv4;
-import org.overlaysim.topology.internal.IntToIntIndex;
 
 /**
  * The physical network, immutable: sites, routers, hosts and links as a JGraphT multigraph
@@ -38,7 +38,7 @@ public final class Underlay {
   private final Map<String, Integer> linkIndex;
   private final int[] hostRouter;
   private final int[] hostAccessLink;
-  private final IntToIntIndex hostByIpv4;
+  private final LongIntIndex hostByIpv4;
   private final RoutingTable routing;
   private final GeoLatencyModel latencyModel;
   private final LinkDefaults defaults;
@@ -76,17 +76,14 @@ public final class Underlay {
     hostIndex = new HashMap<>();
     hostRouter = new int[hosts.size()];
     hostAccessLink = new int[hosts.size()];
-    int[] ips = new int[hosts.size()];
-    int[] indexes = new int[hosts.size()];
+    hostByIpv4 = new LongIntIndex(hosts.size());
     for (int i = 0; i < hosts.size(); i++) {
       Host h = hosts.get(i);
       hostIndex.put(h.name(), i);
       hostRouter[i] = routerIndex.get(h.router());
       hostAccessLink[i] = linkIndex.get(b.accessLinkNames.get(i));
-      ips[i] = h.ipv4();
-      indexes[i] = i;
+      hostByIpv4.putIfAbsent(h.ipv4() & 0xFFFF_FFFFL, i);
     }
-    hostByIpv4 = new IntToIntIndex(ips, indexes);
     this.routing = RoutingTable.compute(g, routers, routerIndex, linkIndex, b.ecmpToleranceNs);
   }
 
@@ -177,7 +174,7 @@ public final class Underlay {
 
   /** The host with that underlay address, or -1 (an int-keyed index: no boxing per packet). */
   public int hostIndexByIpv4(int ipv4) {
-    return hostByIpv4.get(ipv4);
+    return hostByIpv4.get(ipv4 & 0xFFFF_FFFFL);
   }
 
   /** Whether every node can reach every other (JGraphT connectivity). */

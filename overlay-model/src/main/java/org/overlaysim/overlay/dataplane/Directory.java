@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.overlaysim.engine.collect.LongIntIndex;
 import org.overlaysim.scenario.Container;
 import org.overlaysim.scenario.Overlay;
 import org.overlaysim.scenario.Scenario;

@@ -1,21 +1,23 @@
-package org.overlaysim.overlay.dataplane;
+package org.overlaysim.engine.collect;
 
 import java.util.Arrays;
+import org.overlaysim.engine.random.SplitMix64;
 
 /**
  * A read-only map from long keys to non-negative int values by open addressing with linear probing:
  * no boxing, usually one cache line per lookup whatever the size (a binary search over 15,000
  * addresses of one overlay touches fourteen). Load factor at most 1/2. The first value put for a
- * key is kept.
+ * key is kept. The one primitive map of the model: underlay addresses to hosts, (overlay, address)
+ * and (overlay, MAC) to containers.
  */
-final class LongIntIndex {
+public final class LongIntIndex {
   private final long[] keys;
   private final int[] values; // -1 = empty slot
   private final int mask;
   private final int shift;
 
   /** An index of {@code size} entries at most, filled by {@link #putIfAbsent}. */
-  LongIntIndex(int size) {
+  public LongIntIndex(int size) {
     int capacity = Integer.highestOneBit(Math.max(4, size * 2 - 1)) << 1;
     keys = new long[capacity];
     values = new int[capacity];
@@ -24,7 +26,7 @@ final class LongIntIndex {
     Arrays.fill(values, -1);
   }
 
-  void putIfAbsent(long key, int value) {
+  public void putIfAbsent(long key, int value) {
     if (value < 0) {
       throw new IllegalArgumentException("negative value " + value);
     }
@@ -40,7 +42,7 @@ final class LongIntIndex {
   }
 
   /** The value of {@code key}, or -1 if absent. */
-  int get(long key) {
+  public int get(long key) {
     int slot = slot(key);
     while (true) {
       int value = values[slot];
@@ -52,7 +54,7 @@ final class LongIntIndex {
   }
 
   private int slot(long key) {
-    // Fibonacci hashing: consecutive addresses and MACs spread over the table.
-    return (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
+    // Consecutive addresses and MACs spread over the table.
+    return (int) (SplitMix64.mix(key) >>> shift);
   }
 }

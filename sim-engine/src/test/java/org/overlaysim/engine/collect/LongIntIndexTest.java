@@ -1,4 +1,4 @@
-package org.overlaysim.overlay.dataplane;
+package org.overlaysim.engine.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
