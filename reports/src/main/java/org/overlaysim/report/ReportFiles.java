@@ -82,22 +82,12 @@ public final class ReportFiles {
         ReportColumns.LATENCY,
         RunReport::latency,
         row -> {
-          LatencySummary l = row.latency();
-          return List.of(
-              row.flow(),
-              row.kind(),
-              row.src(),
-              row.dst(),
-              row.srcSite(),
-              row.dstSite(),
-              Long.toString(l.samples()),
-              Csv.decimal(l.minMs()),
-              Csv.decimal(l.meanMs()),
-              Csv.decimal(l.p50Ms()),
-              Csv.decimal(l.p90Ms()),
-              Csv.decimal(l.p99Ms()),
-              Csv.decimal(l.maxMs()),
-              Csv.decimal(l.stddevMs()));
+          List<String> cells =
+              new ArrayList<>(
+                  List.of(
+                      row.flow(), row.kind(), row.src(), row.dst(), row.srcSite(), row.dstSite()));
+          cells.addAll(row.latency().cells());
+          return cells;
         });
   }
 

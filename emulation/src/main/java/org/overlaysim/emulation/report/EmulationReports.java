@@ -60,24 +60,18 @@ public final class EmulationReports {
               LatencyStats.DEFAULT_CAPACITY,
               new RandomStreams(run.seed(), run.replication()).stream("emulation/" + ping.flow()));
       ping.rttNs().forEach(stats::add);
-      LatencySummary l = stats.summary();
       latency.append(
           Csv.line(
-              id,
-              ping.flow(),
-              "ping",
-              ping.src(),
-              ping.dst(),
-              site(scenario, ping.src()),
-              site(scenario, ping.dst()),
-              Long.toString(l.samples()),
-              Csv.decimal(l.minMs()),
-              Csv.decimal(l.meanMs()),
-              Csv.decimal(l.p50Ms()),
-              Csv.decimal(l.p90Ms()),
-              Csv.decimal(l.p99Ms()),
-              Csv.decimal(l.maxMs()),
-              Csv.decimal(l.stddevMs())));
+              concat(
+                  List.of(
+                      id,
+                      ping.flow(),
+                      "ping",
+                      ping.src(),
+                      ping.dst(),
+                      site(scenario, ping.src()),
+                      site(scenario, ping.dst())),
+                  stats.summary().cells())));
       sent += ping.transmitted();
       delivered += ping.received();
     }
@@ -87,21 +81,16 @@ public final class EmulationReports {
       // A tcp flow's one-way delays are not measured: its latency row has no sample.
       latency.append(
           Csv.line(
-              id,
-              tcp.flow(),
-              "tcp",
-              tcp.src(),
-              tcp.dst(),
-              site(scenario, tcp.src()),
-              site(scenario, tcp.dst()),
-              "0",
-              "",
-              "",
-              "",
-              "",
-              "",
-              "",
-              ""));
+              concat(
+                  List.of(
+                      id,
+                      tcp.flow(),
+                      "tcp",
+                      tcp.src(),
+                      tcp.dst(),
+                      site(scenario, tcp.src()),
+                      site(scenario, tcp.dst())),
+                  LatencySummary.EMPTY.cells())));
       throughput.append(
           Csv.line(
               id,
