@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.overlaysim.gui.RunAction;
 import org.overlaysim.gui.RunResults;
 import org.overlaysim.gui.RunResults.ArpEntry;
 import org.overlaysim.gui.RunResults.FdbEntry;
@@ -33,7 +34,7 @@ final class GuiResults {
   private GuiResults() {}
 
   /** The visualizer's Run button: the first run of the file (its base point). */
-  static org.overlaysim.gui.ScenarioRunner runner() {
+  static RunAction runner() {
     return (set, progress) -> {
       try {
         return of(run(set, progress::done));

@@ -33,7 +33,7 @@ public final class GuiLauncher {
   }
 
   /** As {@link #open(Path)}, with a Run button that runs the scenario through {@code runner}. */
-  public static void open(Path file, Optional<ScenarioRunner> runner) throws InterruptedException {
+  public static void open(Path file, Optional<RunAction> runner) throws InterruptedException {
     FxRuntime.ensureStarted();
     CountDownLatch closed = new CountDownLatch(1);
     Platform.runLater(

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * What the visualizer shows of a finished run. The GUI never drives the model: a {@link
- * ScenarioRunner} (or the CLI) fills this in from the run's observations.
+ * What the visualizer shows of a finished run. The GUI never drives the model: a {@link RunAction}
+ * (or the CLI) fills this in from the run's observations.
  *
  * @param binNs width of one utilization time bin; bin {@code i} covers {@code [i*binNs,
  *     (i+1)*binNs)}

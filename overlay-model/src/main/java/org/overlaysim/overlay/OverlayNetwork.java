@@ -38,7 +38,7 @@ import org.overlaysim.scenario.TcpTraffic;
 import org.overlaysim.scenario.TrafficSpec;
 import org.overlaysim.scenario.UdpTraffic;
 import org.overlaysim.topology.LinkCounters;
-import org.overlaysim.topology.Underlay;
+import org.overlaysim.topology.UnderlayGraph;
 import org.overlaysim.topology.UnderlayNetwork;
 import org.overlaysim.topology.UnderlayPlan;
 
@@ -59,7 +59,7 @@ public final class OverlayNetwork {
   private final Simulator simulator;
   private final NetworkObserver observer;
   private final RandomStreams streams;
-  private final Underlay underlay;
+  private final UnderlayGraph underlay;
   private final Directory directory;
   private final DataPlane dataPlane;
   private boolean started;
@@ -116,7 +116,7 @@ public final class OverlayNetwork {
   }
 
   /** The underlay of a scenario: its {@link UnderlayPlan}'s. */
-  public static Underlay underlayOf(Scenario scenario) {
+  public static UnderlayGraph underlayOf(Scenario scenario) {
     return UnderlayPlan.of(scenario).underlay();
   }
 
@@ -469,7 +469,7 @@ public final class OverlayNetwork {
     return scenario;
   }
 
-  public Underlay underlay() {
+  public UnderlayGraph underlay() {
     return underlay;
   }
 

@@ -25,7 +25,7 @@ import org.overlaysim.scenario.UnderlayDefaults;
 public final class UnderlayPlan {
   private final Scenario scenario;
   private final Map<String, LinkDelay> delays;
-  private final Underlay underlay;
+  private final UnderlayGraph underlay;
 
   private UnderlayPlan(Scenario scenario) {
     this.scenario = scenario;
@@ -43,7 +43,7 @@ public final class UnderlayPlan {
   }
 
   /** The simulator's underlay: links with their resolved parameters, hosts, routes. */
-  public Underlay underlay() {
+  public UnderlayGraph underlay() {
     return underlay;
   }
 
@@ -103,14 +103,14 @@ public final class UnderlayPlan {
     prefix.remove(prefix.size() - 1);
   }
 
-  private static Underlay build(Scenario scenario, Map<String, LinkDelay> delays) {
+  private static UnderlayGraph build(Scenario scenario, Map<String, LinkDelay> delays) {
     UnderlayDefaults d = scenario.underlay().defaults();
     GeoLatencyModel geo =
         GeoLatencyModel.DEFAULT
             .withFiberSpeedKmPerS(d.fiberSpeedMps() / 1000.0)
             .withRouteFactor(d.routeFactor());
-    Underlay.Builder b =
-        Underlay.builder()
+    UnderlayGraph.Builder b =
+        UnderlayGraph.builder()
             .latencyModel(geo)
             .defaults(
                 LinkDefaults.STANDARD
@@ -125,8 +125,8 @@ public final class UnderlayPlan {
     }
     for (LinkSpec l : scenario.underlay().links()) {
       String pair = l.a() + "--" + l.b();
-      org.overlaysim.topology.LinkSpec spec =
-          org.overlaysim.topology.LinkSpec.DEFAULTS
+      LinkOverrides spec =
+          LinkOverrides.DEFAULTS
               .withBandwidthBps(l.bandwidthBps())
               .withDelayNs(delays.get(l.name()).ns())
               .withMtu(l.mtu())
@@ -144,7 +144,7 @@ public final class UnderlayPlan {
           h.site(),
           h.router(),
           h.ip().bits(),
-          org.overlaysim.topology.LinkSpec.DEFAULTS
+          LinkOverrides.DEFAULTS
               .withBandwidthBps(h.bandwidthBps())
               .withMtu(h.mtu())
               .withQueueBytes(h.queueBytes()));

@@ -22,7 +22,7 @@ import org.overlaysim.scenario.Scenario;
 import org.overlaysim.scenario.ScenarioLoader;
 import org.overlaysim.topology.Link;
 import org.overlaysim.topology.RoutingTable;
-import org.overlaysim.topology.Underlay;
+import org.overlaysim.topology.UnderlayGraph;
 import org.overlaysim.topology.UnderlayPlan;
 
 /**
@@ -63,7 +63,7 @@ class RouteAgreementTest {
 
   /** Every router path the simulator's routing table allows, by "source router>destination". */
   private static Map<String, Set<List<String>>> simulatorPaths(Scenario scenario) {
-    Underlay underlay = UnderlayPlan.of(scenario).underlay();
+    UnderlayGraph underlay = UnderlayPlan.of(scenario).underlay();
     RoutingTable routing = underlay.routing();
     Map<String, Set<List<String>>> paths = new HashMap<>();
     for (int from = 0; from < underlay.routers().size(); from++) {
@@ -78,7 +78,7 @@ class RouteAgreementTest {
   }
 
   private static void simulatorWalk(
-      Underlay underlay,
+      UnderlayGraph underlay,
       RoutingTable routing,
       int at,
       int to,

@@ -36,8 +36,8 @@ import javafx.scene.text.FontWeight;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
+import org.overlaysim.gui.RunAction;
 import org.overlaysim.gui.RunResults;
-import org.overlaysim.gui.ScenarioRunner;
 import org.overlaysim.gui.map.MapView;
 import org.overlaysim.scenario.Problem;
 import org.overlaysim.scenario.Scenario;
@@ -54,7 +54,7 @@ public final class MainWindow {
   /** Quiet time after the last file event before reloading (editors save in bursts). */
   private static final long RELOAD_QUIET_MS = 300;
 
-  private final Optional<ScenarioRunner> runner;
+  private final Optional<RunAction> runner;
   private final ExecutorService workers =
       Executors.newCachedThreadPool(
           r -> {
@@ -86,7 +86,7 @@ public final class MainWindow {
   private Task<?> running;
   private long generation;
 
-  public MainWindow(Optional<ScenarioRunner> runner) {
+  public MainWindow(Optional<RunAction> runner) {
     this.runner = runner;
     root.setId("main");
     root.setTop(toolBar());
@@ -324,7 +324,7 @@ public final class MainWindow {
   }
 
   private void run() {
-    ScenarioRunner r = runner.orElseThrow();
+    RunAction r = runner.orElseThrow();
     ScenarioSet set = loaded;
     if (set == null || running != null) {
       return;

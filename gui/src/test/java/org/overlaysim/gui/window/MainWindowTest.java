@@ -24,8 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.overlaysim.gui.RunAction;
 import org.overlaysim.gui.RunResults;
-import org.overlaysim.gui.ScenarioRunner;
 import org.overlaysim.gui.map.Palette;
 import org.overlaysim.scenario.Problem;
 import org.overlaysim.scenario.ScenarioException;
@@ -290,7 +290,7 @@ class MainWindowTest {
   }
 
   /** A runner the test drives: it reports half done and waits until released or cancelled. */
-  static final class ControlledRunner implements ScenarioRunner {
+  static final class ControlledRunner implements RunAction {
     final CountDownLatch started = new CountDownLatch(1);
     final CountDownLatch release = new CountDownLatch(1);
     final CountDownLatch interrupted = new CountDownLatch(1);

@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param ipv4 the host's underlay address as an unsigned 32-bit value in an int ({@link
  *     org.overlaysim.scenario.Ipv4})
  */
-public record Host(String name, Site site, String router, int ipv4) implements Node {
-  public Host {
+public record HostNode(String name, GeoSite site, String router, int ipv4) implements Node {
+  public HostNode {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(site, "site");
     Objects.requireNonNull(router, "router");

@@ -8,7 +8,7 @@ import org.overlaysim.scenario.ScenarioSet;
  * now and then and throws {@link InterruptedException}.
  */
 @FunctionalInterface
-public interface ScenarioRunner {
+public interface RunAction {
 
   /** Receives the fraction of the run done, in [0, 1]; may be called from any thread. */
   @FunctionalInterface

@@ -3,11 +3,11 @@ package org.overlaysim.topology;
 import java.util.Objects;
 
 /** A geographic location (a data centre, a city) where routers and hosts stand. */
-public record Site(String name, double latitudeDeg, double longitudeDeg) {
+public record GeoSite(String name, double latitudeDeg, double longitudeDeg) {
   /** Mean Earth radius (IUGG R1), the usual sphere for great-circle distances. */
   public static final double EARTH_MEAN_RADIUS_KM = 6371.0088;
 
-  public Site {
+  public GeoSite {
     Objects.requireNonNull(name, "name");
     if (name.isBlank()) {
       throw new IllegalArgumentException("site name is blank");
@@ -23,7 +23,7 @@ public record Site(String name, double latitudeDeg, double longitudeDeg) {
   }
 
   /** Great-circle distance to {@code other} in kilometres. */
-  public double distanceKm(Site other) {
+  public double distanceKm(GeoSite other) {
     return haversineKm(latitudeDeg, longitudeDeg, other.latitudeDeg, other.longitudeDeg);
   }
 

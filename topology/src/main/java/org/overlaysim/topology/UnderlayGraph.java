@@ -25,13 +25,13 @@ import org.overlaysim.scenario.Ipv4;
  * int ids the hot path uses. Links come in the order {@code link(...)} and {@code host(...)} calls
  * were made (each host adds its access link {@code host--router}).
  */
-public final class Underlay {
-  private final List<Site> sites;
-  private final List<Router> routers;
-  private final List<Host> hosts;
+public final class UnderlayGraph {
+  private final List<GeoSite> sites;
+  private final List<RouterNode> routers;
+  private final List<HostNode> hosts;
   private final List<Link> links;
   private final Graph<Node, Link> graph;
-  private final Map<String, Site> siteByName;
+  private final Map<String, GeoSite> siteByName;
   private final Map<String, Node> nodeByName;
   private final Map<String, Integer> routerIndex;
   private final Map<String, Integer> hostIndex;
@@ -43,7 +43,7 @@ public final class Underlay {
   private final GeoLatencyModel latencyModel;
   private final LinkDefaults defaults;
 
-  private Underlay(Builder b) {
+  private UnderlayGraph(Builder b) {
     this.sites = List.copyOf(b.sites.values());
     this.routers = List.copyOf(b.routers);
     this.hosts = List.copyOf(b.hosts);
@@ -78,7 +78,7 @@ public final class Underlay {
     hostAccessLink = new int[hosts.size()];
     hostByIpv4 = new LongIntIndex(hosts.size());
     for (int i = 0; i < hosts.size(); i++) {
-      Host h = hosts.get(i);
+      HostNode h = hosts.get(i);
       hostIndex.put(h.name(), i);
       hostRouter[i] = routerIndex.get(h.router());
       hostAccessLink[i] = linkIndex.get(b.accessLinkNames.get(i));
@@ -96,15 +96,15 @@ public final class Underlay {
     return graph;
   }
 
-  public List<Site> sites() {
+  public List<GeoSite> sites() {
     return sites;
   }
 
-  public List<Router> routers() {
+  public List<RouterNode> routers() {
     return routers;
   }
 
-  public List<Host> hosts() {
+  public List<HostNode> hosts() {
     return hosts;
   }
 
@@ -125,7 +125,7 @@ public final class Underlay {
     return routing;
   }
 
-  public Site site(String name) {
+  public GeoSite site(String name) {
     return require(siteByName.get(name), "site", name);
   }
 
@@ -134,11 +134,11 @@ public final class Underlay {
     return require(nodeByName.get(name), "node", name);
   }
 
-  public Router router(String name) {
+  public RouterNode router(String name) {
     return routers.get(routerIndex(name));
   }
 
-  public Host host(String name) {
+  public HostNode host(String name) {
     return hosts.get(hostIndex(name));
   }
 
@@ -168,7 +168,7 @@ public final class Underlay {
     return hostAccessLink[host];
   }
 
-  public Link accessLink(Host host) {
+  public Link accessLink(HostNode host) {
     return links.get(hostAccessLink[hostIndex(host.name())]);
   }
 
@@ -194,12 +194,14 @@ public final class Underlay {
     return value;
   }
 
-  /** Collects sites, routers, links and hosts, then validates and builds an {@link Underlay}. */
+  /**
+   * Collects sites, routers, links and hosts, then validates and builds an {@link UnderlayGraph}.
+   */
   public static final class Builder {
-    private final Map<String, Site> sites = new LinkedHashMap<>();
+    private final Map<String, GeoSite> sites = new LinkedHashMap<>();
     private final Map<String, Node> nodes = new LinkedHashMap<>();
-    private final List<Router> routers = new ArrayList<>();
-    private final List<Host> hosts = new ArrayList<>();
+    private final List<RouterNode> routers = new ArrayList<>();
+    private final List<HostNode> hosts = new ArrayList<>();
     private final List<Link> links = new ArrayList<>();
     private final List<String> accessLinkNames = new ArrayList<>();
     private final Map<String, Integer> pairCount = new HashMap<>();
@@ -230,7 +232,7 @@ public final class Underlay {
     }
 
     public Builder site(String name, double latitudeDeg, double longitudeDeg) {
-      Site site = new Site(name, latitudeDeg, longitudeDeg);
+      GeoSite site = new GeoSite(name, latitudeDeg, longitudeDeg);
       if (sites.putIfAbsent(name, site) != null) {
         throw new IllegalArgumentException("duplicate site '" + name + "'");
       }
@@ -238,7 +240,7 @@ public final class Underlay {
     }
 
     public Builder router(String name, String site) {
-      Router router = new Router(name, siteNamed(site, "router " + name));
+      RouterNode router = new RouterNode(name, siteNamed(site, "router " + name));
       addNode(router);
       routers.add(router);
       return this;
@@ -246,14 +248,14 @@ public final class Underlay {
 
     /** A link between two routers with default parameters, its delay from geography. */
     public Builder link(String a, String b) {
-      return link(a, b, LinkSpec.DEFAULTS);
+      return link(a, b, LinkOverrides.DEFAULTS);
     }
 
     /** A link between two routers; parallel links are named {@code a--b#2}, {@code #3}... */
-    public Builder link(String a, String b, LinkSpec spec) {
+    public Builder link(String a, String b, LinkOverrides spec) {
       Objects.requireNonNull(spec, "spec");
-      Router ra = routerNamed(a);
-      Router rb = routerNamed(b);
+      RouterNode ra = routerNamed(a);
+      RouterNode rb = routerNamed(b);
       String pair = a + "--" + b;
       int n = pairCount.merge(pair, 1, Integer::sum);
       String name = n == 1 ? pair : pair + "#" + n;
@@ -269,7 +271,7 @@ public final class Underlay {
 
     /** A host with a default access link to its router. */
     public Builder host(String name, String site, String router, String ipv4) {
-      return host(name, site, router, ipv4, LinkSpec.DEFAULTS);
+      return host(name, site, router, ipv4, LinkOverrides.DEFAULTS);
     }
 
     /**
@@ -277,15 +279,16 @@ public final class Underlay {
      * defaults; the delay is {@link LinkDefaults#accessDelayNs()} when host and router share a
      * site, else from geography. A host's {@code bandwidth} is its access link's bandwidth.
      */
-    public Builder host(String name, String site, String router, String ipv4, LinkSpec access) {
+    public Builder host(
+        String name, String site, String router, String ipv4, LinkOverrides access) {
       return host(name, site, router, Ipv4.parse(ipv4).bits(), access);
     }
 
-    /** As {@link #host(String, String, String, String, LinkSpec)}, the address as an int. */
-    public Builder host(String name, String site, String router, int ip, LinkSpec access) {
+    /** As {@link #host(String, String, String, String, LinkOverrides)}, the address as an int. */
+    public Builder host(String name, String site, String router, int ip, LinkOverrides access) {
       Objects.requireNonNull(access, "access");
-      Router r = routerNamed(router);
-      Site s = siteNamed(site, "host " + name);
+      RouterNode r = routerNamed(router);
+      GeoSite s = siteNamed(site, "host " + name);
       String previous = hostByIp.putIfAbsent(ip, name);
       if (previous != null) {
         throw new IllegalArgumentException(
@@ -297,7 +300,7 @@ public final class Underlay {
                 + previous
                 + "'s");
       }
-      Host host = new Host(name, s, router, ip);
+      HostNode host = new HostNode(name, s, router, ip);
       addNode(host);
       hosts.add(host);
       String linkName = name + "--" + router;
@@ -315,14 +318,14 @@ public final class Underlay {
     }
 
     /** Validates names and builds the underlay and its routes. */
-    public Underlay build() {
+    public UnderlayGraph build() {
       links.clear();
       linkNames.clear();
       for (int i = 0; i < pending.size(); i++) {
         links.add(null);
       }
       pending.forEach(Runnable::run);
-      return new Underlay(this);
+      return new UnderlayGraph(this);
     }
 
     private int reserveLink() {
@@ -344,17 +347,17 @@ public final class Underlay {
       }
     }
 
-    private Site siteNamed(String name, String user) {
-      Site s = sites.get(name);
+    private GeoSite siteNamed(String name, String user) {
+      GeoSite s = sites.get(name);
       if (s == null) {
         throw new IllegalArgumentException(user + ": no site named '" + name + "'");
       }
       return s;
     }
 
-    private Router routerNamed(String name) {
+    private RouterNode routerNamed(String name) {
       Node n = nodes.get(name);
-      if (n instanceof Router r) {
+      if (n instanceof RouterNode r) {
         return r;
       }
       throw new IllegalArgumentException(
