@@ -79,6 +79,21 @@ public final class ReportColumns {
   public static final List<String> REACHABILITY =
       List.of("src", "dst", "protocol", "port", "result", "reason");
 
+  /** tcp.csv: the traced flows' congestion state over time. */
+  public static final List<String> TCP_TRACE =
+      List.of(
+          "flow",
+          "time_s",
+          "cwnd_bytes",
+          "ssthresh_bytes",
+          "srtt_ms",
+          "rttvar_ms",
+          "bytes_in_flight",
+          "delivered_bytes",
+          "retransmits",
+          "state",
+          "connection");
+
   private ReportColumns() {}
 
   /** The header line of a per-run table: {@code run}, then {@code columns}, then {@code extra}. */

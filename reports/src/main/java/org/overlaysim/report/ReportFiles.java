@@ -175,18 +175,7 @@ public final class ReportFiles {
   static String tcpTrace(List<RunReport> runs) {
     return table(
         runs,
-        List.of(
-            "flow",
-            "time_s",
-            "cwnd_bytes",
-            "ssthresh_bytes",
-            "srtt_ms",
-            "rttvar_ms",
-            "bytes_in_flight",
-            "delivered_bytes",
-            "retransmits",
-            "state",
-            "connection"),
+        ReportColumns.TCP_TRACE,
         RunReport::tcpTrace,
         row ->
             List.of(
