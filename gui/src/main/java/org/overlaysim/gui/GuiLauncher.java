@@ -10,6 +10,8 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.overlaysim.gui.fx.FxRuntime;
 import org.overlaysim.gui.fx.MapSnapshot;
+import org.overlaysim.gui.run.RunAction;
+import org.overlaysim.gui.run.RunResults;
 import org.overlaysim.gui.window.MainWindow;
 import org.overlaysim.scenario.Scenario;
 import org.overlaysim.scenario.ScenarioException;

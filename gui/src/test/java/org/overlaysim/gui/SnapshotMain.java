@@ -2,6 +2,7 @@ package org.overlaysim.gui;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.overlaysim.gui.run.RunResults;
 
 /** Manual check: renders a scenario's map to a PNG ({@code SnapshotMain in.yaml out.png}). */
 public final class SnapshotMain {

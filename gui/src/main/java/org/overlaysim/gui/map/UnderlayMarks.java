@@ -11,7 +11,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
-import org.overlaysim.gui.RunResults;
+import org.overlaysim.gui.run.RunResults;
 import org.overlaysim.scenario.Host;
 import org.overlaysim.scenario.LinkSpec;
 import org.overlaysim.scenario.Site;

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.overlaysim.gui.GuiLauncher;
-import org.overlaysim.gui.RunResults;
 import org.overlaysim.gui.map.Palette;
+import org.overlaysim.gui.run.RunResults;
 import org.overlaysim.scenario.ScenarioException;
 import org.testfx.api.FxToolkit;
 

@@ -1,4 +1,4 @@
-package org.overlaysim.gui;
+package org.overlaysim.gui.run;
 
 import java.util.Collections;
 import java.util.List;
