@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.overlaysim.gui.GuiLauncher;
-import org.overlaysim.gui.RunResults;
+import org.overlaysim.gui.run.RunResults;
 import org.overlaysim.scenario.ScenarioSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

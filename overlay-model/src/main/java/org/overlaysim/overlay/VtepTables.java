@@ -2,8 +2,8 @@ package org.overlaysim.overlay;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.overlaysim.overlay.dataplane.Directory;
 import org.overlaysim.overlay.dataplane.HostStack;
+import org.overlaysim.overlay.fdb.Directory;
 import org.overlaysim.overlay.fdb.ForwardingTable;
 import org.overlaysim.scenario.Ipv4;
 import org.overlaysim.scenario.MacAddress;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.overlaysim.engine.RandomStreams;
 import org.overlaysim.engine.Simulator;
-import org.overlaysim.overlay.NetworkObserver;
+import org.overlaysim.overlay.observe.NetworkObserver;
 import org.overlaysim.topology.DropReason;
 
 /**

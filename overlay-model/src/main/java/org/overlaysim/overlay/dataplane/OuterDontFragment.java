@@ -1,4 +1,4 @@
-package org.overlaysim.overlay;
+package org.overlaysim.overlay.dataplane;
 
 /**
  * The DF bit of the outer IPv4 header a VXLAN or Geneve VTEP sends, as Linux's {@code ip link add

@@ -1,4 +1,4 @@
-package org.overlaysim.overlay;
+package org.overlaysim.overlay.dataplane;
 
 /**
  * How VTEPs behave per packet: the processing time a VTEP adds per packet when it encapsulates and

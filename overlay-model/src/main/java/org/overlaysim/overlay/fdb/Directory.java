@@ -1,4 +1,4 @@
-package org.overlaysim.overlay.dataplane;
+package org.overlaysim.overlay.fdb;
 
 import java.util.Arrays;
 import java.util.HashMap;

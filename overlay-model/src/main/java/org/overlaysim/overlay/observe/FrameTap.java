@@ -1,4 +1,4 @@
-package org.overlaysim.overlay;
+package org.overlaysim.overlay.observe;
 
 /**
  * Receives a copy of every frame seen at a capture point: an underlay link (outer, encapsulated

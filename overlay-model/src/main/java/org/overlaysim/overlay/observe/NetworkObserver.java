@@ -1,4 +1,4 @@
-package org.overlaysim.overlay;
+package org.overlaysim.overlay.observe;
 
 import org.overlaysim.topology.DropReason;
 

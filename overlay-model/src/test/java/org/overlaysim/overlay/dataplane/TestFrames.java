@@ -2,7 +2,6 @@ package org.overlaysim.overlay.dataplane;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import org.overlaysim.overlay.OuterDontFragment;
 import org.overlaysim.overlay.packet.EthernetHeader;
 import org.overlaysim.overlay.packet.GeneveHeader;
 import org.overlaysim.overlay.packet.Ipv4Header;
