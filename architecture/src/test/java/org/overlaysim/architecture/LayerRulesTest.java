@@ -118,6 +118,31 @@ class LayerRulesTest {
         .check(MAIN);
   }
 
+  /**
+   * Jackson and SnakeYAML stay in the loader (scenarios, reports' JSON and CSV, the commands):
+   * scenario-model, topology, overlay-model and the GUI compile without them (their POMs do not
+   * bring them; this keeps their code from needing them).
+   */
+  @Test
+  void theScenarioModelTheModelAndTheVisualizerUseNoJsonOrYamlLibrary() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "org.overlaysim.engine..",
+            "org.overlaysim.scenario",
+            "org.overlaysim.topology..",
+            "org.overlaysim.overlay..",
+            "org.overlaysim.gui..")
+        .and()
+        .doNotHaveSimpleName("ScenarioLoader")
+        .and()
+        .doNotHaveSimpleName("ScenarioSchema")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.fasterxml.jackson..", "org.yaml..")
+        .check(MAIN);
+  }
+
   @Test
   void theVisualizerNeverReachesIntoTheDataPlane() {
     noClasses()

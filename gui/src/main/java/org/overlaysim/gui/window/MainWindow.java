@@ -39,10 +39,10 @@ import javafx.util.Duration;
 import org.overlaysim.gui.map.MapView;
 import org.overlaysim.gui.run.RunAction;
 import org.overlaysim.gui.run.RunResults;
+import org.overlaysim.gui.run.ScenarioReader;
 import org.overlaysim.scenario.Problem;
 import org.overlaysim.scenario.Scenario;
 import org.overlaysim.scenario.ScenarioException;
-import org.overlaysim.scenario.ScenarioLoader;
 import org.overlaysim.scenario.ScenarioSet;
 
 /**
@@ -55,6 +55,7 @@ public final class MainWindow {
   private static final long RELOAD_QUIET_MS = 300;
 
   private final Optional<RunAction> runner;
+  private final ScenarioReader reader;
   private final ExecutorService workers =
       Executors.newCachedThreadPool(
           r -> {
@@ -86,7 +87,8 @@ public final class MainWindow {
   private Task<?> running;
   private long generation;
 
-  public MainWindow(Optional<RunAction> runner) {
+  public MainWindow(ScenarioReader reader, Optional<RunAction> runner) {
+    this.reader = reader;
     this.runner = runner;
     root.setId("main");
     root.setTop(toolBar());
@@ -264,7 +266,7 @@ public final class MainWindow {
         new Task<>() {
           @Override
           protected ScenarioSet call() throws ScenarioException {
-            return ScenarioLoader.load(path);
+            return reader.read(path);
           }
         };
     task.setOnSucceeded(

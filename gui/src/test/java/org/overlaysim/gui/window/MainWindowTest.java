@@ -43,7 +43,7 @@ class MainWindowTest {
 
   @Start
   void start(Stage stage) {
-    window = new MainWindow(Optional.of(runner));
+    window = new MainWindow(ScenarioLoader::load, Optional.of(runner));
     stage.setScene(new Scene(window.root(), 1300, 800));
     stage.show();
   }
@@ -269,7 +269,9 @@ class MainWindowTest {
 
   @Test
   void withoutARunnerTheWindowHasNoRunButton(FxRobot robot) throws Exception {
-    MainWindow plain = WaitForAsyncUtils.asyncFx(() -> new MainWindow(Optional.empty())).get();
+    MainWindow plain =
+        WaitForAsyncUtils.asyncFx(() -> new MainWindow(ScenarioLoader::load, Optional.empty()))
+            .get();
     assertThat(plain.root().lookup("#run")).isNull();
     assertThat(window.root().lookup("#run")).isNotNull();
     WaitForAsyncUtils.asyncFx(plain::close).get();
