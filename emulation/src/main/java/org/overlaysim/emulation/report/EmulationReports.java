@@ -33,13 +33,6 @@ import org.overlaysim.scenario.Scenario;
  * extra column, timeouts, counts the senders' retransmission timeouts.
  */
 public final class EmulationReports {
-  public static final String SUMMARY = "summary.csv";
-  public static final String LATENCY = "latency.csv";
-  public static final String THROUGHPUT = "throughput.csv";
-  public static final String DROPS = "drops.csv";
-  public static final String LINKS = "links.csv";
-  public static final String OVERLAYS = "overlays.csv";
-  public static final String REACHABILITY = "reachability.csv";
   public static final String NOTES = "emulation.csv";
 
   private EmulationReports() {}
@@ -166,13 +159,14 @@ public final class EmulationReports {
     for (Map.Entry<String, String> note : result.notes().entrySet()) {
       notes.append(Csv.line(id, note.getKey(), note.getValue()));
     }
-    ReportFiles.writeAtomically(dir.resolve(SUMMARY), summary.toString());
-    ReportFiles.writeAtomically(dir.resolve(LATENCY), latency.toString());
-    ReportFiles.writeAtomically(dir.resolve(THROUGHPUT), throughput.toString());
-    ReportFiles.writeAtomically(dir.resolve(DROPS), drops.toString());
-    ReportFiles.writeAtomically(dir.resolve(LINKS), links.toString());
-    ReportFiles.writeAtomically(dir.resolve(OVERLAYS), overlays.toString());
-    ReportFiles.writeAtomically(dir.resolve(REACHABILITY), reachability(id, result.probes()));
+    ReportFiles.writeAtomically(dir.resolve(ReportFiles.SUMMARY), summary.toString());
+    ReportFiles.writeAtomically(dir.resolve(ReportFiles.LATENCY), latency.toString());
+    ReportFiles.writeAtomically(dir.resolve(ReportFiles.THROUGHPUT), throughput.toString());
+    ReportFiles.writeAtomically(dir.resolve(ReportFiles.DROPS), drops.toString());
+    ReportFiles.writeAtomically(dir.resolve(ReportFiles.LINKS), links.toString());
+    ReportFiles.writeAtomically(dir.resolve(ReportFiles.OVERLAYS), overlays.toString());
+    ReportFiles.writeAtomically(
+        dir.resolve(ReportFiles.REACHABILITY), reachability(id, result.probes()));
     ReportFiles.writeAtomically(dir.resolve(NOTES), notes.toString());
   }
 
