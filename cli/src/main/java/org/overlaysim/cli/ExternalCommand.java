@@ -1,12 +1,14 @@
 package org.overlaysim.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import org.overlaysim.emulation.kernel.CommandResult;
+import org.overlaysim.emulation.kernel.ProcessCommandRunner;
 
-/** Runs a cluster client (sbatch, squeue, ...) and returns what it said; never hangs forever. */
+/**
+ * Runs a cluster client (sbatch, squeue, ...) and returns what it said; never hangs forever. The
+ * emulator's {@link ProcessCommandRunner} runs it: one way to run a program, no shell.
+ */
 record ExternalCommand(int exitCode, String out, String err) {
   private static final long TIMEOUT_S = 120;
 
@@ -15,38 +17,19 @@ record ExternalCommand(int exitCode, String out, String err) {
   }
 
   static ExternalCommand run(List<String> command) throws IOException {
-    Process process;
+    CommandResult result;
     try {
-      process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+      result = new ProcessCommandRunner().run(command, "", TIMEOUT_S * 1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for " + command.get(0), e);
     } catch (IOException e) {
       throw new UserInputException(
           command.get(0) + ": cannot run it (" + e.getMessage() + "); is Slurm installed here?");
     }
-    process.getOutputStream().close();
-    CompletableFuture<String> out = read(process.getInputStream());
-    CompletableFuture<String> err = read(process.getErrorStream());
-    try {
-      if (!process.waitFor(TIMEOUT_S, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        return new ExternalCommand(
-            -1, "", command.get(0) + " did not answer in " + TIMEOUT_S + " s");
-      }
-      return new ExternalCommand(process.exitValue(), out.join(), err.join());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-      throw new IOException("interrupted while waiting for " + command.get(0), e);
+    if (result.timedOut()) {
+      return new ExternalCommand(-1, "", command.get(0) + " did not answer in " + TIMEOUT_S + " s");
     }
-  }
-
-  private static CompletableFuture<String> read(java.io.InputStream stream) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try (stream) {
-            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-          } catch (IOException e) {
-            return "";
-          }
-        });
+    return new ExternalCommand(result.exitStatus(), result.stdout(), result.stderr());
   }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.overlaysim.gui.GuiLauncher;
-import org.overlaysim.gui.RunResults;
+import org.overlaysim.gui.run.RunResults;
+import org.overlaysim.scenario.ScenarioLoader;
 import org.overlaysim.scenario.ScenarioSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,7 +46,8 @@ final class GuiCommand implements Callable<Integer> {
       if (file != null) {
         InputFiles.readable(file);
       }
-      startOrExplain(() -> GuiLauncher.open(file, Optional.of(GuiResults.runner())));
+      startOrExplain(
+          () -> GuiLauncher.open(file, ScenarioLoader::load, Optional.of(GuiResults.runner())));
       return ExitCodes.OK;
     }
     if (file == null) {

@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.overlaysim.gui.RunResults;
-import org.overlaysim.gui.RunResults.ArpEntry;
-import org.overlaysim.gui.RunResults.FdbEntry;
-import org.overlaysim.gui.RunResults.FlowResult;
-import org.overlaysim.gui.RunResults.LinkUtilization;
-import org.overlaysim.gui.RunResults.ReachabilityCell;
-import org.overlaysim.gui.RunResults.VtepTables;
+import org.overlaysim.gui.run.RunAction;
+import org.overlaysim.gui.run.RunResults;
+import org.overlaysim.gui.run.RunResults.ArpEntry;
+import org.overlaysim.gui.run.RunResults.FdbEntry;
+import org.overlaysim.gui.run.RunResults.FlowResult;
+import org.overlaysim.gui.run.RunResults.LinkUtilization;
+import org.overlaysim.gui.run.RunResults.ReachabilityCell;
+import org.overlaysim.gui.run.RunResults.VtepTables;
 import org.overlaysim.report.LinkTimeline;
 import org.overlaysim.report.ReportRows.DropRow;
 import org.overlaysim.report.ReportRows.LatencyRow;
@@ -33,7 +34,7 @@ final class GuiResults {
   private GuiResults() {}
 
   /** The visualizer's Run button: the first run of the file (its base point). */
-  static org.overlaysim.gui.ScenarioRunner runner() {
+  static RunAction runner() {
     return (set, progress) -> {
       try {
         return of(run(set, progress::done));

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import org.overlaysim.gui.RunResults;
-import org.overlaysim.gui.RunResults.FlowResult;
-import org.overlaysim.gui.RunResults.LinkUtilization;
+import org.overlaysim.gui.run.RunResults;
+import org.overlaysim.gui.run.RunResults.FlowResult;
+import org.overlaysim.gui.run.RunResults.LinkUtilization;
 import org.overlaysim.scenario.ScenarioLoader;
 import org.overlaysim.scenario.ScenarioSet;
 

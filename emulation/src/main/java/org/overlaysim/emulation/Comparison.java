@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.overlaysim.emulation.report.CsvTable;
 import org.overlaysim.emulation.report.EmulationReports;
+import org.overlaysim.report.ReportFiles;
 
 /**
  * {@code overlaysim compare SIM_DIR EMU_DIR}: the simulation's and the emulation's reports side by
@@ -260,8 +261,8 @@ public final class Comparison {
   private static int reachability(
       Path sim, Path emu, Skips skips, List<String> differences, List<String> notes)
       throws IOException {
-    Path simFile = sim.resolve(EmulationReports.REACHABILITY);
-    Path emuFile = emu.resolve(EmulationReports.REACHABILITY);
+    Path simFile = sim.resolve(ReportFiles.REACHABILITY);
+    Path emuFile = emu.resolve(ReportFiles.REACHABILITY);
     if (!Files.exists(simFile) || !Files.exists(emuFile)) {
       notes.add(
           "reachability not compared: "
@@ -332,8 +333,8 @@ public final class Comparison {
       List<String> differences,
       List<String> notes)
       throws IOException {
-    Path simFile = sim.resolve(EmulationReports.LATENCY);
-    Path emuFile = emu.resolve(EmulationReports.LATENCY);
+    Path simFile = sim.resolve(ReportFiles.LATENCY);
+    Path emuFile = emu.resolve(ReportFiles.LATENCY);
     for (Path file : List.of(simFile, emuFile)) {
       if (!Files.exists(file)) {
         throw new IOException(file + " does not exist");
@@ -443,15 +444,15 @@ public final class Comparison {
       throws IOException {
     Set<String> flows = new LinkedHashSet<>();
     for (Path dir : List.of(sim, emu)) {
-      Path latency = dir.resolve(EmulationReports.LATENCY);
+      Path latency = dir.resolve(ReportFiles.LATENCY);
       CsvTable table = CsvTable.read(latency).require(latency, "flow", "kind");
       rowsOfKind(table, "tcp").rows().forEach(row -> flows.add(row.get("flow")));
     }
     if (flows.isEmpty()) {
       return List.of();
     }
-    Path simFile = sim.resolve(EmulationReports.THROUGHPUT);
-    Path emuFile = emu.resolve(EmulationReports.THROUGHPUT);
+    Path simFile = sim.resolve(ReportFiles.THROUGHPUT);
+    Path emuFile = emu.resolve(ReportFiles.THROUGHPUT);
     for (Path file : List.of(simFile, emuFile)) {
       if (!Files.exists(file)) {
         notes.add("tcp not compared: " + file + " does not exist");

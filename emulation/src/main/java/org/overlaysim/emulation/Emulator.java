@@ -36,6 +36,7 @@ import org.overlaysim.report.ReportRows.DropRow;
 import org.overlaysim.report.ReportRows.LinkRow;
 import org.overlaysim.report.ReportRows.OverlayRow;
 import org.overlaysim.scenario.Container;
+import org.overlaysim.scenario.ControlPlane;
 import org.overlaysim.scenario.Encapsulation;
 import org.overlaysim.scenario.Host;
 import org.overlaysim.scenario.LinkSpec;
@@ -278,7 +279,7 @@ public final class Emulator {
     notes.put("routing", "static, fewest hops");
     notes.put("br_netfilter_hosts", Integer.toString(nft.conntrackHosts().size()));
     for (Overlay overlay : scenario.overlays()) {
-      if (overlay.controlPlane() == org.overlaysim.scenario.ControlPlane.EVPN) {
+      if (overlay.controlPlane() == ControlPlane.EVPN) {
         notes.put("evpn", "EVPN overlays get static entries at once (no convergence delay)");
       }
     }

@@ -124,7 +124,7 @@ class NetworkPolicyEmulationTest {
     int status = Comparison.compare(sim, emu, new PrintWriter(out));
 
     List<String> lines = new ArrayList<>(List.of(out.toString().split("\n")));
-    assertThat(Files.exists(emu.resolve(EmulationReports.REACHABILITY))).isTrue();
+    assertThat(Files.exists(emu.resolve(ReportFiles.REACHABILITY))).isTrue();
     assertThat(status).as(String.join("\n", lines)).isEqualTo(Comparison.AGREE);
     assertThat(out.toString()).contains("reachability: 84 cells compared");
   }

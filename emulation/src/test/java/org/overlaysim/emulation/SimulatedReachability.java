@@ -48,6 +48,6 @@ public final class SimulatedReachability {
     }
     java.nio.file.Files.createDirectories(dir);
     ReportFiles.writeAtomically(
-        dir.resolve(EmulationReports.REACHABILITY), EmulationReports.reachability(run.id(), rows));
+        dir.resolve(ReportFiles.REACHABILITY), EmulationReports.reachability(run.id(), rows));
   }
 }

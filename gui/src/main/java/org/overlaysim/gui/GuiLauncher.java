@@ -10,10 +10,12 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.overlaysim.gui.fx.FxRuntime;
 import org.overlaysim.gui.fx.MapSnapshot;
+import org.overlaysim.gui.run.RunAction;
+import org.overlaysim.gui.run.RunResults;
+import org.overlaysim.gui.run.ScenarioReader;
 import org.overlaysim.gui.window.MainWindow;
 import org.overlaysim.scenario.Scenario;
 import org.overlaysim.scenario.ScenarioException;
-import org.overlaysim.scenario.ScenarioLoader;
 
 /** Entry points for {@code overlaysim gui}: the window, and PNG snapshots of the map. */
 public final class GuiLauncher {
@@ -23,22 +25,19 @@ public final class GuiLauncher {
   private GuiLauncher() {}
 
   /**
-   * Opens the visualizer window on {@code file} (null: an empty window) and returns when the user
-   * closes it. Without a runner the window has no Run button.
+   * Opens the visualizer window on {@code file} (null: an empty window), read by {@code reader},
+   * and returns when the user closes it. With a runner the window has a Run button that runs the
+   * scenario through it.
    *
    * @throws IllegalStateException when JavaFX cannot start (no display)
    */
-  public static void open(Path file) throws InterruptedException {
-    open(file, Optional.empty());
-  }
-
-  /** As {@link #open(Path)}, with a Run button that runs the scenario through {@code runner}. */
-  public static void open(Path file, Optional<ScenarioRunner> runner) throws InterruptedException {
+  public static void open(Path file, ScenarioReader reader, Optional<RunAction> runner)
+      throws InterruptedException {
     FxRuntime.ensureStarted();
     CountDownLatch closed = new CountDownLatch(1);
     Platform.runLater(
         () -> {
-          MainWindow window = new MainWindow(runner);
+          MainWindow window = new MainWindow(reader, runner);
           Stage stage = new Stage();
           stage.setTitle("overlaysim" + (file == null ? "" : " — " + file.getFileName()));
           stage.setScene(new Scene(window.root(), 1500, 900));
@@ -64,12 +63,13 @@ public final class GuiLauncher {
    * @throws IOException the PNG cannot be written
    * @throws IllegalStateException when JavaFX cannot start (no display)
    */
-  public static void snapshot(Path scenario, Path png, Optional<RunResults> results)
+  public static void snapshot(
+      Path scenario, ScenarioReader reader, Path png, Optional<RunResults> results)
       throws ScenarioException, IOException {
-    snapshot(ScenarioLoader.load(scenario).base(), png, results);
+    snapshot(reader.read(scenario).base(), png, results);
   }
 
-  /** As {@link #snapshot(Path, Path, Optional)} for a scenario already loaded. */
+  /** As {@link #snapshot(Path, ScenarioReader, Path, Optional)} for a scenario already loaded. */
   public static void snapshot(Scenario scenario, Path png, Optional<RunResults> results)
       throws IOException {
     FxRuntime.ensureStarted();

@@ -12,6 +12,7 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.overlaysim.scenario.ScenarioLoader;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -35,7 +36,7 @@ class GuiLauncherTest {
         CompletableFuture.runAsync(
             () -> {
               try {
-                GuiLauncher.open(file, Optional.empty());
+                GuiLauncher.open(file, ScenarioLoader::load, Optional.empty());
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }

@@ -2,11 +2,11 @@ package org.overlaysim.overlay;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.overlaysim.overlay.dataplane.Directory;
 import org.overlaysim.overlay.dataplane.HostStack;
+import org.overlaysim.overlay.fdb.Directory;
 import org.overlaysim.overlay.fdb.ForwardingTable;
-import org.overlaysim.overlay.packet.Ipv4Address;
-import org.overlaysim.overlay.packet.MacAddress;
+import org.overlaysim.scenario.Ipv4;
+import org.overlaysim.scenario.MacAddress;
 import org.overlaysim.scenario.Overlay;
 
 /**
@@ -50,7 +50,7 @@ public final class VtepTables {
       table.forEachEntry(
           now,
           (mac, remoteHost, permanent) -> {
-            String vtep = new Ipv4Address(network.dataPlane().host(remoteHost).ip()).toString();
+            String vtep = new Ipv4(network.dataPlane().host(remoteHost).ip()).toString();
             String macText = new MacAddress(mac).toString();
             fdb.add(new FdbEntry(overlay.name(), overlay.vni(), macText, vtep, permanent));
             int container = directory.byMac(overlayIndex, mac);
@@ -60,7 +60,7 @@ public final class VtepTables {
                   new NeighbourEntry(
                       overlay.name(),
                       overlay.vni(),
-                      new Ipv4Address(directory.ip(container)).toString(),
+                      new Ipv4(directory.ip(container)).toString(),
                       macText));
             }
           });

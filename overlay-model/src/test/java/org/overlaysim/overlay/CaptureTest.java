@@ -12,11 +12,11 @@ import org.overlaysim.overlay.packet.FlowKeys;
 import org.overlaysim.overlay.packet.IcmpMessage;
 import org.overlaysim.overlay.packet.InternetChecksum;
 import org.overlaysim.overlay.packet.IpProtocol;
-import org.overlaysim.overlay.packet.Ipv4Address;
 import org.overlaysim.overlay.packet.Ipv4Header;
 import org.overlaysim.overlay.packet.SourcePortRange;
 import org.overlaysim.overlay.packet.UdpHeader;
 import org.overlaysim.overlay.packet.VxlanHeader;
+import org.overlaysim.scenario.Ipv4;
 
 /**
  * What a capture sees (scenario-format.md: frames are real bytes; RFC 7348 section 5): the outer
@@ -43,8 +43,8 @@ class CaptureTest {
     assertThat(outer.hasValidChecksum()).isTrue();
     assertThat(outer.protocol()).isEqualTo(IpProtocol.UDP);
     assertThat(outer.dontFragment()).isFalse();
-    assertThat(outer.source()).isEqualTo(Ipv4Address.parse("10.1.0.1"));
-    assertThat(outer.destination()).isEqualTo(Ipv4Address.parse("10.2.0.1"));
+    assertThat(outer.source()).isEqualTo(Ipv4.parse("10.1.0.1"));
+    assertThat(outer.destination()).isEqualTo(Ipv4.parse("10.2.0.1"));
     assertThat(outer.totalLength()).isEqualTo(134);
     int udpAt = b.position();
     UdpHeader udp = UdpHeader.read(b);

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.overlaysim.scenario.Scenario;
 import org.overlaysim.scenario.ScenarioLoader;
 import org.overlaysim.topology.LinkDelay;
-import org.overlaysim.topology.Underlay;
+import org.overlaysim.topology.UnderlayGraph;
 
 /** The simulated underlay's link delays are LinkDelay's, which reports and --explain show. */
 class LinkDelayAgreementTest {
@@ -18,7 +18,7 @@ class LinkDelayAgreementTest {
     Scenario scenario =
         ScenarioLoader.load(Path.of("..", "scenarios", "examples", "three-sites.yaml"), List.of())
             .base();
-    Underlay underlay = OverlayNetwork.underlayOf(scenario);
+    UnderlayGraph underlay = OverlayNetwork.underlayOf(scenario);
     Map<String, LinkDelay> delays = LinkDelay.of(scenario);
     assertThat(delays).hasSize(3);
     delays.forEach(

@@ -6,10 +6,12 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.overlaysim.overlay.dataplane.OuterDontFragment;
+import org.overlaysim.overlay.dataplane.VtepSettings;
 import org.overlaysim.overlay.packet.EthernetHeader;
 import org.overlaysim.overlay.packet.IcmpMessage;
-import org.overlaysim.overlay.packet.Ipv4Address;
 import org.overlaysim.overlay.packet.Ipv4Header;
+import org.overlaysim.scenario.Ipv4;
 import org.overlaysim.topology.DropReason;
 
 /**
@@ -152,7 +154,7 @@ class LinuxForwardingTest {
           ByteBuffer b = ByteBuffer.wrap(frame);
           EthernetHeader.read(b);
           Ipv4Header outer = Ipv4Header.read(b);
-          if (outer.protocol() == 4 && outer.source().equals(Ipv4Address.parse("10.0.1.1"))) {
+          if (outer.protocol() == 4 && outer.source().equals(Ipv4.parse("10.0.1.1"))) {
             outerTtls.add(outer.ttl());
           }
         });

@@ -3,6 +3,8 @@ package org.overlaysim.overlay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.overlaysim.overlay.dataplane.OuterDontFragment;
+import org.overlaysim.overlay.dataplane.VtepSettings;
 import org.overlaysim.topology.DropReason;
 import org.overlaysim.topology.LinkCounters;
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.overlaysim.overlay.observe.NetworkObserver;
 import org.overlaysim.topology.DropReason;
 
 /** Records what the model reports, for assertions. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.overlaysim.engine.RandomStreams;
 import org.overlaysim.engine.Simulator;
+import org.overlaysim.overlay.dataplane.VtepSettings;
 import org.overlaysim.scenario.Run;
 import org.overlaysim.scenario.ScenarioException;
 import org.overlaysim.scenario.ScenarioLoader;

@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.overlaysim.engine.RandomStreams;
 import org.overlaysim.engine.Simulator;
+import org.overlaysim.overlay.dataplane.OuterDontFragment;
+import org.overlaysim.overlay.dataplane.VtepSettings;
 import org.overlaysim.overlay.traffic.TcpConnection;
 import org.overlaysim.scenario.Run;
 import org.overlaysim.scenario.ScenarioException;

@@ -3,6 +3,7 @@ package org.overlaysim.overlay;
 import java.util.ArrayList;
 import java.util.List;
 import org.overlaysim.engine.Simulator;
+import org.overlaysim.overlay.observe.NetworkObserver;
 import org.overlaysim.topology.DropReason;
 
 /** Records one flow's measurements with their times, as the reports module's goodput needs. */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.overlaysim.engine.RandomStreams;
 import org.overlaysim.engine.Simulator;
+import org.overlaysim.overlay.observe.NetworkObserver;
 import org.overlaysim.scenario.Scenario;
 import org.overlaysim.scenario.ScenarioLoader;
 

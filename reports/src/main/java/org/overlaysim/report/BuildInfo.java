@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import org.overlaysim.engine.Simulator;
 import org.overlaysim.overlay.OverlayNetwork;
 import org.overlaysim.scenario.ScenarioLoader;
-import org.overlaysim.topology.Underlay;
+import org.overlaysim.topology.UnderlayGraph;
 
 /**
  * Which overlaysim made a run: the version Maven wrote into {@code build.properties}, and a digest
@@ -37,7 +37,7 @@ public final class BuildInfo {
       List.of(
           Simulator.class,
           ScenarioLoader.class,
-          Underlay.class,
+          UnderlayGraph.class,
           OverlayNetwork.class,
           BuildInfo.class);
 

@@ -1,35 +1,45 @@
 package org.overlaysim.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** CSV cells as the reports write them: RFC 4180 quoting, fixed decimals, empty for no value. */
-final class Csv {
+/**
+ * CSV lines as every report writes them, the simulator's and the emulator's: Jackson's CSV module
+ * with RFC 4180 quoting (a cell is quoted only when it holds a comma, a double quote, CR or LF;
+ * {@code STRICT_CHECK_FOR_QUOTING}, so that the files stay byte-identical to the fingerprint pins),
+ * LF line ends, fixed decimals, empty for no value.
+ */
+public final class Csv {
+  private static final ObjectWriter LINE =
+      CsvMapper.builder()
+          .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+          .build()
+          .writer(CsvSchema.emptySchema().withLineSeparator("\n"));
+
   private Csv() {}
 
-  static String line(List<String> cells) {
-    StringBuilder line = new StringBuilder();
-    for (int i = 0; i < cells.size(); i++) {
-      if (i > 0) {
-        line.append(',');
-      }
-      line.append(quote(cells.get(i)));
+  /** One line: the cells, quoted where they must be, and a line feed. */
+  public static String line(List<String> cells) {
+    try {
+      return LINE.writeValueAsString(cells);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e); // a list of strings always serializes
     }
-    return line.append('\n').toString();
   }
 
-  static String quote(String cell) {
-    if (cell.indexOf(',') < 0
-        && cell.indexOf('"') < 0
-        && cell.indexOf('\n') < 0
-        && cell.indexOf('\r') < 0) {
-      return cell;
-    }
-    return '"' + cell.replace("\"", "\"\"") + '"';
+  public static String line(String... cells) {
+    return line(Arrays.asList(cells));
   }
 
   /** Six decimals, locale-independent; NaN (no value) as an empty cell. */
-  static String decimal(double value) {
+  public static String decimal(double value) {
     return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.6f", value);
   }
 }

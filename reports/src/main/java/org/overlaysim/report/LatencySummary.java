@@ -1,5 +1,7 @@
 package org.overlaysim.report;
 
+import java.util.List;
+
 /** One flow's latency figures in milliseconds (a row of latency.csv without its labels). */
 public record LatencySummary(
     long samples,
@@ -14,4 +16,17 @@ public record LatencySummary(
   public static final LatencySummary EMPTY =
       new LatencySummary(
           0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+
+  /** Its cells of latency.csv: samples, then the figures with six decimals (empty for none). */
+  public List<String> cells() {
+    return List.of(
+        Long.toString(samples),
+        Csv.decimal(minMs),
+        Csv.decimal(meanMs),
+        Csv.decimal(p50Ms),
+        Csv.decimal(p90Ms),
+        Csv.decimal(p99Ms),
+        Csv.decimal(maxMs),
+        Csv.decimal(stddevMs));
+  }
 }

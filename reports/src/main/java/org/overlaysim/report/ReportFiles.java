@@ -49,16 +49,9 @@ public final class ReportFiles {
     // Sweep keys become columns, in order of first appearance (the same for every run of a file).
     Set<String> sweepKeys = new LinkedHashSet<>();
     runs.forEach(r -> sweepKeys.addAll(r.sweepValues().keySet()));
-    List<String> header = new ArrayList<>(List.of("run", "scenario", "seed", "replication"));
+    List<String> header = new ArrayList<>(ReportColumns.SUMMARY_RUN);
     header.addAll(sweepKeys);
-    header.addAll(
-        List.of(
-            "events",
-            "sim_time_s",
-            "wall_time_s",
-            "packets_sent",
-            "packets_delivered",
-            "packets_dropped"));
+    header.addAll(ReportColumns.SUMMARY_COUNTS);
     StringBuilder csv = new StringBuilder(Csv.line(header));
     for (RunReport r : runs) {
       List<String> row =
@@ -87,55 +80,22 @@ public final class ReportFiles {
   static String latency(List<RunReport> runs) {
     return table(
         runs,
-        List.of(
-            "flow",
-            "kind",
-            "src",
-            "dst",
-            "src_site",
-            "dst_site",
-            "samples",
-            "min_ms",
-            "mean_ms",
-            "p50_ms",
-            "p90_ms",
-            "p99_ms",
-            "max_ms",
-            "stddev_ms"),
+        ReportColumns.LATENCY,
         RunReport::latency,
         row -> {
-          LatencySummary l = row.latency();
-          return List.of(
-              row.flow(),
-              row.kind(),
-              row.src(),
-              row.dst(),
-              row.srcSite(),
-              row.dstSite(),
-              Long.toString(l.samples()),
-              Csv.decimal(l.minMs()),
-              Csv.decimal(l.meanMs()),
-              Csv.decimal(l.p50Ms()),
-              Csv.decimal(l.p90Ms()),
-              Csv.decimal(l.p99Ms()),
-              Csv.decimal(l.maxMs()),
-              Csv.decimal(l.stddevMs()));
+          List<String> cells =
+              new ArrayList<>(
+                  List.of(
+                      row.flow(), row.kind(), row.src(), row.dst(), row.srcSite(), row.dstSite()));
+          cells.addAll(row.latency().cells());
+          return cells;
         });
   }
 
   static String throughput(List<RunReport> runs) {
     return table(
         runs,
-        List.of(
-            "flow",
-            "payload_bytes",
-            "wire_bytes",
-            "overhead_ratio",
-            "goodput_mbps",
-            "fragments",
-            "packets_sent",
-            "packets_delivered",
-            "retransmissions"),
+        ReportColumns.THROUGHPUT,
         RunReport::throughput,
         row ->
             List.of(
@@ -153,7 +113,7 @@ public final class ReportFiles {
   static String drops(List<RunReport> runs) {
     return table(
         runs,
-        List.of("where", "reason", "packets", "bytes"),
+        ReportColumns.DROPS,
         RunReport::drops,
         row ->
             List.of(
@@ -166,15 +126,7 @@ public final class ReportFiles {
   static String links(List<RunReport> runs) {
     return table(
         runs,
-        List.of(
-            "link",
-            "direction",
-            "bytes",
-            "packets",
-            "utilization",
-            "drops",
-            "delay_ms",
-            "delay_source"),
+        ReportColumns.LINKS,
         RunReport::links,
         row ->
             List.of(
@@ -191,16 +143,7 @@ public final class ReportFiles {
   static String overlays(List<RunReport> runs) {
     return table(
         runs,
-        List.of(
-            "overlay",
-            "vni",
-            "encapsulation",
-            "control_plane",
-            "bum_frames",
-            "bum_bytes",
-            "control_frames",
-            "control_bytes",
-            "fdb_entries"),
+        ReportColumns.OVERLAYS,
         RunReport::overlays,
         row ->
             List.of(
@@ -218,7 +161,7 @@ public final class ReportFiles {
   static String reachability(List<RunReport> runs) {
     return table(
         runs,
-        List.of("src", "dst", "protocol", "port", "result", "reason"),
+        ReportColumns.REACHABILITY,
         RunReport::reachability,
         row ->
             List.of(
@@ -233,18 +176,7 @@ public final class ReportFiles {
   static String tcpTrace(List<RunReport> runs) {
     return table(
         runs,
-        List.of(
-            "flow",
-            "time_s",
-            "cwnd_bytes",
-            "ssthresh_bytes",
-            "srtt_ms",
-            "rttvar_ms",
-            "bytes_in_flight",
-            "delivered_bytes",
-            "retransmits",
-            "state",
-            "connection"),
+        ReportColumns.TCP_TRACE,
         RunReport::tcpTrace,
         row ->
             List.of(

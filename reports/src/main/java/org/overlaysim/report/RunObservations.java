@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import org.overlaysim.engine.RandomStream;
 import org.overlaysim.engine.RandomStreams;
 import org.overlaysim.engine.Simulator;
-import org.overlaysim.overlay.NetworkObserver;
+import org.overlaysim.overlay.observe.NetworkObserver;
 import org.overlaysim.topology.DropReason;
 
 /**

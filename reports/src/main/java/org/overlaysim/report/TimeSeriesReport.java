@@ -128,8 +128,8 @@ public final class TimeSeriesReport implements Closeable {
       var c = links.counters(i);
       row(
           time,
-          Csv.quote(c.link()),
-          Csv.quote(c.direction()),
+          c.link(),
+          c.direction(),
           "",
           Csv.decimal(links.utilization(i, intervalNs)),
           Long.toString(underlay.transmitter(i).queuedBytes()),
@@ -149,7 +149,7 @@ public final class TimeSeriesReport implements Closeable {
           time,
           "",
           "",
-          Csv.quote(scenario.traffic().get(f).name()),
+          scenario.traffic().get(f).name(),
           "",
           "",
           "",
@@ -166,13 +166,7 @@ public final class TimeSeriesReport implements Closeable {
 
   private void row(String... cells) throws IOException {
     out.write(prefix);
-    for (int i = 0; i < cells.length; i++) {
-      if (i > 0) {
-        out.write(',');
-      }
-      out.write(cells[i]);
-    }
-    out.write('\n');
+    out.write(Csv.line(cells));
   }
 
   /** Flushes the file to disk and renames it into place. */

@@ -133,7 +133,7 @@ public record GeoLatencyModel(
   }
 
   /** One-way delay of a link between two sites, following the nearest measured route if any. */
-  public long oneWayDelayNs(Site a, Site b) {
+  public long oneWayDelayNs(GeoSite a, GeoSite b) {
     if (a.equals(b)) {
       return sameSiteDelayNs;
     }

@@ -1,7 +1,7 @@
 package org.overlaysim.topology;
 
 /**
- * Parameters a link takes when its {@link LinkSpec} leaves them unset (the scenario's {@code
+ * Parameters a link takes when its {@link LinkOverrides} leaves them unset (the scenario's {@code
  * underlay.defaults}).
  *
  * @param accessDelayNs one-way delay of a host's access link when host and router share a site

@@ -9,6 +9,7 @@ import org.overlaysim.scenario.KnownPlaces;
 import org.overlaysim.scenario.LinkSpec;
 import org.overlaysim.scenario.Router;
 import org.overlaysim.scenario.Scenario;
+import org.overlaysim.scenario.Site;
 import org.overlaysim.scenario.UnderlayDefaults;
 
 /**
@@ -38,8 +39,8 @@ public record LinkDelay(long ns, Source source, String detail) {
 
   /** Every underlay link's delay, by link name, in the scenario's link order. */
   public static Map<String, LinkDelay> of(Scenario scenario) {
-    Map<String, org.overlaysim.scenario.Site> sites = new HashMap<>();
-    for (org.overlaysim.scenario.Site s : scenario.sites()) {
+    Map<String, Site> sites = new HashMap<>();
+    for (Site s : scenario.sites()) {
       sites.put(s.name(), s);
     }
     Map<String, String> siteOfRouter = new HashMap<>();
@@ -61,8 +62,7 @@ public record LinkDelay(long ns, Source source, String detail) {
    * sets its own {@code fiberSpeed} or {@code routeFactor} gets the plain formula with them (no
    * measurement, no landmark), so that the numbers it gives are the ones it computes with.
    */
-  public static LinkDelay of(
-      LinkSpec link, org.overlaysim.scenario.Site a, org.overlaysim.scenario.Site b) {
+  public static LinkDelay of(LinkSpec link, Site a, Site b) {
     if (link.delayNs().isPresent()) {
       return new LinkDelay(link.delayNs().getAsLong(), Source.EXPLICIT, "the link's delay");
     }
@@ -90,12 +90,12 @@ public record LinkDelay(long ns, Source source, String detail) {
                 .withFiberSpeedKmPerS(link.fiberSpeedMps() / 1000.0)
                 .withRouteFactor(link.routeFactor())
                 .withMeasuredRoutes(null);
-    Site sa = site(a);
-    Site sb = site(b);
+    GeoSite sa = site(a);
+    GeoSite sb = site(b);
     return new LinkDelay(model.oneWayDelayNs(sa, sb), Source.MODEL, explain(model, sa, sb));
   }
 
-  private static String explain(GeoLatencyModel model, Site a, Site b) {
+  private static String explain(GeoLatencyModel model, GeoSite a, GeoSite b) {
     double km = a.distanceKm(b);
     if (a.equals(b) || km < GeoLatencyModel.METRO_KM) {
       return a.name().equals(b.name())
@@ -135,7 +135,7 @@ public record LinkDelay(long ns, Source source, String detail) {
         .toPlainString();
   }
 
-  private static Site site(org.overlaysim.scenario.Site s) {
-    return new Site(s.name(), s.location().lat(), s.location().lon());
+  private static GeoSite site(Site s) {
+    return new GeoSite(s.name(), s.location().lat(), s.location().lon());
   }
 }

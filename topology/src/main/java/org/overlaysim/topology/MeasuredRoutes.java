@@ -19,7 +19,7 @@ public final class MeasuredRoutes {
   public static final double NEAR_SHARE = 0.25;
 
   /** One measured pair. */
-  public record Route(Site a, Site b, double rttMs) {
+  public record Route(GeoSite a, GeoSite b, double rttMs) {
     public Route {
       Objects.requireNonNull(a, "a");
       Objects.requireNonNull(b, "b");
@@ -55,7 +55,7 @@ public final class MeasuredRoutes {
    * displacements of the two ends, either way round), or null when none lies within {@link
    * #NEAR_SHARE} of the link's length. Ties go to the earlier route in table order.
    */
-  public Route nearest(Site a, Site b) {
+  public Route nearest(GeoSite a, GeoSite b) {
     double limit = NEAR_SHARE * a.distanceKm(b);
     Route best = null;
     double bestKm = Double.POSITIVE_INFINITY;
@@ -79,8 +79,8 @@ public final class MeasuredRoutes {
     return of(routes);
   }
 
-  private static Site site(KnownPlaces.Place p) {
-    return new Site(p.id(), p.lat(), p.lon());
+  private static GeoSite site(KnownPlaces.Place p) {
+    return new GeoSite(p.id(), p.lat(), p.lon());
   }
 
   @Override

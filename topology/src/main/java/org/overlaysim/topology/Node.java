@@ -1,8 +1,8 @@
 package org.overlaysim.topology;
 
 /** A vertex of the underlay graph: a router, or a host hanging off one. Names are unique. */
-public sealed interface Node permits Router, Host {
+public sealed interface Node permits RouterNode, HostNode {
   String name();
 
-  Site site();
+  GeoSite site();
 }

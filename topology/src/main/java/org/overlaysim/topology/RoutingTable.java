@@ -45,7 +45,7 @@ public final class RoutingTable {
   /** Computes the table with Dijkstra (JGraphT) from every router over the router subgraph. */
   static RoutingTable compute(
       Graph<Node, Link> graph,
-      List<Router> routers,
+      List<RouterNode> routers,
       Map<String, Integer> routerIndex,
       Map<String, Integer> linkIndex,
       long toleranceNs) {
@@ -75,7 +75,7 @@ public final class RoutingTable {
     int count = 0;
     List<Integer> candidates = new ArrayList<>();
     for (int from = 0; from < n; from++) {
-      Router here = routers.get(from);
+      RouterNode here = routers.get(from);
       for (int to = 0; to < n; to++) {
         offsets[from * n + to] = count;
         long dist = distance[from * n + to];

@@ -3,7 +3,7 @@ package org.overlaysim.topology;
 /** Told what becomes of the packets an {@link UnderlayNetwork} carries. */
 public interface UnderlayListener {
   /** The packet reached its destination host (now). */
-  void delivered(Host host, UnderlayPacket packet);
+  void delivered(HostNode host, UnderlayPacket packet);
 
   /**
    * The packet was dropped at node {@code node}. {@code link} is the link it was refused by or lost

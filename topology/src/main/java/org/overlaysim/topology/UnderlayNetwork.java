@@ -7,8 +7,8 @@ import org.overlaysim.engine.RandomStreams;
 import org.overlaysim.engine.Simulator;
 
 /**
- * An {@link Underlay} running in a simulation: one {@link LinkTransmitter} per link direction, and
- * routers that forward what arrives. A router decrements the TTL ({@code ttl-expired} at 0, RFC
+ * An {@link UnderlayGraph} running in a simulation: one {@link LinkTransmitter} per link direction,
+ * and routers that forward what arrives. A router decrements the TTL ({@code ttl-expired} at 0, RFC
  * 1812 section 5.3.1), looks the destination host up by address ({@code no-route} if unknown or
  * unreachable), and sends the packet either down the destination's access link or on a
  * shortest-delay path to its router, choosing among equal-cost next hops by the 5-tuple hash.
@@ -17,19 +17,22 @@ import org.overlaysim.engine.Simulator;
  * UnderlayPacket)} also returns to the sender.
  */
 public final class UnderlayNetwork {
-  private final Underlay underlay;
+  private final UnderlayGraph underlay;
   private final RoutingTable routing;
   private final UnderlayListener listener;
   private final LinkTransmitter[] transmitters;
-  private final Host[] hosts;
+  private final HostNode[] hosts;
   private final String[] routerNames;
 
   public UnderlayNetwork(
-      Underlay underlay, Simulator simulator, RandomStreams streams, UnderlayListener listener) {
+      UnderlayGraph underlay,
+      Simulator simulator,
+      RandomStreams streams,
+      UnderlayListener listener) {
     this.underlay = Objects.requireNonNull(underlay, "underlay");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.routing = underlay.routing();
-    this.hosts = underlay.hosts().toArray(new Host[0]);
+    this.hosts = underlay.hosts().toArray(new HostNode[0]);
     this.routerNames = new String[underlay.routers().size()];
     for (int i = 0; i < routerNames.length; i++) {
       routerNames[i] = underlay.routers().get(i).name();
@@ -51,14 +54,14 @@ public final class UnderlayNetwork {
     for (LinkTransmitter t : transmitters) {
       Node to = underlay.node(t.to());
       int sink =
-          to instanceof Router
+          to instanceof RouterNode
               ? underlay.routerIndex(to.name())
               : routerNames.length + underlay.hostIndex(to.name());
       t.connect(sinks[sink]);
     }
   }
 
-  public Underlay underlay() {
+  public UnderlayGraph underlay() {
     return underlay;
   }
 
@@ -76,7 +79,7 @@ public final class UnderlayNetwork {
     return result;
   }
 
-  public SendResult send(Host host, UnderlayPacket packet) {
+  public SendResult send(HostNode host, UnderlayPacket packet) {
     return send(underlay.hostIndex(host.name()), packet);
   }
 
@@ -167,9 +170,9 @@ public final class UnderlayNetwork {
   }
 
   private final class HostSink implements LinkSink {
-    private final Host host;
+    private final HostNode host;
 
-    HostSink(Host host) {
+    HostSink(HostNode host) {
       this.host = host;
     }
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * Virginia-Singapore, where 2025 measures 160 ms).
  */
 class GeoLatencyCalibrationTest {
-  record Pair(String source, Site a, Site b, double rttMs) {}
+  record Pair(String source, GeoSite a, GeoSite b, double rttMs) {}
 
   static List<Pair> publishedPairs() throws IOException {
     List<Pair> pairs = new ArrayList<>();
@@ -48,8 +48,8 @@ class GeoLatencyCalibrationTest {
         pairs.add(
             new Pair(
                 f[0],
-                new Site(f[1], Double.parseDouble(f[2]), Double.parseDouble(f[3])),
-                new Site(f[4], Double.parseDouble(f[5]), Double.parseDouble(f[6])),
+                new GeoSite(f[1], Double.parseDouble(f[2]), Double.parseDouble(f[3])),
+                new GeoSite(f[4], Double.parseDouble(f[5]), Double.parseDouble(f[6])),
                 Double.parseDouble(f[7])));
       }
     }

@@ -50,7 +50,7 @@ class GeoLatencyCrossValidationTest {
           "southern hemisphere",
           "other");
 
-  record Pair(KnownPlaces.Measurement m, Site a, Site b, double km, String routeClass) {
+  record Pair(KnownPlaces.Measurement m, GeoSite a, GeoSite b, double km, String routeClass) {
     String cityA() {
       return m.a().city();
     }
@@ -107,8 +107,8 @@ class GeoLatencyCrossValidationTest {
   static List<Pair> measuredPairs() {
     List<Pair> list = new ArrayList<>();
     for (KnownPlaces.Measurement m : KnownPlaces.standard().measurements()) {
-      Site a = new Site(m.a().id() + " a", m.a().lat(), m.a().lon());
-      Site b = new Site(m.b().id() + " b", m.b().lat(), m.b().lon());
+      GeoSite a = new GeoSite(m.a().id() + " a", m.a().lat(), m.a().lon());
+      GeoSite b = new GeoSite(m.b().id() + " b", m.b().lat(), m.b().lon());
       double km = a.distanceKm(b);
       list.add(new Pair(m, a, b, km, routeClass(m.a(), m.b(), km)));
     }

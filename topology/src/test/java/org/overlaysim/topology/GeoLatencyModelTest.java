@@ -10,20 +10,20 @@ class GeoLatencyModelTest {
   @Test
   void oneDegreeOfLongitudeOnTheEquatorIs111point195Kilometres() {
     // 2 * pi * 6371.0088 km / 360 = 111.195 km.
-    double km = new Site("x", 0, 0).distanceKm(new Site("y", 0, 1));
+    double km = new GeoSite("x", 0, 0).distanceKm(new GeoSite("y", 0, 1));
     assertThat(km).isCloseTo(111.195, within(0.001));
   }
 
   @Test
   void antipodesAreHalfTheCircumferenceApart() {
-    double km = Site.haversineKm(0, 0, 0, 180);
-    assertThat(km).isCloseTo(Math.PI * Site.EARTH_MEAN_RADIUS_KM, within(1e-6));
+    double km = GeoSite.haversineKm(0, 0, 0, 180);
+    assertThat(km).isCloseTo(Math.PI * GeoSite.EARTH_MEAN_RADIUS_KM, within(1e-6));
   }
 
   @Test
   void distanceIsSymmetric() {
-    Site madrid = new Site("madrid", 40.4168, -3.7038);
-    Site frankfurt = new Site("frankfurt", 50.1109, 8.6821);
+    GeoSite madrid = new GeoSite("madrid", 40.4168, -3.7038);
+    GeoSite frankfurt = new GeoSite("frankfurt", 50.1109, 8.6821);
     assertThat(madrid.distanceKm(frankfurt)).isEqualTo(frankfurt.distanceKm(madrid));
   }
 
@@ -48,8 +48,8 @@ class GeoLatencyModelTest {
 
   @Test
   void twoSitesOfOneMetroTakeTheMetroDelay() {
-    Site a = new Site("a", 50.1, 8.675);
-    Site b = new Site("b", 50.2, 8.7);
+    GeoSite a = new GeoSite("a", 50.1, 8.675);
+    GeoSite b = new GeoSite("b", 50.2, 8.7);
     assertThat(GeoLatencyModel.DEFAULT.oneWayDelayNs(a, b)).isEqualTo(850_000);
   }
 
@@ -57,8 +57,8 @@ class GeoLatencyModelTest {
   void aLinkNearAMeasuredRouteFollowsIt() {
     // Frankfurt-Tokyo detours (AWS measures 228 ms, IBM 229 ms where the formula gives 152 ms):
     // a link between points near both cities takes the measured route's ratio.
-    Site frankfurt = new Site("fra", 50.1109, 8.6821);
-    Site tokyo = new Site("tyo", 35.6762, 139.6503);
+    GeoSite frankfurt = new GeoSite("fra", 50.1109, 8.6821);
+    GeoSite tokyo = new GeoSite("tyo", 35.6762, 139.6503);
     long followed = GeoLatencyModel.DEFAULT.oneWayDelayNs(frankfurt, tokyo);
     long formula = GeoLatencyModel.DEFAULT.withMeasuredRoutes(null).oneWayDelayNs(frankfurt, tokyo);
     assertThat(2 * followed / 1e6).isBetween(220.0, 236.0);
@@ -68,15 +68,15 @@ class GeoLatencyModelTest {
   @Test
   void aLinkFarFromEveryMeasuredRouteTakesTheFormula() {
     // Reykjavik-Anchorage: no measured pair within a quarter of the distance of both ends.
-    Site reykjavik = new Site("rey", 64.1466, -21.9426);
-    Site anchorage = new Site("anc", 61.2181, -149.9003);
+    GeoSite reykjavik = new GeoSite("rey", 64.1466, -21.9426);
+    GeoSite anchorage = new GeoSite("anc", 61.2181, -149.9003);
     assertThat(GeoLatencyModel.DEFAULT.oneWayDelayNs(reykjavik, anchorage))
         .isEqualTo(GeoLatencyModel.DEFAULT.oneWayDelayNs(reykjavik.distanceKm(anchorage)));
   }
 
   @Test
   void linkWithinOneSiteTakesTheShortSameSiteDelay() {
-    Site dc = new Site("dc", 40, -3);
+    GeoSite dc = new GeoSite("dc", 40, -3);
     assertThat(GeoLatencyModel.DEFAULT.oneWayDelayNs(dc, dc)).isEqualTo(50_000);
     assertThat(GeoLatencyModel.DEFAULT.oneWayDelayNs(0.0)).isEqualTo(50_000);
   }
@@ -89,6 +89,6 @@ class GeoLatencyModelTest {
 
   @Test
   void latitudeOutOfRangeIsRejected() {
-    assertThatThrownBy(() -> new Site("mars", 91, 0)).hasMessageContaining("latitude 91");
+    assertThatThrownBy(() -> new GeoSite("mars", 91, 0)).hasMessageContaining("latitude 91");
   }
 }

@@ -3,11 +3,13 @@ package org.overlaysim.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.overlaysim.scenario.Ipv4;
 
 class RoutingTableTest {
   /** s and t joined through four middle routers, all links in one site: four equal paths. */
-  private static Underlay fourEqualPaths() {
-    Underlay.Builder b = Underlay.builder().site("dc", 0, 0).router("s", "dc").router("t", "dc");
+  private static UnderlayGraph fourEqualPaths() {
+    UnderlayGraph.Builder b =
+        UnderlayGraph.builder().site("dc", 0, 0).router("s", "dc").router("t", "dc");
     for (int i = 1; i <= 4; i++) {
       b.router("m" + i, "dc").link("s", "m" + i).link("m" + i, "t");
     }
@@ -16,7 +18,7 @@ class RoutingTableTest {
 
   @Test
   void allFourEqualCostNextHopsAreKept() {
-    Underlay u = fourEqualPaths();
+    UnderlayGraph u = fourEqualPaths();
     RoutingTable rt = u.routing();
     int[] hops = rt.nextHops(u.routerIndex("s"), u.routerIndex("t"));
     assertThat(hops).hasSize(4);
@@ -25,14 +27,14 @@ class RoutingTableTest {
 
   @Test
   void ecmpSpreadsTenThousandFlowsWithinTenPercentOfEven() {
-    Underlay u = fourEqualPaths();
+    UnderlayGraph u = fourEqualPaths();
     RoutingTable rt = u.routing();
     int s = u.routerIndex("s");
     int t = u.routerIndex("t");
     int[] hops = rt.nextHops(s, t);
     int[] count = new int[hops.length];
-    int src = Ipv4.parse("10.0.0.1");
-    int dst = Ipv4.parse("10.0.0.2");
+    int src = Ipv4.parse("10.0.0.1").bits();
+    int dst = Ipv4.parse("10.0.0.2").bits();
     for (int flow = 0; flow < 10_000; flow++) {
       // One VTEP pair; flows differ only by the VXLAN source port (RFC 7348: 49152-65535).
       int hash = FlowHash.of(src, dst, 17, 49152 + flow % 16384, 4789);
@@ -50,7 +52,7 @@ class RoutingTableTest {
 
   @Test
   void singleNextHopNamesTheOnlyPathAndDefersToTheHashWhenThereAreSeveral() {
-    Underlay u = fourEqualPaths();
+    UnderlayGraph u = fourEqualPaths();
     RoutingTable rt = u.routing();
     int s = u.routerIndex("s");
     int m1 = u.routerIndex("m1");
@@ -60,7 +62,7 @@ class RoutingTableTest {
 
   @Test
   void sameFlowAlwaysTakesTheSamePath() {
-    Underlay u = fourEqualPaths();
+    UnderlayGraph u = fourEqualPaths();
     int hash = FlowHash.of(1, 2, 17, 50000, 4789);
     int first = u.routing().nextHop(0, 1, hash);
     for (int i = 0; i < 100; i++) {
@@ -70,15 +72,15 @@ class RoutingTableTest {
 
   @Test
   void lowerDelayPathWinsOverFewerHops() {
-    Underlay u =
-        Underlay.builder()
+    UnderlayGraph u =
+        UnderlayGraph.builder()
             .site("dc", 0, 0)
             .router("a", "dc")
             .router("b", "dc")
             .router("c", "dc")
-            .link("a", "b", LinkSpec.DEFAULTS.withDelayNs(10_000_000))
-            .link("a", "c", LinkSpec.DEFAULTS.withDelayNs(1_000_000))
-            .link("c", "b", LinkSpec.DEFAULTS.withDelayNs(1_000_000))
+            .link("a", "b", LinkOverrides.DEFAULTS.withDelayNs(10_000_000))
+            .link("a", "c", LinkOverrides.DEFAULTS.withDelayNs(1_000_000))
+            .link("c", "b", LinkOverrides.DEFAULTS.withDelayNs(1_000_000))
             .build();
     int[] hops = u.routing().nextHops(u.routerIndex("a"), u.routerIndex("b"));
     assertThat(hops).containsExactly(2 * u.linkIndex("a--c"));
@@ -86,8 +88,8 @@ class RoutingTableTest {
 
   @Test
   void disconnectedRoutersHaveNoRoute() {
-    Underlay u =
-        Underlay.builder()
+    UnderlayGraph u =
+        UnderlayGraph.builder()
             .site("dc", 0, 0)
             .router("a", "dc")
             .router("b", "dc")
@@ -101,8 +103,8 @@ class RoutingTableTest {
 
   @Test
   void parallelLinksShareTheLoad() {
-    Underlay u =
-        Underlay.builder()
+    UnderlayGraph u =
+        UnderlayGraph.builder()
             .site("dc", 0, 0)
             .router("a", "dc")
             .router("b", "dc")
@@ -115,7 +117,7 @@ class RoutingTableTest {
 
   @Test
   void fiveThousandHostsOnFiftyRoutersKeepARouterSizedTable() {
-    Underlay.Builder b = Underlay.builder().site("dc", 0, 0);
+    UnderlayGraph.Builder b = UnderlayGraph.builder().site("dc", 0, 0);
     for (int r = 0; r < 50; r++) {
       b.router("r" + r, "dc");
       if (r > 0) {
@@ -123,9 +125,9 @@ class RoutingTableTest {
       }
     }
     for (int h = 0; h < 5000; h++) {
-      b.host("h" + h, "dc", "r" + (h % 50), Ipv4.format(Ipv4.parse("10.0.0.0") + h + 1));
+      b.host("h" + h, "dc", "r" + (h % 50), Ipv4.format(Ipv4.parse("10.0.0.0").bits() + h + 1));
     }
-    Underlay u = b.build();
+    UnderlayGraph u = b.build();
     assertThat(u.routing().routerCount()).isEqualTo(50);
     assertThat(u.links()).hasSize(49 + 5000);
     // End to end along the chain: 49 hops of 50 us + 1 ns.

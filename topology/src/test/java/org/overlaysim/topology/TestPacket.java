@@ -1,5 +1,7 @@
 package org.overlaysim.topology;
 
+import org.overlaysim.scenario.Ipv4;
+
 /** A bare outer packet for tests: addresses, ports and a TTL, no bytes. */
 final class TestPacket implements UnderlayPacket {
   final int id;
@@ -20,7 +22,7 @@ final class TestPacket implements UnderlayPacket {
 
   /** A VXLAN-like UDP packet (destination port 4789) with TTL 64. */
   static TestPacket udp(int id, int length, String src, String dst, int srcPort) {
-    return new TestPacket(id, length, Ipv4.parse(src), Ipv4.parse(dst), srcPort, 64);
+    return new TestPacket(id, length, Ipv4.parse(src).bits(), Ipv4.parse(dst).bits(), srcPort, 64);
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.overlaysim.engine.RandomStreams;
 import org.overlaysim.engine.Simulator;
+import org.overlaysim.scenario.Ipv4;
 
 class UnderlayNetworkTest {
   private static final long GBPS = 1_000_000_000L;
@@ -19,14 +20,14 @@ class UnderlayNetworkTest {
   private final List<Delivery> deliveries = new ArrayList<>();
   private final List<Drop> drops = new ArrayList<>();
 
-  private UnderlayNetwork network(Underlay u) {
+  private UnderlayNetwork network(UnderlayGraph u) {
     return new UnderlayNetwork(
         u,
         sim,
         new RandomStreams(7, 0),
         new UnderlayListener() {
           @Override
-          public void delivered(Host host, UnderlayPacket packet) {
+          public void delivered(HostNode host, UnderlayPacket packet) {
             deliveries.add(new Delivery(host.name(), ((TestPacket) packet).id, sim.nowNs()));
           }
 
@@ -38,10 +39,10 @@ class UnderlayNetworkTest {
   }
 
   /** h1 - r1 - r2 - r3 - h3, 1 Gbit/s, 1 ms between routers, 10 us access links. */
-  private static Underlay chain(int middleMtu) {
+  private static UnderlayGraph chain(int middleMtu) {
     LinkDefaults defaults = LinkDefaults.STANDARD.withBandwidthBps(GBPS);
-    LinkSpec core = LinkSpec.DEFAULTS.withDelayNs(1_000_000);
-    return Underlay.builder()
+    LinkOverrides core = LinkOverrides.DEFAULTS.withDelayNs(1_000_000);
+    return UnderlayGraph.builder()
         .defaults(defaults)
         .site("dc", 0, 0)
         .router("r1", "dc")
@@ -56,7 +57,7 @@ class UnderlayNetworkTest {
 
   @Test
   void packetCrossesEveryLinkPayingSerializationAndPropagationEachTime() {
-    Underlay u = chain(1500);
+    UnderlayGraph u = chain(1500);
     UnderlayNetwork net = network(u);
     net.send(u.host("h1"), TestPacket.udp(1, 1500, "10.0.0.1", "10.0.0.3", 50000));
     sim.run();
@@ -66,13 +67,15 @@ class UnderlayNetworkTest {
 
   @Test
   void routersDecrementTtlAndDropAtZero() {
-    Underlay u = chain(1500);
+    UnderlayGraph u = chain(1500);
     UnderlayNetwork net = network(u);
     // Routers r1, r2, r3 each decrement: TTL 3 arrives with 0... dropped at r3; TTL 4 arrives.
     net.send(
-        u.host("h1"), new TestPacket(3, 100, Ipv4.parse("10.0.0.1"), Ipv4.parse("10.0.0.3"), 1, 3));
+        u.host("h1"),
+        new TestPacket(3, 100, Ipv4.parse("10.0.0.1").bits(), Ipv4.parse("10.0.0.3").bits(), 1, 3));
     net.send(
-        u.host("h1"), new TestPacket(4, 100, Ipv4.parse("10.0.0.1"), Ipv4.parse("10.0.0.3"), 1, 4));
+        u.host("h1"),
+        new TestPacket(4, 100, Ipv4.parse("10.0.0.1").bits(), Ipv4.parse("10.0.0.3").bits(), 1, 4));
     sim.run();
     assertThat(drops).containsExactly(new Drop(3, DropReason.TTL_EXPIRED, "r3", null));
     assertThat(deliveries).extracting(Delivery::packet).containsExactly(4);
@@ -80,7 +83,7 @@ class UnderlayNetworkTest {
 
   @Test
   void unknownDestinationIsDroppedAsNoRouteAtTheFirstRouter() {
-    Underlay u = chain(1500);
+    UnderlayGraph u = chain(1500);
     UnderlayNetwork net = network(u);
     net.send(u.host("h1"), TestPacket.udp(1, 100, "10.0.0.1", "10.9.9.9", 50000));
     sim.run();
@@ -89,8 +92,8 @@ class UnderlayNetworkTest {
 
   @Test
   void hostBeyondADisconnectedRouterIsNoRoute() {
-    Underlay u =
-        Underlay.builder()
+    UnderlayGraph u =
+        UnderlayGraph.builder()
             .site("dc", 0, 0)
             .router("r1", "dc")
             .router("r2", "dc")
@@ -105,7 +108,7 @@ class UnderlayNetworkTest {
 
   @Test
   void packetOverTheNextHopMtuIsDroppedReportingThatMtu() {
-    Underlay u = chain(1400);
+    UnderlayGraph u = chain(1400);
     UnderlayNetwork net = network(u);
     net.send(u.host("h1"), TestPacket.udp(1, 1450, "10.0.0.1", "10.0.0.3", 50000));
     sim.run();
@@ -119,7 +122,7 @@ class UnderlayNetworkTest {
 
   @Test
   void senderIsToldAtOnceWhenItsOwnAccessLinkRefusesThePacket() {
-    Underlay u = chain(1500);
+    UnderlayGraph u = chain(1500);
     UnderlayNetwork net = network(u);
     SendResult result = net.send(u.host("h1"), TestPacket.udp(1, 1501, "10.0.0.1", "10.0.0.3", 1));
     assertThat(result).isEqualTo(SendResult.MTU_EXCEEDED);
@@ -128,7 +131,7 @@ class UnderlayNetworkTest {
 
   @Test
   void countersCoverEveryLinkDirectionInLinkOrder() {
-    Underlay u = chain(1500);
+    UnderlayGraph u = chain(1500);
     UnderlayNetwork net = network(u);
     net.send(u.host("h1"), TestPacket.udp(1, 1000, "10.0.0.1", "10.0.0.3", 50000));
     sim.run();
@@ -144,12 +147,12 @@ class UnderlayNetworkTest {
 
   @Test
   void lossOnALinkIsReportedWhereThePacketWasSent() {
-    Underlay u =
-        Underlay.builder()
+    UnderlayGraph u =
+        UnderlayGraph.builder()
             .site("dc", 0, 0)
             .router("r1", "dc")
             .router("r2", "dc")
-            .link("r1", "r2", LinkSpec.DEFAULTS.withLoss(1.0))
+            .link("r1", "r2", LinkOverrides.DEFAULTS.withLoss(1.0))
             .host("h1", "dc", "r1", "10.0.0.1")
             .host("h2", "dc", "r2", "10.0.0.2")
             .build();

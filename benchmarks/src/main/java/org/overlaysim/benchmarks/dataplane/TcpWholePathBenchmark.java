@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.overlaysim.engine.RandomStreams;
 import org.overlaysim.engine.Simulator;
-import org.overlaysim.overlay.NetworkObserver;
 import org.overlaysim.overlay.OverlayNetwork;
+import org.overlaysim.overlay.observe.NetworkObserver;
 import org.overlaysim.scenario.Scenario;
 import org.overlaysim.scenario.ScenarioLoader;
 

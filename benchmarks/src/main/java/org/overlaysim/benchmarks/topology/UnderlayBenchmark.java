@@ -15,16 +15,16 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.overlaysim.engine.RandomStream;
 import org.overlaysim.engine.RandomStreams;
 import org.overlaysim.engine.Simulator;
+import org.overlaysim.scenario.Ipv4;
 import org.overlaysim.topology.DropReason;
 import org.overlaysim.topology.FlowHash;
-import org.overlaysim.topology.Host;
-import org.overlaysim.topology.Ipv4;
+import org.overlaysim.topology.HostNode;
 import org.overlaysim.topology.Link;
 import org.overlaysim.topology.LinkSink;
 import org.overlaysim.topology.LinkTransmitter;
 import org.overlaysim.topology.RoutingTable;
 import org.overlaysim.topology.Transmittable;
-import org.overlaysim.topology.Underlay;
+import org.overlaysim.topology.UnderlayGraph;
 import org.overlaysim.topology.UnderlayListener;
 import org.overlaysim.topology.UnderlayNetwork;
 import org.overlaysim.topology.UnderlayPacket;
@@ -102,8 +102,8 @@ public class UnderlayBenchmark {
     }
   }
 
-  static Underlay grid() {
-    Underlay.Builder b = Underlay.builder().site("dc", 40.4168, -3.7038);
+  static UnderlayGraph grid() {
+    UnderlayGraph.Builder b = UnderlayGraph.builder().site("dc", 40.4168, -3.7038);
     for (int r = 0; r < ROWS; r++) {
       for (int c = 0; c < COLUMNS; c++) {
         String name = "r" + r + "-" + c;
@@ -116,7 +116,7 @@ public class UnderlayBenchmark {
         }
       }
     }
-    int base = Ipv4.parse("10.0.0.0");
+    int base = Ipv4.parse("10.0.0.0").bits();
     for (int h = 0; h < HOSTS; h++) {
       int router = h % (ROWS * COLUMNS);
       b.host(
@@ -132,7 +132,7 @@ public class UnderlayBenchmark {
   @State(Scope.Thread)
   public static class Routes {
     RoutingTable routing;
-    Underlay underlay;
+    UnderlayGraph underlay;
     final int[] from = new int[LOOKUPS];
     final int[] to = new int[LOOKUPS];
     final int[] hash = new int[LOOKUPS];
@@ -147,9 +147,9 @@ public class UnderlayBenchmark {
       for (int i = 0; i < LOOKUPS; i++) {
         from[i] = random.nextInt(routers);
         to[i] = random.nextInt(routers);
-        Host dst = underlay.hosts().get(random.nextInt(HOSTS));
+        HostNode dst = underlay.hosts().get(random.nextInt(HOSTS));
         dstIp[i] = dst.ipv4();
-        hash[i] = FlowHash.of(Ipv4.parse("10.0.0.1"), dst.ipv4(), 17, 49152 + i, 4789);
+        hash[i] = FlowHash.of(Ipv4.parse("10.0.0.1").bits(), dst.ipv4(), 17, 49152 + i, 4789);
       }
     }
   }
@@ -224,7 +224,7 @@ public class UnderlayBenchmark {
 
     @Setup
     public void setUp() {
-      Underlay underlay = grid();
+      UnderlayGraph underlay = grid();
       sim = new Simulator();
       network = new UnderlayNetwork(underlay, sim, new RandomStreams(2026, 0), this);
       RandomStream random = new RandomStreams(2026, 0).stream("bench/pairs");
@@ -239,7 +239,7 @@ public class UnderlayBenchmark {
     }
 
     @Override
-    public void delivered(Host host, UnderlayPacket packet) {
+    public void delivered(HostNode host, UnderlayPacket packet) {
       delivered++;
     }
 

@@ -11,8 +11,15 @@ public record CommandResult(List<String> argv, int exitStatus, String stdout, St
     Objects.requireNonNull(stderr, "stderr");
   }
 
+  /** The exit status of a program that did not finish in time (and was killed). */
+  public static final int TIMED_OUT = -1;
+
   public boolean succeeded() {
     return exitStatus == 0;
+  }
+
+  public boolean timedOut() {
+    return exitStatus == TIMED_OUT;
   }
 
   /** {@code ip link add ...: exit 2: RTNETLINK answers: File exists}. */

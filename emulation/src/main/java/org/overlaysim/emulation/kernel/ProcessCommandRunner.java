@@ -27,7 +27,8 @@ public final class ProcessCommandRunner implements CommandRunner {
     if (!process.waitFor(timeoutMs, TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
       process.waitFor();
-      return new CommandResult(argv, -1, join(out), "timed out after " + timeoutMs + " ms");
+      return new CommandResult(
+          argv, CommandResult.TIMED_OUT, join(out), "timed out after " + timeoutMs + " ms");
     }
     return new CommandResult(argv, process.exitValue(), join(out), join(err));
   }

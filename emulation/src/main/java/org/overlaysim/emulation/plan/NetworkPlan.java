@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import org.overlaysim.emulation.kernel.Names;
 import org.overlaysim.scenario.Container;
-import org.overlaysim.scenario.ControlPlane;
 import org.overlaysim.scenario.Encapsulation;
 import org.overlaysim.scenario.Host;
 import org.overlaysim.scenario.LinkSpec;
@@ -18,15 +17,13 @@ import org.overlaysim.topology.LinkDelay;
 
 /**
  * The commands that build a scenario out of network namespaces, in order: namespaces, underlay veth
- * pairs and static routes, per host a bridge and a tunnel device per overlay (kernel vxlan with
- * static FDB and neighbour entries, or learning plus all-zeros entries; geneve one device per
- * remote; ipip and none routed), container veth pairs with the scenario's MTUs, and the nftables
- * rules. Every veth pair is created from inside a namespace straight into another: nothing is ever
- * created in, or routed to, the namespace the emulator runs in.
+ * pairs with their shaping, access links, the routers' static routes ({@link RouterRoutes}: the
+ * simulator's), per host the overlays' bridges and tunnel devices ({@link OverlayTunnels}),
+ * container veth pairs with the scenario's MTUs, and the nftables rules. Every veth pair is created
+ * from inside a namespace straight into another: nothing is ever created in, or routed to, the
+ * namespace the emulator runs in.
  */
 public final class NetworkPlan {
-  private static final String ZERO_MAC = "00:00:00:00:00:00";
-
   private final Scenario scenario;
   private final Names names;
   private final List<String> namespaces = new ArrayList<>();
@@ -35,13 +32,6 @@ public final class NetworkPlan {
   private final Map<String, Integer> hostIndex = new LinkedHashMap<>();
   private final Map<String, Integer> overlayIndex = new LinkedHashMap<>();
   private final LinkShaping shaping = LinkShaping.create();
-
-  /**
-   * Without netem a delay relay may carry the outer UDP ({@link DelayRelayPlan}): vxlan devices
-   * then send it without a UDP checksum ({@code noudpcsum}, as geneve's default), since the DNAT to
-   * the relay cannot rewrite a checksum the kernel left to offload.
-   */
-  private boolean relayable;
 
   /** A device whose kernel counters the report reads; {@code where} names it as drops.csv does. */
   public record Device(String namespace, String device, String where) {}
@@ -74,8 +64,8 @@ public final class NetworkPlan {
     plan.underlayLinks(netem);
     plan.accessLinks();
     plan.routerRoutes(routes);
-    plan.relayable = !netem;
-    plan.overlays();
+    // Without netem a delay relay may carry the outer UDP (see OverlayTunnels).
+    plan.steps.addAll(OverlayTunnels.steps(scenario, names, !netem, plan.counted));
     plan.containers();
     nft.scripts()
         .forEach(
@@ -250,260 +240,7 @@ public final class NetworkPlan {
 
   /** Every router: a route to every host (and routed container) not attached to it. */
   private void routerRoutes(UnderlayRoutes routes) {
-    int routers = scenario.underlay().routers().size();
-    for (int r = 0; r < routers; r++) {
-      String ns = names.router(r);
-      for (int h = 0; h < scenario.hosts().size(); h++) {
-        Host host = scenario.hosts().get(h);
-        int target = routes.router(host.router());
-        List<String> destinations = new ArrayList<>();
-        if (target != r) {
-          destinations.add(host.ip() + "/32");
-        }
-        for (Container c : scenario.containers()) {
-          if (c.host().equals(host.name()) && overlay(c).encapsulation() == Encapsulation.NONE) {
-            destinations.add(c.ip() + "/32");
-          }
-        }
-        for (String destination : destinations) {
-          if (target == r) {
-            steps.add(
-                Step.of(
-                    "ip",
-                    "-n",
-                    ns,
-                    "route",
-                    "add",
-                    destination,
-                    "via",
-                    host.ip().toString(),
-                    "dev",
-                    names.accessLink(h),
-                    "onlink"));
-            continue;
-          }
-          int link = routes.nextLink(r, target);
-          if (link < 0) {
-            continue; // disconnected underlay: no route, as in the simulator
-          }
-          boolean weAreA = routes.router(scenario.underlay().links().get(link).a()) == r;
-          String via = AddressPlan.linkEnd(link, !weAreA).toString();
-          steps.add(Step.of("ip", "-n", ns, "route", "add", destination, "via", via));
-        }
-      }
-    }
-  }
-
-  private void overlays() {
-    for (int o = 0; o < scenario.overlays().size(); o++) {
-      Overlay overlay = scenario.overlays().get(o);
-      List<Integer> members = memberHosts(overlay);
-      for (int h : members) {
-        String ns = names.host(h);
-        Host host = scenario.hosts().get(h);
-        switch (overlay.encapsulation()) {
-          case VXLAN -> vxlan(o, overlay, h, ns, host, members);
-          case GENEVE -> geneve(o, overlay, h, ns, members);
-          case IPIP -> ipip(o, overlay, h, ns, host, members);
-          case NONE -> {
-            // Routed without a tunnel: the containers' /32 routes are all there is.
-          }
-        }
-      }
-    }
-  }
-
-  private void bridge(String ns, int o) {
-    String bridge = names.bridge(o);
-    steps.add(Step.of("ip", "-n", ns, "link", "add", bridge, "type", "bridge"));
-    steps.add(Step.of("ip", "-n", ns, "link", "set", bridge, "up"));
-  }
-
-  private void vxlan(int o, Overlay overlay, int h, String ns, Host host, List<Integer> members) {
-    bridge(ns, o);
-    String vx = names.vxlan(o);
-    boolean learning = overlay.controlPlane() == ControlPlane.FLOOD_AND_LEARN;
-    List<String> add =
-        new ArrayList<>(
-            List.of(
-                "ip",
-                "-n",
-                ns,
-                "link",
-                "add",
-                vx,
-                "type",
-                "vxlan",
-                "id",
-                Integer.toString(overlay.vni()),
-                "dstport",
-                Integer.toString(overlay.udpPort()),
-                "local",
-                host.ip().toString()));
-    // Static control plane (Docker, Flannel): no learning; the vxlan device answers ARP itself
-    // from the neighbour entries pushed to it (proxy), so no broadcast crosses the underlay.
-    add.addAll(learning ? List.of("learning") : List.of("nolearning", "proxy"));
-    if (relayable) {
-      add.add("noudpcsum");
-    }
-    steps.add(new Step(add, "", false));
-    attachToBridge(ns, vx, overlay.mtu(), names.bridge(o));
-    counted.add(new Device(ns, vx, "vtep " + host.name() + " " + overlay.name()));
-    for (int remote : members) {
-      if (remote == h) {
-        continue;
-      }
-      String remoteIp = scenario.hosts().get(remote).ip().toString();
-      if (learning) {
-        // Head-end replication: one all-zeros entry per remote VTEP (RFC 7348 section 4.2).
-        steps.add(
-            Step.of(
-                "bridge",
-                "-n",
-                ns,
-                "fdb",
-                "append",
-                ZERO_MAC,
-                "dev",
-                vx,
-                "dst",
-                remoteIp,
-                "self",
-                "permanent"));
-        continue;
-      }
-      for (Container c : containersOn(remote, overlay)) {
-        steps.add(
-            Step.of(
-                "bridge",
-                "-n",
-                ns,
-                "fdb",
-                "append",
-                c.mac().toString(),
-                "dev",
-                vx,
-                "dst",
-                remoteIp,
-                "self",
-                "permanent"));
-        steps.add(
-            Step.of(
-                "ip",
-                "-n",
-                ns,
-                "neigh",
-                "add",
-                c.ip().toString(),
-                "lladdr",
-                c.mac().toString(),
-                "dev",
-                vx,
-                "nud",
-                "permanent"));
-      }
-    }
-  }
-
-  private void geneve(int o, Overlay overlay, int h, String ns, List<Integer> members) {
-    bridge(ns, o);
-    for (int remote : members) {
-      if (remote == h) {
-        continue;
-      }
-      String dev = names.geneve(o, remote);
-      steps.add(
-          Step.of(
-              "ip",
-              "-n",
-              ns,
-              "link",
-              "add",
-              dev,
-              "type",
-              "geneve",
-              "id",
-              Integer.toString(overlay.vni()),
-              "remote",
-              scenario.hosts().get(remote).ip().toString(),
-              "dstport",
-              Integer.toString(overlay.udpPort())));
-      attachToBridge(ns, dev, overlay.mtu(), names.bridge(o));
-      counted.add(
-          new Device(
-              ns,
-              dev,
-              "vtep "
-                  + scenario.hosts().get(h).name()
-                  + " "
-                  + overlay.name()
-                  + " to "
-                  + scenario.hosts().get(remote).name()));
-      if (overlay.controlPlane() != ControlPlane.FLOOD_AND_LEARN) {
-        for (Container c : containersOn(remote, overlay)) {
-          steps.add(
-              Step.of(
-                  "bridge",
-                  "-n",
-                  ns,
-                  "fdb",
-                  "add",
-                  c.mac().toString(),
-                  "dev",
-                  dev,
-                  "master",
-                  "static"));
-        }
-      }
-    }
-  }
-
-  /** Gives a device its MTU, makes it a port of the bridge, and brings it up. */
-  private void attachToBridge(String ns, String device, int mtu, String bridge) {
-    steps.add(
-        Step.of(
-            "ip", "-n", ns, "link", "set", device, "mtu", Integer.toString(mtu), "master", bridge));
-    steps.add(Step.of("ip", "-n", ns, "link", "set", device, "up"));
-  }
-
-  private void ipip(int o, Overlay overlay, int h, String ns, Host host, List<Integer> members) {
-    // Calico's IPIP mode: one tunnel device without a fixed remote, a route per remote container.
-    String tunnel = names.ipip(o);
-    steps.add(
-        Step.of(
-            "ip", "-n", ns, "link", "add", tunnel, "type", "ipip", "local", host.ip().toString()));
-    steps.add(
-        Step.of(
-            "ip",
-            "-n",
-            ns,
-            "link",
-            "set",
-            tunnel,
-            "mtu",
-            Integer.toString(host.mtu() - Encapsulation.IPIP.overheadBytes()),
-            "up"));
-    counted.add(new Device(ns, tunnel, "vtep " + host.name() + " " + overlay.name()));
-    for (int remote : members) {
-      if (remote == h) {
-        continue;
-      }
-      for (Container c : containersOn(remote, overlay)) {
-        steps.add(
-            Step.of(
-                "ip",
-                "-n",
-                ns,
-                "route",
-                "add",
-                c.ip() + "/32",
-                "via",
-                scenario.hosts().get(remote).ip().toString(),
-                "dev",
-                tunnel,
-                "onlink"));
-      }
-    }
+    steps.addAll(RouterRoutes.steps(scenario, names, routes));
   }
 
   private void containers() {
@@ -548,7 +285,7 @@ public final class NetworkPlan {
                 "dev",
                 eth));
         // Docker gives both ends of the pair the container's MTU, the misconfigured one included.
-        attachToBridge(hostNs, port, container.mtu(), names.bridge(o));
+        steps.addAll(OverlayTunnels.attachToBridge(hostNs, port, container.mtu(), names.bridge(o)));
         continue;
       }
       String gateway = AddressPlan.ROUTED_GATEWAY.toString();
@@ -599,27 +336,5 @@ public final class NetworkPlan {
 
   private Overlay overlay(Container c) {
     return scenario.overlays().get(overlayIndex.get(c.overlay()));
-  }
-
-  /** Hosts with at least one container of the overlay, in host order. */
-  private List<Integer> memberHosts(Overlay overlay) {
-    List<Integer> members = new ArrayList<>();
-    for (int h = 0; h < scenario.hosts().size(); h++) {
-      if (!containersOn(h, overlay).isEmpty()) {
-        members.add(h);
-      }
-    }
-    return members;
-  }
-
-  private List<Container> containersOn(int host, Overlay overlay) {
-    String hostName = scenario.hosts().get(host).name();
-    List<Container> on = new ArrayList<>();
-    for (Container c : scenario.containers()) {
-      if (c.host().equals(hostName) && c.overlay().equals(overlay.name())) {
-        on.add(c);
-      }
-    }
-    return on;
   }
 }

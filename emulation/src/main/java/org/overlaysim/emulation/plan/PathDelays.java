@@ -2,20 +2,19 @@ package org.overlaysim.emulation.plan;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.overlaysim.overlay.OverlayNetwork;
 import org.overlaysim.scenario.Scenario;
 import org.overlaysim.topology.Link;
 import org.overlaysim.topology.RoutingTable;
-import org.overlaysim.topology.Underlay;
+import org.overlaysim.topology.UnderlayGraph;
+import org.overlaysim.topology.UnderlayPlan;
 
 /**
  * One-way underlay delays between hosts as the simulator routes them: the simulator's own underlay
- * ({@link OverlayNetwork#underlayOf}, every link's delay from {@code LinkDelay}), its
- * shortest-delay routes ({@link RoutingTable}, the first of equal-cost next hops), both access
- * links included.
+ * ({@link UnderlayPlan}, every link's delay from {@code LinkDelay}), its shortest-delay routes
+ * ({@link RoutingTable}, the first of equal-cost next hops), both access links included.
  */
 public final class PathDelays {
-  private final Underlay underlay;
+  private final UnderlayGraph underlay;
 
   /** One host-to-host path: its one-way delay and the jitter of each link on it that has some. */
   public record Path(long delayNs, List<Long> jitterNs) {
@@ -25,7 +24,7 @@ public final class PathDelays {
   }
 
   public PathDelays(Scenario scenario) {
-    this.underlay = OverlayNetwork.underlayOf(scenario);
+    this.underlay = UnderlayPlan.of(scenario).underlay();
   }
 
   /** The path from host {@code from} to host {@code to} (by name); null when disconnected. */

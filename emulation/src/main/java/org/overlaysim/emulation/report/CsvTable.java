@@ -1,5 +1,10 @@
 package org.overlaysim.emulation.report;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +16,11 @@ import java.util.Map;
 
 /** A report CSV read back: header names and rows as maps (RFC 4180 quoting understood). */
 public record CsvTable(List<String> header, List<Map<String, String>> rows) {
+  private static final ObjectReader RECORDS =
+      new CsvMapper()
+          .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+          .readerFor(new TypeReference<List<String>>() {});
+
   public CsvTable {
     header = List.copyOf(header);
     rows = List.copyOf(rows);
@@ -57,40 +67,10 @@ public record CsvTable(List<String> header, List<Map<String, String>> rows) {
     return this;
   }
 
-  static List<List<String>> parse(String text) {
-    List<List<String>> records = new ArrayList<>();
-    List<String> record = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < text.length(); i++) {
-      char ch = text.charAt(i);
-      if (quoted) {
-        if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-          cell.append('"');
-          i++;
-        } else if (ch == '"') {
-          quoted = false;
-        } else {
-          cell.append(ch);
-        }
-      } else if (ch == '"') {
-        quoted = true;
-      } else if (ch == ',') {
-        record.add(cell.toString());
-        cell.setLength(0);
-      } else if (ch == '\n') {
-        record.add(cell.toString());
-        cell.setLength(0);
-        records.add(record);
-        record = new ArrayList<>();
-      } else if (ch != '\r') {
-        cell.append(ch);
-      }
+  /** Jackson's CSV reader (RFC 4180 quoting), one list of cells per record. */
+  static List<List<String>> parse(String text) throws IOException {
+    try (MappingIterator<List<String>> records = RECORDS.readValues(text)) {
+      return records.readAll();
     }
-    if (cell.length() > 0 || !record.isEmpty()) {
-      record.add(cell.toString());
-      records.add(record);
-    }
-    return records;
   }
 }

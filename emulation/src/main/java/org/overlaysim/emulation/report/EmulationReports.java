@@ -5,15 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.overlaysim.emulation.EmulationResult;
 import org.overlaysim.emulation.PingResult;
 import org.overlaysim.emulation.ProbeObservation;
 import org.overlaysim.emulation.TcpResult;
 import org.overlaysim.engine.RandomStreams;
+import org.overlaysim.report.Csv;
 import org.overlaysim.report.LatencyStats;
 import org.overlaysim.report.LatencySummary;
+import org.overlaysim.report.ReportColumns;
 import org.overlaysim.report.ReportFiles;
 import org.overlaysim.report.ReportRows.DropRow;
 import org.overlaysim.report.ReportRows.LinkRow;
@@ -32,13 +33,6 @@ import org.overlaysim.scenario.Scenario;
  * extra column, timeouts, counts the senders' retransmission timeouts.
  */
 public final class EmulationReports {
-  public static final String SUMMARY = "summary.csv";
-  public static final String LATENCY = "latency.csv";
-  public static final String THROUGHPUT = "throughput.csv";
-  public static final String DROPS = "drops.csv";
-  public static final String LINKS = "links.csv";
-  public static final String OVERLAYS = "overlays.csv";
-  public static final String REACHABILITY = "reachability.csv";
   public static final String NOTES = "emulation.csv";
 
   private EmulationReports() {}
@@ -50,10 +44,7 @@ public final class EmulationReports {
     Scenario scenario = run.scenario();
     // Written here rather than through RunReport, whose shape follows the simulator's needs;
     // the columns are those of scenario-format.md, in its order.
-    StringBuilder latency =
-        new StringBuilder(
-            "run,flow,kind,src,dst,src_site,dst_site,samples,min_ms,mean_ms,p50_ms,p90_ms,"
-                + "p99_ms,max_ms,stddev_ms\n");
+    StringBuilder latency = new StringBuilder(ReportColumns.header(ReportColumns.LATENCY));
     long sent = 0;
     long delivered = 0;
     for (PingResult ping : result.pings()) {
@@ -62,115 +53,97 @@ public final class EmulationReports {
               LatencyStats.DEFAULT_CAPACITY,
               new RandomStreams(run.seed(), run.replication()).stream("emulation/" + ping.flow()));
       ping.rttNs().forEach(stats::add);
-      LatencySummary l = stats.summary();
       latency.append(
-          cells(
-              id,
-              ping.flow(),
-              "ping",
-              ping.src(),
-              ping.dst(),
-              site(scenario, ping.src()),
-              site(scenario, ping.dst()),
-              Long.toString(l.samples()),
-              decimal(l.minMs()),
-              decimal(l.meanMs()),
-              decimal(l.p50Ms()),
-              decimal(l.p90Ms()),
-              decimal(l.p99Ms()),
-              decimal(l.maxMs()),
-              decimal(l.stddevMs())));
+          Csv.line(
+              concat(
+                  List.of(
+                      id,
+                      ping.flow(),
+                      "ping",
+                      ping.src(),
+                      ping.dst(),
+                      site(scenario, ping.src()),
+                      site(scenario, ping.dst())),
+                  stats.summary().cells())));
       sent += ping.transmitted();
       delivered += ping.received();
     }
     StringBuilder throughput =
-        new StringBuilder(
-            "run,flow,payload_bytes,wire_bytes,overhead_ratio,goodput_mbps,fragments,packets_sent,"
-                + "packets_delivered,retransmissions,timeouts,stalled_s\n");
+        new StringBuilder(ReportColumns.header(ReportColumns.THROUGHPUT, "timeouts", "stalled_s"));
     for (TcpResult tcp : result.tcp()) {
       // A tcp flow's one-way delays are not measured: its latency row has no sample.
       latency.append(
-          cells(
-              id,
-              tcp.flow(),
-              "tcp",
-              tcp.src(),
-              tcp.dst(),
-              site(scenario, tcp.src()),
-              site(scenario, tcp.dst()),
-              "0",
-              "",
-              "",
-              "",
-              "",
-              "",
-              "",
-              ""));
+          Csv.line(
+              concat(
+                  List.of(
+                      id,
+                      tcp.flow(),
+                      "tcp",
+                      tcp.src(),
+                      tcp.dst(),
+                      site(scenario, tcp.src()),
+                      site(scenario, tcp.dst())),
+                  LatencySummary.EMPTY.cells())));
       throughput.append(
-          cells(
+          Csv.line(
               id,
               tcp.flow(),
               Long.toString(tcp.payloadBytes()),
               Long.toString(tcp.wireBytes()),
-              decimal(
+              Csv.decimal(
                   tcp.payloadBytes() == 0
                       ? Double.NaN
                       : (double) tcp.wireBytes() / tcp.payloadBytes()),
-              decimal(tcp.goodputBps() / 1e6),
+              Csv.decimal(tcp.goodputBps() / 1e6),
               "0",
               Long.toString(tcp.segmentsSent()),
               "",
               Long.toString(tcp.retransmissions()),
               Long.toString(tcp.timeouts()),
-              decimal(tcp.stalledNs() / 1e9)));
+              Csv.decimal(tcp.stalledNs() / 1e9)));
     }
     long allowed = result.probes().stream().filter(ProbeObservation::allowed).count();
     sent += result.probes().size();
     delivered += allowed;
     StringBuilder summary =
         new StringBuilder(
-            "run,scenario,seed,replication,events,sim_time_s,wall_time_s,packets_sent,"
-                + "packets_delivered,packets_dropped\n");
+            Csv.line(concat(ReportColumns.SUMMARY_RUN, ReportColumns.SUMMARY_COUNTS)));
     summary.append(
-        cells(
+        Csv.line(
             id,
             scenario.name(),
             Long.toUnsignedString(run.seed()),
             Integer.toString(run.replication()),
             "0",
-            decimal(result.trafficSeconds()),
-            decimal(result.wallSeconds()),
+            Csv.decimal(result.trafficSeconds()),
+            Csv.decimal(result.wallSeconds()),
             Long.toString(sent),
             Long.toString(delivered),
             Long.toString(sent - delivered)));
-    StringBuilder drops = new StringBuilder("run,where,reason,packets,bytes\n");
+    StringBuilder drops = new StringBuilder(ReportColumns.header(ReportColumns.DROPS));
     for (DropRow d : result.drops()) {
       drops.append(
-          cells(id, d.where(), d.reason(), Long.toString(d.packets()), Long.toString(d.bytes())));
+          Csv.line(
+              id, d.where(), d.reason(), Long.toString(d.packets()), Long.toString(d.bytes())));
     }
-    StringBuilder links =
-        new StringBuilder(
-            "run,link,direction,bytes,packets,utilization,drops,delay_ms,delay_source\n");
+    StringBuilder links = new StringBuilder(ReportColumns.header(ReportColumns.LINKS));
     for (LinkRow l : result.links()) {
       links.append(
-          cells(
+          Csv.line(
               id,
               l.link(),
               l.direction(),
               Long.toString(l.bytes()),
               Long.toString(l.packets()),
-              decimal(l.utilization()),
+              Csv.decimal(l.utilization()),
               Long.toString(l.drops()),
-              decimal(l.delayMs()),
+              Csv.decimal(l.delayMs()),
               l.delaySource()));
     }
-    StringBuilder overlays =
-        new StringBuilder(
-            "run,overlay,vni,encapsulation,control_plane,bum_frames,bum_bytes,control_frames,"
-                + "control_bytes,fdb_entries\n");
+    StringBuilder overlays = new StringBuilder(ReportColumns.header(ReportColumns.OVERLAYS));
     for (OverlayRow o : result.overlays()) {
       overlays.append(
-          cells(
+          Csv.line(
               id,
               o.overlay(),
               Integer.toString(o.vni()),
@@ -182,23 +155,19 @@ public final class EmulationReports {
               Long.toString(o.controlBytes()),
               Long.toString(o.fdbEntries())));
     }
-    StringBuilder notes = new StringBuilder("run,key,value\n");
+    StringBuilder notes = new StringBuilder(Csv.line("run", "key", "value"));
     for (Map.Entry<String, String> note : result.notes().entrySet()) {
-      notes.append(cells(id, note.getKey(), note.getValue()));
+      notes.append(Csv.line(id, note.getKey(), note.getValue()));
     }
-    ReportFiles.writeAtomically(dir.resolve(SUMMARY), summary.toString());
-    ReportFiles.writeAtomically(dir.resolve(LATENCY), latency.toString());
-    ReportFiles.writeAtomically(dir.resolve(THROUGHPUT), throughput.toString());
-    ReportFiles.writeAtomically(dir.resolve(DROPS), drops.toString());
-    ReportFiles.writeAtomically(dir.resolve(LINKS), links.toString());
-    ReportFiles.writeAtomically(dir.resolve(OVERLAYS), overlays.toString());
-    ReportFiles.writeAtomically(dir.resolve(REACHABILITY), reachability(id, result.probes()));
+    ReportFiles.writeAtomically(dir.resolve(ReportFiles.SUMMARY), summary.toString());
+    ReportFiles.writeAtomically(dir.resolve(ReportFiles.LATENCY), latency.toString());
+    ReportFiles.writeAtomically(dir.resolve(ReportFiles.THROUGHPUT), throughput.toString());
+    ReportFiles.writeAtomically(dir.resolve(ReportFiles.DROPS), drops.toString());
+    ReportFiles.writeAtomically(dir.resolve(ReportFiles.LINKS), links.toString());
+    ReportFiles.writeAtomically(dir.resolve(ReportFiles.OVERLAYS), overlays.toString());
+    ReportFiles.writeAtomically(
+        dir.resolve(ReportFiles.REACHABILITY), reachability(id, result.probes()));
     ReportFiles.writeAtomically(dir.resolve(NOTES), notes.toString());
-  }
-
-  /** Six decimals, locale-independent; NaN (no value) as an empty cell, as the simulator. */
-  static String decimal(double value) {
-    return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.6f", value);
   }
 
   /** The site of a container or group's containers, as the simulator writes it. */
@@ -217,10 +186,10 @@ public final class EmulationReports {
   }
 
   public static String reachability(String runId, List<ProbeObservation> probes) {
-    StringBuilder csv = new StringBuilder("run,src,dst,protocol,port,result,reason\n");
+    StringBuilder csv = new StringBuilder(ReportColumns.header(ReportColumns.REACHABILITY));
     for (ProbeObservation p : probes) {
       csv.append(
-          cells(
+          Csv.line(
               runId,
               p.src(),
               p.dst(),
@@ -232,16 +201,9 @@ public final class EmulationReports {
     return csv.toString();
   }
 
-  static String cells(String... cells) {
-    StringBuilder line = new StringBuilder();
-    for (int i = 0; i < cells.length; i++) {
-      if (i > 0) {
-        line.append(',');
-      }
-      String cell = cells[i];
-      boolean quote = cell.contains(",") || cell.contains("\"") || cell.contains("\n");
-      line.append(quote ? '"' + cell.replace("\"", "\"\"") + '"' : cell);
-    }
-    return line.append('\n').toString();
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 }

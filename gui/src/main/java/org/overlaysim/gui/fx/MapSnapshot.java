@@ -9,8 +9,8 @@ import javafx.scene.SnapshotParameters;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
-import org.overlaysim.gui.RunResults;
 import org.overlaysim.gui.map.MapView;
+import org.overlaysim.gui.run.RunResults;
 import org.overlaysim.scenario.Scenario;
 
 /** Renders the map of a scenario offscreen and writes it as a PNG. */

@@ -30,7 +30,7 @@ import javafx.scene.shape.Path;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Affine;
 import javafx.scene.transform.Translate;
-import org.overlaysim.gui.RunResults;
+import org.overlaysim.gui.run.RunResults;
 import org.overlaysim.scenario.Container;
 import org.overlaysim.scenario.Host;
 import org.overlaysim.scenario.Scenario;

@@ -1,7 +1,7 @@
 package org.overlaysim.gui.map;
 
 import java.util.function.Consumer;
-import org.overlaysim.gui.RunResults;
+import org.overlaysim.gui.run.RunResults;
 import org.overlaysim.scenario.Container;
 
 /**

@@ -11,8 +11,8 @@ import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
-import org.overlaysim.gui.RunResults;
-import org.overlaysim.gui.RunResults.ReachabilityCell;
+import org.overlaysim.gui.run.RunResults;
+import org.overlaysim.gui.run.RunResults.ReachabilityCell;
 import org.overlaysim.scenario.Container;
 
 /**

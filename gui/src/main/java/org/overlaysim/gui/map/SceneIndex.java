@@ -13,6 +13,7 @@ import org.overlaysim.scenario.Overlay;
 import org.overlaysim.scenario.Router;
 import org.overlaysim.scenario.Scenario;
 import org.overlaysim.scenario.Site;
+import org.overlaysim.topology.UnderlayPlan;
 
 /** Look-ups the map needs over a scenario, built once per scenario, in file order. */
 public final class SceneIndex {
@@ -28,6 +29,7 @@ public final class SceneIndex {
   private List<Container> isolated;
   private final Map<String, List<String>> vtepHosts = new LinkedHashMap<>();
   private final Map<String, List<String>> overlaysAt = new LinkedHashMap<>();
+  private UnderlayPlan plan;
 
   public SceneIndex(Scenario scenario) {
     this.scenario = scenario;
@@ -56,6 +58,14 @@ public final class SceneIndex {
 
   public Scenario scenario() {
     return scenario;
+  }
+
+  /** The scenario's underlay plan (the simulator's links, delays and routes), built when asked. */
+  public UnderlayPlan plan() {
+    if (plan == null) {
+      plan = UnderlayPlan.of(scenario);
+    }
+    return plan;
   }
 
   public Site site(String name) {

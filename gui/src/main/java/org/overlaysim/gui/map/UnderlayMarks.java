@@ -11,12 +11,13 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
-import org.overlaysim.gui.RunResults;
+import org.overlaysim.gui.run.RunResults;
 import org.overlaysim.scenario.Host;
 import org.overlaysim.scenario.LinkSpec;
 import org.overlaysim.scenario.Site;
 import org.overlaysim.scenario.Units;
 import org.overlaysim.topology.LinkDelay;
+import org.overlaysim.topology.UnderlayPlan;
 
 /**
  * Underlay links between sites (width by bandwidth, colour by utilization after a run) and, for
@@ -76,7 +77,7 @@ final class UnderlayMarks {
         }
       }
       line.setStroke(colour);
-      String text = linkText(l, a, b) + util;
+      String text = linkText(ctx.index().plan(), l, a, b) + util;
       Marks.tip(line, () -> text);
       out.add(line);
       out.add(
@@ -120,14 +121,10 @@ final class UnderlayMarks {
     return l.a().compareTo(l.b()) < 0 ? l.a() + "|" + l.b() : l.b() + "|" + l.a();
   }
 
-  private static String linkText(LinkSpec l, Site a, Site b) {
-    org.overlaysim.topology.Site ta =
-        new org.overlaysim.topology.Site(a.name(), a.location().lat(), a.location().lon());
-    org.overlaysim.topology.Site tb =
-        new org.overlaysim.topology.Site(b.name(), b.location().lat(), b.location().lon());
-    double km = ta.distanceKm(tb);
+  private static String linkText(UnderlayPlan plan, LinkSpec l, Site a, Site b) {
+    double km = plan.underlay().site(a.name()).distanceKm(plan.underlay().site(b.name()));
     // The simulator's own delay for this link, and where it came from.
-    LinkDelay delay = LinkDelay.of(l, a, b);
+    LinkDelay delay = plan.delay(l.name());
     return String.format(
         Locale.ROOT,
         "%s  %s — %s%n%s, MTU %d, %.0f km, one-way delay %s (%s)",

@@ -9,8 +9,8 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
-import org.overlaysim.gui.RunResults;
-import org.overlaysim.gui.RunResults.FlowResult;
+import org.overlaysim.gui.run.RunResults;
+import org.overlaysim.gui.run.RunResults.FlowResult;
 
 /** Charts of a run: latency CDF per flow, drops by reason, goodput per flow. */
 final class ChartsPane extends VBox {

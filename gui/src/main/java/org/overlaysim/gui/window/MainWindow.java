@@ -36,13 +36,13 @@ import javafx.scene.text.FontWeight;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
-import org.overlaysim.gui.RunResults;
-import org.overlaysim.gui.ScenarioRunner;
 import org.overlaysim.gui.map.MapView;
+import org.overlaysim.gui.run.RunAction;
+import org.overlaysim.gui.run.RunResults;
+import org.overlaysim.gui.run.ScenarioReader;
 import org.overlaysim.scenario.Problem;
 import org.overlaysim.scenario.Scenario;
 import org.overlaysim.scenario.ScenarioException;
-import org.overlaysim.scenario.ScenarioLoader;
 import org.overlaysim.scenario.ScenarioSet;
 
 /**
@@ -54,7 +54,8 @@ public final class MainWindow {
   /** Quiet time after the last file event before reloading (editors save in bursts). */
   private static final long RELOAD_QUIET_MS = 300;
 
-  private final Optional<ScenarioRunner> runner;
+  private final Optional<RunAction> runner;
+  private final ScenarioReader reader;
   private final ExecutorService workers =
       Executors.newCachedThreadPool(
           r -> {
@@ -86,7 +87,8 @@ public final class MainWindow {
   private Task<?> running;
   private long generation;
 
-  public MainWindow(Optional<ScenarioRunner> runner) {
+  public MainWindow(ScenarioReader reader, Optional<RunAction> runner) {
+    this.reader = reader;
     this.runner = runner;
     root.setId("main");
     root.setTop(toolBar());
@@ -264,7 +266,7 @@ public final class MainWindow {
         new Task<>() {
           @Override
           protected ScenarioSet call() throws ScenarioException {
-            return ScenarioLoader.load(path);
+            return reader.read(path);
           }
         };
     task.setOnSucceeded(
@@ -324,7 +326,7 @@ public final class MainWindow {
   }
 
   private void run() {
-    ScenarioRunner r = runner.orElseThrow();
+    RunAction r = runner.orElseThrow();
     ScenarioSet set = loaded;
     if (set == null || running != null) {
       return;

@@ -14,9 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.overlaysim.gui.GuiLauncher;
-import org.overlaysim.gui.RunResults;
 import org.overlaysim.gui.map.Palette;
+import org.overlaysim.gui.run.RunResults;
 import org.overlaysim.scenario.ScenarioException;
+import org.overlaysim.scenario.ScenarioLoader;
 import org.testfx.api.FxToolkit;
 
 class SnapshotTest {
@@ -31,7 +32,7 @@ class SnapshotTest {
   void theSnapshotIsAPngOfTheMapWithLandSitesAndOverlays(@TempDir Path dir) throws Exception {
     Path png = dir.resolve("map.png");
 
-    GuiLauncher.snapshot(SCENARIO, png, Optional.empty());
+    GuiLauncher.snapshot(SCENARIO, ScenarioLoader::load, png, Optional.empty());
 
     BufferedImage image = ImageIO.read(png.toFile());
     assertThat(image.getWidth()).isEqualTo(GuiLauncher.SNAPSHOT_WIDTH);
@@ -57,7 +58,7 @@ class SnapshotTest {
             List.of(),
             Map.of());
 
-    GuiLauncher.snapshot(SCENARIO, png, Optional.of(results));
+    GuiLauncher.snapshot(SCENARIO, ScenarioLoader::load, png, Optional.of(results));
 
     BufferedImage image = ImageIO.read(png.toFile());
     assertThat(count(image, Palette.utilization(1.0))).isGreaterThan(200);
@@ -70,7 +71,10 @@ class SnapshotTest {
     assertThatThrownBy(
             () ->
                 GuiLauncher.snapshot(
-                    Path.of("src/test/resources/scenarios/invalid.yaml"), png, Optional.empty()))
+                    Path.of("src/test/resources/scenarios/invalid.yaml"),
+                    ScenarioLoader::load,
+                    png,
+                    Optional.empty()))
         .isInstanceOf(ScenarioException.class)
         .hasMessageContaining("invalid.yaml:");
     assertThat(png).doesNotExist();

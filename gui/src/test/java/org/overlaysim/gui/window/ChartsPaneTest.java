@@ -9,8 +9,8 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.overlaysim.gui.RunResults;
-import org.overlaysim.gui.RunResults.FlowResult;
+import org.overlaysim.gui.run.RunResults;
+import org.overlaysim.gui.run.RunResults.FlowResult;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 

@@ -35,7 +35,7 @@ class ExampleScenariosTest {
 
   @Start
   void start(Stage stage) {
-    window = new MainWindow(Optional.empty());
+    window = new MainWindow(ScenarioLoader::load, Optional.empty());
     stage.setScene(new Scene(window.root(), 1200, 760));
     stage.show();
   }

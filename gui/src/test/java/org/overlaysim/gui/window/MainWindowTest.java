@@ -24,9 +24,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.overlaysim.gui.RunResults;
-import org.overlaysim.gui.ScenarioRunner;
 import org.overlaysim.gui.map.Palette;
+import org.overlaysim.gui.run.RunAction;
+import org.overlaysim.gui.run.RunResults;
 import org.overlaysim.scenario.Problem;
 import org.overlaysim.scenario.ScenarioException;
 import org.overlaysim.scenario.ScenarioLoader;
@@ -43,7 +43,7 @@ class MainWindowTest {
 
   @Start
   void start(Stage stage) {
-    window = new MainWindow(Optional.of(runner));
+    window = new MainWindow(ScenarioLoader::load, Optional.of(runner));
     stage.setScene(new Scene(window.root(), 1300, 800));
     stage.show();
   }
@@ -269,7 +269,9 @@ class MainWindowTest {
 
   @Test
   void withoutARunnerTheWindowHasNoRunButton(FxRobot robot) throws Exception {
-    MainWindow plain = WaitForAsyncUtils.asyncFx(() -> new MainWindow(Optional.empty())).get();
+    MainWindow plain =
+        WaitForAsyncUtils.asyncFx(() -> new MainWindow(ScenarioLoader::load, Optional.empty()))
+            .get();
     assertThat(plain.root().lookup("#run")).isNull();
     assertThat(window.root().lookup("#run")).isNotNull();
     WaitForAsyncUtils.asyncFx(plain::close).get();
@@ -290,7 +292,7 @@ class MainWindowTest {
   }
 
   /** A runner the test drives: it reports half done and waits until released or cancelled. */
-  static final class ControlledRunner implements ScenarioRunner {
+  static final class ControlledRunner implements RunAction {
     final CountDownLatch started = new CountDownLatch(1);
     final CountDownLatch release = new CountDownLatch(1);
     final CountDownLatch interrupted = new CountDownLatch(1);

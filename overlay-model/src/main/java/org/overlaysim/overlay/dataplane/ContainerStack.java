@@ -5,12 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.overlaysim.engine.EventHandler;
-import org.overlaysim.overlay.NetworkObserver;
+import org.overlaysim.overlay.fdb.Directory;
+import org.overlaysim.overlay.observe.NetworkObserver;
 import org.overlaysim.overlay.packet.EtherType;
 import org.overlaysim.overlay.packet.IcmpMessage;
 import org.overlaysim.overlay.packet.IpProtocol;
-import org.overlaysim.overlay.packet.MacAddress;
 import org.overlaysim.overlay.packet.UdpHeader;
+import org.overlaysim.scenario.MacAddress;
 import org.overlaysim.topology.DropReason;
 
 /**
@@ -206,7 +207,7 @@ public final class ContainerStack {
       request.overlay = overlay;
       request.srcContainer = index;
       request.srcMac = mac;
-      request.dstMac = MacAddress.BROADCAST.value();
+      request.dstMac = MacAddress.BROADCAST.bits();
       request.arpOp = Frame.ARP_REQUEST;
       request.arpSenderMac = mac;
       request.arpSenderIp = ip;

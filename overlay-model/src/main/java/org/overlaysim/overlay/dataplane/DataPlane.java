@@ -5,24 +5,24 @@ import java.util.List;
 import java.util.Map;
 import org.overlaysim.engine.RandomStreams;
 import org.overlaysim.engine.Simulator;
-import org.overlaysim.overlay.FrameTap;
-import org.overlaysim.overlay.NetworkObserver;
-import org.overlaysim.overlay.VtepSettings;
+import org.overlaysim.overlay.fdb.Directory;
 import org.overlaysim.overlay.fdb.EvpnForwardingTable;
 import org.overlaysim.overlay.fdb.ForwardingTable;
 import org.overlaysim.overlay.fdb.LearningForwardingTable;
 import org.overlaysim.overlay.fdb.StaticForwardingTable;
+import org.overlaysim.overlay.observe.FrameTap;
+import org.overlaysim.overlay.observe.NetworkObserver;
 import org.overlaysim.overlay.packet.IcmpMessage;
 import org.overlaysim.scenario.ControlPlane;
 import org.overlaysim.scenario.Overlay;
 import org.overlaysim.scenario.Scenario;
 import org.overlaysim.topology.DropReason;
-import org.overlaysim.topology.Host;
+import org.overlaysim.topology.HostNode;
 import org.overlaysim.topology.Link;
 import org.overlaysim.topology.LinkTransmitter;
 import org.overlaysim.topology.Node;
-import org.overlaysim.topology.Router;
-import org.overlaysim.topology.Underlay;
+import org.overlaysim.topology.RouterNode;
+import org.overlaysim.topology.UnderlayGraph;
 import org.overlaysim.topology.UnderlayListener;
 import org.overlaysim.topology.UnderlayNetwork;
 import org.overlaysim.topology.UnderlayPacket;
@@ -45,7 +45,7 @@ public final class DataPlane implements UnderlayListener {
   private final NetworkObserver observer;
   private final Directory directory;
   private final VtepSettings settings;
-  private final Underlay underlay;
+  private final UnderlayGraph underlay;
   private final UnderlayNetwork network;
   private final HostStack[] hosts;
   private final ContainerStack[] containers;
@@ -58,7 +58,7 @@ public final class DataPlane implements UnderlayListener {
 
   public DataPlane(
       Scenario scenario,
-      Underlay underlay,
+      UnderlayGraph underlay,
       Directory directory,
       Simulator simulator,
       RandomStreams streams,
@@ -71,7 +71,7 @@ public final class DataPlane implements UnderlayListener {
     this.settings = settings;
     this.underlay = underlay;
     this.network = new UnderlayNetwork(underlay, simulator, streams, this);
-    List<Host> hs = underlay.hosts();
+    List<HostNode> hs = underlay.hosts();
     hostIps = new int[hs.size()];
     List<List<Integer>> local = new ArrayList<>();
     for (int h = 0; h < hs.size(); h++) {
@@ -95,7 +95,7 @@ public final class DataPlane implements UnderlayListener {
         }
       }
       int[] mine = local.get(h).stream().mapToInt(Integer::intValue).toArray();
-      Host host = hs.get(h);
+      HostNode host = hs.get(h);
       int accessMtu = underlay.links().get(underlay.accessLinkIndex(h)).mtu();
       hosts[h] = new HostStack(this, h, host.name(), host.ipv4(), accessMtu, tables, mine);
     }
@@ -208,7 +208,7 @@ public final class DataPlane implements UnderlayListener {
 
   private long nodeMac(String node) {
     Node n = underlay.node(node);
-    if (n instanceof Host h) {
+    if (n instanceof HostNode h) {
       return FrameRenderer.hostMac(h.ipv4());
     }
     return FrameRenderer.routerMac(underlay.routerIndex(node));
@@ -233,7 +233,7 @@ public final class DataPlane implements UnderlayListener {
   }
 
   @Override
-  public void delivered(Host host, UnderlayPacket packet) {
+  public void delivered(HostNode host, UnderlayPacket packet) {
     hosts[underlay.hostIndexByIpv4(host.ipv4())].fromUnderlay((Frame) packet);
   }
 
@@ -241,7 +241,7 @@ public final class DataPlane implements UnderlayListener {
   public void dropped(UnderlayPacket packet, DropReason reason, String node, Link link) {
     Frame f = (Frame) packet;
     Node at = underlay.node(node);
-    if (reason == DropReason.MTU_EXCEEDED && link != null && at instanceof Router) {
+    if (reason == DropReason.MTU_EXCEEDED && link != null && at instanceof RouterNode) {
       int router = underlay.routerIndex(node);
       if (!f.wireDf()) {
         // RFC 791: a router fragments a datagram without DF to the next link's MTU.

@@ -10,14 +10,14 @@ import org.overlaysim.overlay.packet.GeneveOption;
 import org.overlaysim.overlay.packet.IcmpMessage;
 import org.overlaysim.overlay.packet.InternetChecksum;
 import org.overlaysim.overlay.packet.IpProtocol;
-import org.overlaysim.overlay.packet.Ipv4Address;
 import org.overlaysim.overlay.packet.Ipv4Header;
-import org.overlaysim.overlay.packet.MacAddress;
 import org.overlaysim.overlay.packet.Octets;
 import org.overlaysim.overlay.packet.TcpHeader;
 import org.overlaysim.overlay.packet.TcpOption;
 import org.overlaysim.overlay.packet.UdpHeader;
 import org.overlaysim.overlay.packet.VxlanHeader;
+import org.overlaysim.scenario.Ipv4;
+import org.overlaysim.scenario.MacAddress;
 
 /**
  * Turns a {@link Frame} into the bytes a capture would see, with the packet codecs: real headers
@@ -63,9 +63,9 @@ public final class FrameRenderer {
         new ArpPacket(
             f.arpOp,
             new MacAddress(f.arpSenderMac),
-            new Ipv4Address(f.arpSenderIp),
+            new Ipv4(f.arpSenderIp),
             new MacAddress(f.arpTargetMac),
-            new Ipv4Address(f.arpTargetIp));
+            new Ipv4(f.arpTargetIp));
     return arp.toBytes();
   }
 
@@ -86,8 +86,8 @@ public final class FrameRenderer {
                 Math.max(0, f.ttl),
                 f.protocol,
                 0,
-                new Ipv4Address(f.srcIp),
-                new Ipv4Address(f.dstIp),
+                new Ipv4(f.srcIp),
+                new Ipv4(f.dstIp),
                 Octets.EMPTY)
             .withComputedChecksum();
     ByteBuffer b = ByteBuffer.allocate(f.ipLength);
@@ -109,9 +109,7 @@ public final class FrameRenderer {
       new IcmpMessage(w.icmpType, w.icmpCode, 0, w.icmpRest, body).withComputedChecksum().write(b);
     } else if (w.protocol == IpProtocol.UDP) {
       UdpHeader udp = UdpHeader.of(w.srcPort, w.dstPort, w.l4Length - UdpHeader.HEADER_LENGTH);
-      udp =
-          udp.withChecksum(
-              udp.computeChecksum(new Ipv4Address(w.srcIp), new Ipv4Address(w.dstIp), 0));
+      udp = udp.withChecksum(udp.computeChecksum(new Ipv4(w.srcIp), new Ipv4(w.dstIp), 0));
       udp.write(b);
     } else if (w.protocol == IpProtocol.TCP) {
       tcpHeader(w).write(b);
@@ -168,7 +166,7 @@ public final class FrameRenderer {
             0,
             options);
     return h.withComputedChecksum(
-        new Ipv4Address(w.srcIp), new Ipv4Address(w.dstIp), w.l4Length - h.headerLength(), 0);
+        new Ipv4(w.srcIp), new Ipv4(w.dstIp), w.l4Length - h.headerLength(), 0);
   }
 
   /** RFC 792: the offending datagram's header and first 8 data bytes, as the recipient sent it. */
@@ -202,8 +200,8 @@ public final class FrameRenderer {
                 Math.max(0, f.outerTtl),
                 f.outerProto,
                 0,
-                new Ipv4Address(f.outerSrc),
-                new Ipv4Address(f.outerDst),
+                new Ipv4(f.outerSrc),
+                new Ipv4(f.outerDst),
                 Octets.EMPTY)
             .withComputedChecksum();
     ByteBuffer b = ByteBuffer.allocate(f.outerLength);
@@ -233,9 +231,7 @@ public final class FrameRenderer {
     UdpHeader udp = UdpHeader.of(w.outerSrcPort, w.outerDstPort, udpLength - 8);
     long sum = InternetChecksum.sum(bytes, UdpHeader.HEADER_LENGTH, udpLength - 8);
     // Linux computes the outer UDP checksum by default (udp_tunnel_xmit_skb).
-    udp =
-        udp.withChecksum(
-            udp.computeChecksum(new Ipv4Address(w.outerSrc), new Ipv4Address(w.outerDst), sum));
+    udp = udp.withChecksum(udp.computeChecksum(new Ipv4(w.outerSrc), new Ipv4(w.outerDst), sum));
     ByteBuffer head = ByteBuffer.wrap(bytes);
     udp.write(head);
     return bytes;

@@ -1,7 +1,8 @@
 package org.overlaysim.overlay.dataplane;
 
-import org.overlaysim.overlay.NetworkObserver;
+import org.overlaysim.overlay.fdb.Directory;
 import org.overlaysim.overlay.fdb.ForwardingTable;
+import org.overlaysim.overlay.observe.NetworkObserver;
 import org.overlaysim.overlay.packet.IpProtocol;
 import org.overlaysim.topology.DropReason;
 import org.overlaysim.topology.EthernetFraming;

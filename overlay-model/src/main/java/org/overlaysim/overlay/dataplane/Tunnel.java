@@ -1,6 +1,5 @@
 package org.overlaysim.overlay.dataplane;
 
-import org.overlaysim.overlay.OuterDontFragment;
 import org.overlaysim.overlay.packet.FlowHash;
 import org.overlaysim.overlay.packet.IpProtocol;
 import org.overlaysim.overlay.packet.Ipv4Header;

@@ -25,7 +25,8 @@
  *       encapsulation cost, then the access link.
  *   <li>routers: an oversized packet with DF on the wire gets ICMP fragmentation-needed with the
  *       next-hop MTU; without DF it is fragmented. Outer DF: vxlan/geneve per {@link
- *       org.overlaysim.overlay.OuterDontFragment} (Linux default unset), ipip copies the inner DF.
+ *       org.overlaysim.overlay.dataplane.OuterDontFragment} (Linux default unset), ipip copies the
+ *       inner DF.
  *   <li>receiving host: outer reassembly, decapsulation cost, VNI check ({@code vni-mismatch}),
  *       learning, bridge; container: reassembly, echo replies, then TCP, UDP and SCTP by
  *       destination port to a bound {@link org.overlaysim.overlay.dataplane.TransportHandler} (UDP

@@ -3,7 +3,6 @@ package org.overlaysim.overlay.fdb;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.overlaysim.overlay.dataplane.Directory;
 
 /**
  * Entries a control plane pushes to every VTEP, derived from the shared {@link Directory} rather

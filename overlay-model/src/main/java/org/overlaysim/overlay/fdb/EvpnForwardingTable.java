@@ -1,7 +1,5 @@
 package org.overlaysim.overlay.fdb;
 
-import org.overlaysim.overlay.dataplane.Directory;
-
 /**
  * BGP EVPN (RFC 7432, RFC 8365): each VTEP advertises a MAC/IP advertisement route (type 2) per
  * local container; the other VTEPs install the FDB and neighbour entries when the route arrives,

@@ -1,7 +1,5 @@
 package org.overlaysim.overlay.fdb;
 
-import org.overlaysim.overlay.dataplane.Directory;
-
 /**
  * Docker's overlay driver and Flannel: the control plane (gossip, the Kubernetes API) pushes
  * permanent FDB and neighbour entries to every VTEP before traffic starts; the ARP proxy answers

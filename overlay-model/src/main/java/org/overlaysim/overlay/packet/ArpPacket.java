@@ -1,6 +1,8 @@
 package org.overlaysim.overlay.packet;
 
 import java.nio.ByteBuffer;
+import org.overlaysim.scenario.Ipv4;
+import org.overlaysim.scenario.MacAddress;
 
 /**
  * An ARP message for IPv4 over Ethernet (RFC 826): hardware type 1, protocol type 0x0800, address
@@ -9,9 +11,9 @@ import java.nio.ByteBuffer;
 public record ArpPacket(
     int operation,
     MacAddress senderHardwareAddress,
-    Ipv4Address senderProtocolAddress,
+    Ipv4 senderProtocolAddress,
     MacAddress targetHardwareAddress,
-    Ipv4Address targetProtocolAddress)
+    Ipv4 targetProtocolAddress)
     implements Header {
   public static final int HARDWARE_TYPE_OFFSET = 0;
   public static final int PROTOCOL_TYPE_OFFSET = 2;
@@ -41,8 +43,7 @@ public record ArpPacket(
   }
 
   /** "Who has {@code targetIp}? Tell {@code senderIp}": target hardware address zero (RFC 826). */
-  public static ArpPacket request(
-      MacAddress senderMac, Ipv4Address senderIp, Ipv4Address targetIp) {
+  public static ArpPacket request(MacAddress senderMac, Ipv4 senderIp, Ipv4 targetIp) {
     return new ArpPacket(OPERATION_REQUEST, senderMac, senderIp, MacAddress.ZERO, targetIp);
   }
 
@@ -76,10 +77,10 @@ public record ArpPacket(
     Wire.putU8(buffer, 6);
     Wire.putU8(buffer, 4);
     Wire.putU16(buffer, operation);
-    senderHardwareAddress.write(buffer);
-    senderProtocolAddress.write(buffer);
-    targetHardwareAddress.write(buffer);
-    targetProtocolAddress.write(buffer);
+    Wire.putU48(buffer, senderHardwareAddress.bits());
+    Wire.putU32(buffer, senderProtocolAddress.bits());
+    Wire.putU48(buffer, targetHardwareAddress.bits());
+    Wire.putU32(buffer, targetProtocolAddress.bits());
   }
 
   public static ArpPacket read(ByteBuffer buffer) {
@@ -109,10 +110,10 @@ public record ArpPacket(
     ArpPacket arp =
         new ArpPacket(
             Wire.u16(buffer, p + OPERATION_OFFSET),
-            MacAddress.read(buffer, p + SENDER_HARDWARE_OFFSET),
-            Ipv4Address.read(buffer, p + SENDER_PROTOCOL_OFFSET),
-            MacAddress.read(buffer, p + TARGET_HARDWARE_OFFSET),
-            Ipv4Address.read(buffer, p + TARGET_PROTOCOL_OFFSET));
+            new MacAddress(Wire.u48(buffer, p + SENDER_HARDWARE_OFFSET)),
+            new Ipv4(Wire.u32(buffer, p + SENDER_PROTOCOL_OFFSET)),
+            new MacAddress(Wire.u48(buffer, p + TARGET_HARDWARE_OFFSET)),
+            new Ipv4(Wire.u32(buffer, p + TARGET_PROTOCOL_OFFSET)));
     buffer.position(p + LENGTH);
     return arp;
   }

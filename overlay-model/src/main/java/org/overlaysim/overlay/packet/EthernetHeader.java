@@ -1,6 +1,7 @@
 package org.overlaysim.overlay.packet;
 
 import java.nio.ByteBuffer;
+import org.overlaysim.scenario.MacAddress;
 
 /**
  * An Ethernet II header, optionally with one IEEE 802.1Q tag ({@code vlan}, null when untagged).
@@ -53,8 +54,8 @@ public record EthernetHeader(MacAddress destination, MacAddress source, VlanTag 
 
   @Override
   public void write(ByteBuffer buffer) {
-    destination.write(buffer);
-    source.write(buffer);
+    Wire.putU48(buffer, destination.bits());
+    Wire.putU48(buffer, source.bits());
     if (vlan != null) {
       Wire.putU16(buffer, EtherType.VLAN);
       Wire.putU16(buffer, vlan.tci());
@@ -66,8 +67,8 @@ public record EthernetHeader(MacAddress destination, MacAddress source, VlanTag 
   public static EthernetHeader read(ByteBuffer buffer) {
     MalformedPacketException.requireRemaining(buffer, LENGTH, NAME);
     int p = buffer.position();
-    MacAddress destination = MacAddress.read(buffer, p + DESTINATION_OFFSET);
-    MacAddress source = MacAddress.read(buffer, p + SOURCE_OFFSET);
+    MacAddress destination = new MacAddress(Wire.u48(buffer, p + DESTINATION_OFFSET));
+    MacAddress source = new MacAddress(Wire.u48(buffer, p + SOURCE_OFFSET));
     int type = Wire.u16(buffer, p + TYPE_OFFSET);
     VlanTag vlan = null;
     int length = LENGTH;

@@ -1,6 +1,7 @@
 package org.overlaysim.overlay.packet;
 
 import java.nio.ByteBuffer;
+import org.overlaysim.scenario.Ipv4;
 
 /**
  * The Internet checksum (RFC 1071): the one's-complement of the one's-complement sum of 16-bit
@@ -43,10 +44,9 @@ public final class InternetChecksum {
   }
 
   /** The IPv4 pseudo-header of UDP and TCP (RFC 768, RFC 9293 section 3.1). */
-  public static long pseudoHeaderSum(
-      Ipv4Address source, Ipv4Address destination, int protocol, int length) {
-    int s = source.value();
-    int d = destination.value();
+  public static long pseudoHeaderSum(Ipv4 source, Ipv4 destination, int protocol, int length) {
+    int s = source.bits();
+    int d = destination.bits();
     return (s >>> 16) + (s & 0xffff) + (d >>> 16) + (d & 0xffff) + protocol + length;
   }
 

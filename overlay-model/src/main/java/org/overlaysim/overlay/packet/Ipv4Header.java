@@ -1,6 +1,7 @@
 package org.overlaysim.overlay.packet;
 
 import java.nio.ByteBuffer;
+import org.overlaysim.scenario.Ipv4;
 
 /**
  * An IPv4 header (RFC 791). {@code fragmentOffset} is in 8-byte units as on the wire; the header
@@ -19,8 +20,8 @@ public record Ipv4Header(
     int ttl,
     int protocol,
     int headerChecksum,
-    Ipv4Address source,
-    Ipv4Address destination,
+    Ipv4 source,
+    Ipv4 destination,
     Octets options)
     implements Header {
   public static final int VERSION_IHL_OFFSET = 0;
@@ -81,8 +82,8 @@ public record Ipv4Header(
    * host sends for {@code payloadLength} bytes of {@code protocol}.
    */
   public static Ipv4Header of(
-      Ipv4Address source,
-      Ipv4Address destination,
+      Ipv4 source,
+      Ipv4 destination,
       int protocol,
       int payloadLength,
       int identification,
@@ -117,8 +118,8 @@ public record Ipv4Header(
       int fragmentOffset,
       int ttl,
       int protocol,
-      Ipv4Address source,
-      Ipv4Address destination,
+      Ipv4 source,
+      Ipv4 destination,
       Octets options) {
     if (source == null || destination == null) {
       throw new IllegalArgumentException("IPv4 addresses must not be null");
@@ -263,15 +264,15 @@ public record Ipv4Header(
       int flagsAndOffset,
       int ttl,
       int protocol,
-      Ipv4Address source,
-      Ipv4Address destination,
+      Ipv4 source,
+      Ipv4 destination,
       Octets options) {
     int optionsLength = options == null ? 0 : options.length();
     long sum = 4 << 12 | ((MINIMUM_LENGTH + optionsLength) / 4) << 8 | dscp << 2 | ecn;
     sum += totalLength + identification + flagsAndOffset;
     sum += ttl << 8 | protocol;
-    sum += (source.value() >>> 16) + (source.value() & 0xffff);
-    sum += (destination.value() >>> 16) + (destination.value() & 0xffff);
+    sum += (source.bits() >>> 16) + (source.bits() & 0xffff);
+    sum += (destination.bits() >>> 16) + (destination.bits() & 0xffff);
     return optionsLength == 0 ? sum : sum + options.checksumSum();
   }
 
@@ -296,8 +297,8 @@ public record Ipv4Header(
     Wire.putU8(buffer, ttl);
     Wire.putU8(buffer, protocol);
     Wire.putU16(buffer, headerChecksum);
-    source.write(buffer);
-    destination.write(buffer);
+    Wire.putU32(buffer, source.bits());
+    Wire.putU32(buffer, destination.bits());
     options.write(buffer);
   }
 
@@ -343,8 +344,8 @@ public record Ipv4Header(
             Wire.u8(buffer, p + TTL_OFFSET),
             Wire.u8(buffer, p + PROTOCOL_OFFSET),
             Wire.u16(buffer, p + CHECKSUM_OFFSET),
-            Ipv4Address.read(buffer, p + SOURCE_OFFSET),
-            Ipv4Address.read(buffer, p + DESTINATION_OFFSET),
+            new Ipv4(Wire.u32(buffer, p + SOURCE_OFFSET)),
+            new Ipv4(Wire.u32(buffer, p + DESTINATION_OFFSET)),
             Octets.read(buffer, p + OPTIONS_OFFSET, headerLength - MINIMUM_LENGTH));
     buffer.position(p + headerLength);
     return header;

@@ -3,6 +3,7 @@ package org.overlaysim.overlay.packet;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import org.overlaysim.scenario.Ipv4;
 
 /**
  * A TCP header (RFC 9293 section 3.1) with options. The data offset is derived from the options,
@@ -105,8 +106,7 @@ public record TcpHeader(
    * Checksum over the IPv4 pseudo-header, this header and a payload of {@code payloadLength} bytes
    * whose unfolded sum is {@code payloadSum} (0 for a virtual zero payload).
    */
-  public int computeChecksum(
-      Ipv4Address source, Ipv4Address destination, int payloadLength, long payloadSum) {
+  public int computeChecksum(Ipv4 source, Ipv4 destination, int payloadLength, long payloadSum) {
     int segmentLength = headerLength() + payloadLength;
     long sum = InternetChecksum.pseudoHeaderSum(source, destination, IpProtocol.TCP, segmentLength);
     sum += sourcePort + destinationPort;
@@ -137,7 +137,7 @@ public record TcpHeader(
   }
 
   public TcpHeader withComputedChecksum(
-      Ipv4Address source, Ipv4Address destination, int payloadLength, long payloadSum) {
+      Ipv4 source, Ipv4 destination, int payloadLength, long payloadSum) {
     return withChecksum(computeChecksum(source, destination, payloadLength, payloadSum));
   }
 

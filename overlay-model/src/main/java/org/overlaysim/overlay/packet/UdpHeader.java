@@ -1,6 +1,7 @@
 package org.overlaysim.overlay.packet;
 
 import java.nio.ByteBuffer;
+import org.overlaysim.scenario.Ipv4;
 
 /**
  * A UDP header (RFC 768). A checksum of zero means "not computed" (allowed over IPv4); a computed
@@ -42,7 +43,7 @@ public record UdpHeader(int sourcePort, int destinationPort, int length, int che
    * one's-complement sum is {@code payloadSum} (e.g. {@link InternetChecksum#sum}); 0 becomes
    * 0xffff.
    */
-  public int computeChecksum(Ipv4Address source, Ipv4Address destination, long payloadSum) {
+  public int computeChecksum(Ipv4 source, Ipv4 destination, long payloadSum) {
     long sum =
         InternetChecksum.pseudoHeaderSum(source, destination, IpProtocol.UDP, length)
             + sourcePort
@@ -58,7 +59,7 @@ public record UdpHeader(int sourcePort, int destinationPort, int length, int che
   }
 
   /** True if the checksum is absent (zero) or matches. */
-  public boolean checksumValid(Ipv4Address source, Ipv4Address destination, long payloadSum) {
+  public boolean checksumValid(Ipv4 source, Ipv4 destination, long payloadSum) {
     return checksum == NO_CHECKSUM || checksum == computeChecksum(source, destination, payloadSum);
   }
 

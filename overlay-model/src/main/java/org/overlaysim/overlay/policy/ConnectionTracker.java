@@ -1,6 +1,7 @@
 package org.overlaysim.overlay.policy;
 
 import java.util.Arrays;
+import org.overlaysim.engine.random.SplitMix64;
 
 /**
  * The connection-tracking table of one host (in Linux, of one network namespace), so that replies
@@ -311,9 +312,7 @@ public final class ConnectionTracker {
   }
 
   private int home(long high, long low) {
-    long h = high * 0x9E3779B97F4A7C15L ^ low * 0xC2B2AE3D27D4EB4FL;
-    h ^= h >>> 29;
-    return (int) (h & (refs.length - 1));
+    return (int) (SplitMix64.mix(high ^ SplitMix64.mix(low)) & (refs.length - 1));
   }
 
   private int find(long high, long low) {

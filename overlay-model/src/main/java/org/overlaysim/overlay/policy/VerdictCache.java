@@ -1,5 +1,7 @@
 package org.overlaysim.overlay.policy;
 
+import org.overlaysim.engine.random.SplitMix64;
+
 /**
  * A direct-mapped cache of verdict ids keyed by a packed (src, dst, protocol, port) long. Bounded
  * (a colliding key overwrites the slot), so memory stays fixed however many pairs a run touches;
@@ -28,8 +30,8 @@ final class VerdictCache {
   }
 
   private int slot(long key) {
-    // Fibonacci hashing: the multiply spreads the packed fields over the top bits.
-    return shift == 64 ? 0 : (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
+    // The mix spreads the packed fields over the top bits.
+    return shift == 64 ? 0 : (int) (SplitMix64.mix(key) >>> shift);
   }
 
   /** The cached verdict id, or -1. */

@@ -2,9 +2,9 @@ package org.overlaysim.overlay.traffic;
 
 import org.overlaysim.engine.EventHandler;
 import org.overlaysim.engine.Simulator;
-import org.overlaysim.overlay.NetworkObserver;
 import org.overlaysim.overlay.dataplane.ContainerStack;
 import org.overlaysim.overlay.dataplane.Frame;
+import org.overlaysim.overlay.observe.NetworkObserver;
 import org.overlaysim.overlay.packet.IcmpMessage;
 
 /**

@@ -3,7 +3,7 @@ package org.overlaysim.overlay.traffic;
 import org.overlaysim.engine.EventHandler;
 import org.overlaysim.engine.RandomStream;
 import org.overlaysim.engine.Simulator;
-import org.overlaysim.overlay.NetworkObserver;
+import org.overlaysim.overlay.observe.NetworkObserver;
 
 /**
  * The {@code request-response} traffic kind between one client and its server over one TCP

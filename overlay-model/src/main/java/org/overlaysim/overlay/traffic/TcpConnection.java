@@ -2,10 +2,10 @@ package org.overlaysim.overlay.traffic;
 
 import org.overlaysim.engine.EventHandler;
 import org.overlaysim.engine.Simulator;
-import org.overlaysim.overlay.NetworkObserver;
 import org.overlaysim.overlay.dataplane.Frame;
 import org.overlaysim.overlay.dataplane.FrameDropListener;
 import org.overlaysim.overlay.dataplane.TransportHandler;
+import org.overlaysim.overlay.observe.NetworkObserver;
 import org.overlaysim.overlay.packet.Ipv4Header;
 import org.overlaysim.overlay.packet.TcpHeader;
 

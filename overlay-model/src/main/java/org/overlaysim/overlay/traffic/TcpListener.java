@@ -5,9 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.overlaysim.engine.Simulator;
-import org.overlaysim.overlay.NetworkObserver;
 import org.overlaysim.overlay.dataplane.Frame;
 import org.overlaysim.overlay.dataplane.TransportHandler;
+import org.overlaysim.overlay.observe.NetworkObserver;
 import org.overlaysim.overlay.packet.TcpHeader;
 
 /**

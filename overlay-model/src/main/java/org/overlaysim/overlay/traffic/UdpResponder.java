@@ -1,9 +1,9 @@
 package org.overlaysim.overlay.traffic;
 
-import org.overlaysim.overlay.NetworkObserver;
 import org.overlaysim.overlay.dataplane.ContainerStack;
 import org.overlaysim.overlay.dataplane.Frame;
 import org.overlaysim.overlay.dataplane.TransportHandler;
+import org.overlaysim.overlay.observe.NetworkObserver;
 
 /**
  * A UDP (or SCTP) service on a probed port: a probe's datagram is answered with one of the same

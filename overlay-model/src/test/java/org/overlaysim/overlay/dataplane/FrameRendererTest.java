@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.overlaysim.overlay.OuterDontFragment;
 import org.overlaysim.overlay.packet.Checksums;
 import org.overlaysim.overlay.packet.EtherType;
 import org.overlaysim.overlay.packet.EthernetHeader;
@@ -31,14 +30,14 @@ import org.overlaysim.overlay.packet.GeneveHeader;
 import org.overlaysim.overlay.packet.Header;
 import org.overlaysim.overlay.packet.IcmpMessage;
 import org.overlaysim.overlay.packet.IpProtocol;
-import org.overlaysim.overlay.packet.Ipv4Address;
 import org.overlaysim.overlay.packet.Ipv4Header;
-import org.overlaysim.overlay.packet.MacAddress;
 import org.overlaysim.overlay.packet.SourcePortRange;
 import org.overlaysim.overlay.packet.TcpHeader;
 import org.overlaysim.overlay.packet.UdpHeader;
 import org.overlaysim.overlay.packet.VxlanHeader;
 import org.overlaysim.scenario.Encapsulation;
+import org.overlaysim.scenario.Ipv4;
+import org.overlaysim.scenario.MacAddress;
 
 /**
  * The outer bytes of each encapsulation as Linux's drivers send them (RFC 7348 VXLAN, RFC 8926
@@ -70,8 +69,8 @@ class FrameRendererTest {
     assertThat(outer.ttl()).isEqualTo(64);
     assertThat(outer.identification()).isEqualTo(77);
     assertThat(outer.protocol()).isEqualTo(IpProtocol.UDP);
-    assertThat(outer.source()).isEqualTo(new Ipv4Address(VTEP_A));
-    assertThat(outer.destination()).isEqualTo(new Ipv4Address(VTEP_B));
+    assertThat(outer.source()).isEqualTo(new Ipv4(VTEP_A));
+    assertThat(outer.destination()).isEqualTo(new Ipv4(VTEP_B));
     assertThat(outer.totalLength()).isEqualTo(frame.length - 14);
     assertThat(Checksums.ipv4HeaderValid(frame, 14)).isTrue();
     UdpHeader udp = UdpHeader.read(b);
@@ -113,7 +112,7 @@ class FrameRendererTest {
     assertThat(geneve.protocolType()).isEqualTo(EtherType.TRANSPARENT_ETHERNET_BRIDGING);
     assertThat(Checksums.udpValid(frame, 14)).isTrue();
     assertThat(headers.get(4)).isInstanceOf(EthernetHeader.class);
-    assertThat(((Ipv4Header) headers.get(5)).source()).isEqualTo(new Ipv4Address(f.srcIp));
+    assertThat(((Ipv4Header) headers.get(5)).source()).isEqualTo(new Ipv4(f.srcIp));
   }
 
   @Test
@@ -250,17 +249,14 @@ class FrameRendererTest {
     Frame f = new Frame();
     f.dstMac = 0x0030_8801_0002L;
     f.srcMac = 0x0016_3e37_f604L;
-    f.srcIp = Ipv4Address.parse("192.168.203.3").value();
-    f.dstIp = Ipv4Address.parse("192.168.203.5").value();
+    f.srcIp = Ipv4.parse("192.168.203.3").bits();
+    f.dstIp = Ipv4.parse("192.168.203.5").bits();
     f.ipId = 0;
     f.df = true;
     f.icmp(IcmpMessage.TYPE_ECHO_REQUEST, 0, 1292 << 16 | 1, 56);
     new Tunnel.Udp(Frame.TUNNEL_VXLAN, 255, 4789, OuterDontFragment.SET)
         .encapsulate(
-            f,
-            Ipv4Address.parse("192.168.203.1").value(),
-            Ipv4Address.parse("192.168.202.1").value(),
-            0xd2c0);
+            f, Ipv4.parse("192.168.203.1").bits(), Ipv4.parse("192.168.202.1").bits(), 0xd2c0);
 
     byte[] rendered = RENDERER.outer(f, 0x36dc_851e_b340L, 0x0016_3e08_71cfL);
 
@@ -273,7 +269,7 @@ class FrameRendererTest {
         .isEqualTo(org.overlaysim.overlay.packet.HexDump.hex(captured));
   }
 
-  private static final int ROUTER = Ipv4Address.parse("192.168.1.1").value();
+  private static final int ROUTER = Ipv4.parse("192.168.1.1").bits();
 
   /**
    * As Linux's icmp_send (RFC 1812 section 4.3.2.3) and iptunnel_pmtud_build_icmp: the offending
@@ -288,8 +284,8 @@ class FrameRendererTest {
     byte[] datagram = innerDatagram(error);
 
     assertThat(ip(datagram).totalLength()).isEqualTo(576);
-    assertThat(ip(datagram).source()).isEqualTo(new Ipv4Address(ROUTER));
-    assertThat(ip(datagram).destination()).isEqualTo(new Ipv4Address(offending.srcIp));
+    assertThat(ip(datagram).source()).isEqualTo(new Ipv4(ROUTER));
+    assertThat(ip(datagram).destination()).isEqualTo(new Ipv4(offending.srcIp));
     assertThat(ip(datagram).dontFragment()).isFalse();
     assertThat(Checksums.icmpValid(datagram, 0)).isTrue();
     IcmpMessage icmp = IcmpMessage.read(ByteBuffer.wrap(datagram, 20, datagram.length - 20));

@@ -2,21 +2,20 @@ package org.overlaysim.overlay.dataplane;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import org.overlaysim.overlay.OuterDontFragment;
 import org.overlaysim.overlay.packet.EthernetHeader;
 import org.overlaysim.overlay.packet.GeneveHeader;
-import org.overlaysim.overlay.packet.Ipv4Address;
 import org.overlaysim.overlay.packet.Ipv4Header;
 import org.overlaysim.overlay.packet.VxlanHeader;
+import org.overlaysim.scenario.Ipv4;
 
 /** Frames as the data plane builds them, and their rendered bytes read back with the codecs. */
 final class TestFrames {
-  static final int CONTAINER_1 = Ipv4Address.parse("10.0.0.1").value();
-  static final int CONTAINER_2 = Ipv4Address.parse("10.0.0.2").value();
+  static final int CONTAINER_1 = Ipv4.parse("10.0.0.1").bits();
+  static final int CONTAINER_2 = Ipv4.parse("10.0.0.2").bits();
   static final long MAC_1 = 0x0242_0a00_0001L;
   static final long MAC_2 = 0x0242_0a00_0002L;
-  static final int VTEP_A = Ipv4Address.parse("192.168.1.10").value();
-  static final int VTEP_B = Ipv4Address.parse("192.168.2.10").value();
+  static final int VTEP_A = Ipv4.parse("192.168.1.10").bits();
+  static final int VTEP_B = Ipv4.parse("192.168.2.10").bits();
   static final long HOST_A_MAC = FrameRenderer.hostMac(VTEP_A);
   static final long ROUTER_MAC = FrameRenderer.routerMac(0);
   static final FrameRenderer RENDERER = new FrameRenderer();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
+import org.overlaysim.scenario.Ipv4;
+import org.overlaysim.scenario.MacAddress;
 
 class ArpPacketTest {
   @Test
@@ -14,9 +16,9 @@ class ArpPacketTest {
 
     assertThat(request.isRequest()).isTrue();
     assertThat(request.senderHardwareAddress()).isEqualTo(MacAddress.parse("00:15:5d:c6:59:86"));
-    assertThat(request.senderProtocolAddress()).isEqualTo(Ipv4Address.parse("172.22.240.2"));
+    assertThat(request.senderProtocolAddress()).isEqualTo(Ipv4.parse("172.22.240.2"));
     assertThat(request.targetHardwareAddress()).isEqualTo(MacAddress.ZERO);
-    assertThat(request.targetProtocolAddress()).isEqualTo(Ipv4Address.parse("172.22.240.1"));
+    assertThat(request.targetProtocolAddress()).isEqualTo(Ipv4.parse("172.22.240.1"));
   }
 
   @Test
@@ -33,9 +35,7 @@ class ArpPacketTest {
   void requestRoundTrips() {
     RoundTrip.check(
         ArpPacket.request(
-            MacAddress.parse("02:00:00:00:00:01"),
-            Ipv4Address.parse("10.0.0.1"),
-            Ipv4Address.parse("10.0.0.2")),
+            MacAddress.parse("02:00:00:00:00:01"), Ipv4.parse("10.0.0.1"), Ipv4.parse("10.0.0.2")),
         ArpPacket::read);
   }
 

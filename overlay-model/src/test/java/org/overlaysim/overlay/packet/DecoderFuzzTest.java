@@ -13,6 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import org.overlaysim.scenario.Ipv4;
 
 /** Every decoder, given garbage or truncated bytes, decodes or says why; never an index error. */
 class DecoderFuzzTest {
@@ -84,8 +85,8 @@ class DecoderFuzzTest {
                 ttl,
                 IpProtocol.UDP,
                 0,
-                new Ipv4Address(source),
-                new Ipv4Address(~source),
+                new Ipv4(source),
+                new Ipv4(~source),
                 Octets.zeros(optionWords * 4))
             .withComputedChecksum();
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.overlaysim.scenario.MacAddress;
 
 class EthernetHeaderTest {
   private static final MacAddress A = MacAddress.parse("02:42:ac:11:00:02");

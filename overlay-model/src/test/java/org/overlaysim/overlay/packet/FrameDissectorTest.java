@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.overlaysim.scenario.Ipv4;
 
 class FrameDissectorTest {
   @Test
@@ -25,8 +26,7 @@ class FrameDissectorTest {
             "IcmpMessage");
     IcmpMessage echo = (IcmpMessage) headers.get(6);
     assertThat(echo.identifier()).isEqualTo(1292);
-    assertThat(((Ipv4Header) headers.get(5)).source())
-        .isEqualTo(Ipv4Address.parse("192.168.203.3"));
+    assertThat(((Ipv4Header) headers.get(5)).source()).isEqualTo(Ipv4.parse("192.168.203.3"));
   }
 
   @Test

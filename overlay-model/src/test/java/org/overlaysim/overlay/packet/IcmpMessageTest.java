@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.overlaysim.scenario.Ipv4;
 
 class IcmpMessageTest {
-  private static final Ipv4Address SOURCE = Ipv4Address.parse("10.0.0.1");
-  private static final Ipv4Address DESTINATION = Ipv4Address.parse("10.0.0.2");
+  private static final Ipv4 SOURCE = Ipv4.parse("10.0.0.1");
+  private static final Ipv4 DESTINATION = Ipv4.parse("10.0.0.2");
 
   @Test
   void capturedEchoRequestDecodesWithIdentifierAndSequence() {

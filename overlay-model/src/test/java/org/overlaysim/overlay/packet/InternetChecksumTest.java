@@ -3,6 +3,7 @@ package org.overlaysim.overlay.packet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.overlaysim.scenario.Ipv4;
 
 class InternetChecksumTest {
   /** The IPv4 header illustration of the Internet checksum (Wikipedia, after RFC 1071). */
@@ -54,7 +55,7 @@ class InternetChecksumTest {
   void pseudoHeaderSumsAddressesProtocolAndLength() {
     long sum =
         InternetChecksum.pseudoHeaderSum(
-            Ipv4Address.parse("192.168.0.1"), Ipv4Address.parse("192.168.0.199"), 17, 8);
+            Ipv4.parse("192.168.0.1"), Ipv4.parse("192.168.0.199"), 17, 8);
     byte[] pseudo = HexDump.parse("c0a8 0001 c0a8 00c7 0011 0008");
 
     assertThat(sum).isEqualTo(InternetChecksum.sum(pseudo, 0, pseudo.length));

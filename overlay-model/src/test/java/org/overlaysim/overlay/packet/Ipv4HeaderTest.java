@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.overlaysim.scenario.Ipv4;
 
 class Ipv4HeaderTest {
-  private static final Ipv4Address SOURCE = Ipv4Address.parse("10.0.0.1");
-  private static final Ipv4Address DESTINATION = Ipv4Address.parse("10.0.0.2");
+  private static final Ipv4 SOURCE = Ipv4.parse("10.0.0.1");
+  private static final Ipv4 DESTINATION = Ipv4.parse("10.0.0.2");
 
   private static byte[] outerHeaderOfVxlanCapture() {
     return Arrays.copyOfRange(GoldenFrames.bytes(GoldenFrames.VXLAN_ICMP_ECHO), 14, 34);
@@ -24,8 +25,8 @@ class Ipv4HeaderTest {
     assertThat(header.dontFragment()).isTrue();
     assertThat(header.ttl()).isEqualTo(64);
     assertThat(header.protocol()).isEqualTo(IpProtocol.UDP);
-    assertThat(header.source()).isEqualTo(Ipv4Address.parse("192.168.203.1"));
-    assertThat(header.destination()).isEqualTo(Ipv4Address.parse("192.168.202.1"));
+    assertThat(header.source()).isEqualTo(Ipv4.parse("192.168.203.1"));
+    assertThat(header.destination()).isEqualTo(Ipv4.parse("192.168.202.1"));
     assertThat(header.headerChecksum()).isEqualTo(0x5152);
     assertThat(header.hasValidChecksum()).isTrue();
   }
@@ -178,9 +179,8 @@ class Ipv4HeaderTest {
 
   @Test
   void addressesParseAndPrintDottedQuad() {
-    assertThat(Ipv4Address.parse("192.168.203.1").toString()).isEqualTo("192.168.203.1");
-    assertThat(Ipv4Address.of(255, 255, 255, 255).value()).isEqualTo(-1);
-    assertThatThrownBy(() -> Ipv4Address.parse("10.0.0.256"))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(Ipv4.parse("192.168.203.1").toString()).isEqualTo("192.168.203.1");
+    assertThat(Ipv4.parse("255.255.255.255").bits()).isEqualTo(-1);
+    assertThatThrownBy(() -> Ipv4.parse("10.0.0.256")).isInstanceOf(IllegalArgumentException.class);
   }
 }

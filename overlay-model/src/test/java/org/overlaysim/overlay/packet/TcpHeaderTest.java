@@ -7,9 +7,10 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.overlaysim.scenario.Ipv4;
 
 class TcpHeaderTest {
-  private static final Ipv4Address LOOPBACK = Ipv4Address.parse("127.0.0.1");
+  private static final Ipv4 LOOPBACK = Ipv4.parse("127.0.0.1");
 
   private static byte[] capturedSyn() {
     return Arrays.copyOfRange(GoldenFrames.bytes(GoldenFrames.TCP_SYN_LOOPBACK), 34, 74);
@@ -60,7 +61,7 @@ class TcpHeaderTest {
             0,
             0,
             TcpHeader.padWithNoOperations(List.of(TcpOption.timestamps(5, 6))));
-    Ipv4Address destination = Ipv4Address.parse("10.1.1.1");
+    Ipv4 destination = Ipv4.parse("10.1.1.1");
     int segment = header.headerLength() + 1000;
     byte[] datagram = new byte[20 + segment];
     ByteBuffer b = ByteBuffer.wrap(datagram);

@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.overlaysim.scenario.Ipv4;
 
 class UdpHeaderTest {
-  private static final Ipv4Address SOURCE = Ipv4Address.parse("192.168.203.1");
-  private static final Ipv4Address DESTINATION = Ipv4Address.parse("192.168.202.1");
+  private static final Ipv4 SOURCE = Ipv4.parse("192.168.203.1");
+  private static final Ipv4 DESTINATION = Ipv4.parse("192.168.202.1");
 
   @Test
   void capturedVxlanUdpHeaderDecodesWithoutChecksum() {

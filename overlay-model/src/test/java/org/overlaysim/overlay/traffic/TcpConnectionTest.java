@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.overlaysim.engine.Simulator;
-import org.overlaysim.overlay.NetworkObserver;
 import org.overlaysim.overlay.dataplane.Frame;
+import org.overlaysim.overlay.observe.NetworkObserver;
 import org.overlaysim.overlay.packet.TcpHeader;
 
 /**

@@ -16,8 +16,8 @@ import org.overlaysim.overlay.packet.ArpPacket;
 import org.overlaysim.overlay.packet.EtherType;
 import org.overlaysim.overlay.packet.EthernetHeader;
 import org.overlaysim.overlay.packet.HexDump;
-import org.overlaysim.overlay.packet.Ipv4Address;
-import org.overlaysim.overlay.packet.MacAddress;
+import org.overlaysim.scenario.Ipv4;
+import org.overlaysim.scenario.MacAddress;
 
 class PcapWriterTest {
   private static final String FILE_HEADER =
@@ -28,9 +28,7 @@ class PcapWriterTest {
     EthernetHeader.of(MacAddress.BROADCAST, MacAddress.parse("02:00:00:00:00:01"), EtherType.ARP)
         .write(frame);
     ArpPacket.request(
-            MacAddress.parse("02:00:00:00:00:01"),
-            Ipv4Address.parse("10.0.0.1"),
-            Ipv4Address.parse("10.0.0.2"))
+            MacAddress.parse("02:00:00:00:00:01"), Ipv4.parse("10.0.0.1"), Ipv4.parse("10.0.0.2"))
         .write(frame);
     return frame.array();
   }

@@ -4,17 +4,17 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.overlaysim.overlay.OuterDontFragment;
 import org.overlaysim.overlay.dataplane.Fragments;
 import org.overlaysim.overlay.dataplane.Frame;
 import org.overlaysim.overlay.dataplane.FrameRenderer;
+import org.overlaysim.overlay.dataplane.OuterDontFragment;
 import org.overlaysim.overlay.dataplane.Tunnel;
 import org.overlaysim.overlay.packet.EtherType;
 import org.overlaysim.overlay.packet.GeneveHeader;
 import org.overlaysim.overlay.packet.IcmpMessage;
-import org.overlaysim.overlay.packet.Ipv4Address;
 import org.overlaysim.overlay.packet.TcpHeader;
 import org.overlaysim.overlay.packet.VxlanHeader;
+import org.overlaysim.scenario.Ipv4;
 
 /**
  * Frames a two-site overlay puts on the wire, as the data plane renders them ({@link Tunnel}
@@ -43,7 +43,7 @@ final class SampleCapture {
   private SampleCapture() {}
 
   private static int ip(String text) {
-    return Ipv4Address.parse(text).value();
+    return Ipv4.parse(text).bits();
   }
 
   /** Writes the sample frames, 1 ms apart; returns how many. */

@@ -12,6 +12,7 @@ import org.overlaysim.scenario.CaptureSpec;
 import org.overlaysim.scenario.Cidr;
 import org.overlaysim.scenario.ControlPlane;
 import org.overlaysim.scenario.Encapsulation;
+import org.overlaysim.scenario.Host;
 import org.overlaysim.scenario.KnownPlaces;
 import org.overlaysim.scenario.LinkSpec;
 import org.overlaysim.scenario.Location;
@@ -540,7 +541,7 @@ public final class ScenarioBinder {
    */
   private int smallestMemberHostMtu(String name, Obj doc) {
     int smallest = Integer.MAX_VALUE;
-    List<org.overlaysim.scenario.Host> byName = new ArrayList<>(registry.hosts.values());
+    List<Host> byName = new ArrayList<>(registry.hosts.values());
     byName.sort((a, b) -> NaturalOrder.INSTANCE.compare(a.name(), b.name()));
     for (JsonNode entry : doc.list("containers")) {
       JsonNode overlay = entry.get("overlay");
@@ -549,7 +550,7 @@ public final class ScenarioBinder {
         continue;
       }
       String ref = host.asText();
-      List<org.overlaysim.scenario.Host> hosts = new ArrayList<>();
+      List<Host> hosts = new ArrayList<>();
       if (Glob.isGlob(ref)) {
         java.util.regex.Pattern pattern = Glob.compile(ref);
         byName.stream().filter(h -> pattern.matcher(h.name()).matches()).forEach(hosts::add);
