@@ -312,7 +312,9 @@ public final class ConnectionTracker {
   }
 
   private int home(long high, long low) {
-    return (int) (SplitMix64.mix(high ^ SplitMix64.mix(low)) & (refs.length - 1));
+    // Fibonacci hashing of both words; the top bits index the table (a power of two).
+    long h = SplitMix64.spread(high ^ SplitMix64.spread(low));
+    return (int) (h >>> (Long.numberOfLeadingZeros(refs.length) + 1));
   }
 
   private int find(long high, long low) {

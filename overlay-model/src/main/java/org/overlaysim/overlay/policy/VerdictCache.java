@@ -30,8 +30,8 @@ final class VerdictCache {
   }
 
   private int slot(long key) {
-    // The mix spreads the packed fields over the top bits.
-    return shift == 64 ? 0 : (int) (SplitMix64.mix(key) >>> shift);
+    // Fibonacci hashing spreads the packed fields over the top bits.
+    return shift == 64 ? 0 : (int) (SplitMix64.spread(key) >>> shift);
   }
 
   /** The cached verdict id, or -1. */

@@ -55,6 +55,6 @@ public final class LongIntIndex {
 
   private int slot(long key) {
     // Consecutive addresses and MACs spread over the table.
-    return (int) (SplitMix64.mix(key) >>> shift);
+    return (int) (SplitMix64.spread(key) >>> shift);
   }
 }

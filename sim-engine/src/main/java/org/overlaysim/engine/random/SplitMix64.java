@@ -21,6 +21,16 @@ public final class SplitMix64 {
   }
 
   /**
+   * Fibonacci hashing (Knuth, TAOCP 6.4): the key times 2^64/φ, this generator's gamma; the top
+   * bits of the product index a power-of-two table. One multiply, for the hash tables of the packet
+   * path (primitive maps, the conntrack table, the verdict cache), where {@link #mix}'s three
+   * rounds would cost; exact-keyed tables need spread, not a bijective mix.
+   */
+  public static long spread(long key) {
+    return key * GOLDEN_GAMMA;
+  }
+
+  /**
    * A stable 64-bit hash of a name: FNV-1a over its UTF-8 bytes, then mixed. Unlike {@link
    * String#hashCode()} it has 64 bits (no collisions among realistic stream names) and is not
    * affected by the JDK.
