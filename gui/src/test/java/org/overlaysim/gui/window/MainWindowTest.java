@@ -260,6 +260,8 @@ class MainWindowTest {
     assertThat(stroke(robot)).isEqualTo(Palette.utilization(0.1));
     assertThat(robot.lookup("#drops-r-lis--r-par").tryQuery()).isEmpty();
     robot.interact(() -> robot.lookup("#time-slider").queryAs(Slider.class).setValue(1));
+    // The map redraws on a later pulse; on a loaded machine that may come after interact returns.
+    await(() -> Palette.utilization(0.95).equals(stroke(robot)));
     assertThat(stroke(robot)).isEqualTo(Palette.utilization(0.95));
     assertThat(robot.lookup("#drops-r-lis--r-par").queryAs(Text.class).getText()).endsWith(" 4");
     assertThat(robot.lookup("#chart-latency").tryQuery()).isPresent();
