@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -36,6 +38,7 @@ final class DetailsPane extends VBox {
   private UnderlayPlan plan;
   private Container pathFrom;
   private String pathTo;
+  private Consumer<Set<String>> onPath = links -> {};
 
   DetailsPane() {
     super(6);
@@ -45,9 +48,17 @@ final class DetailsPane extends VBox {
     show(null, null, null);
   }
 
+  /** Told the underlay links of the path shown (empty when none), to highlight them. */
+  void onPath(Consumer<Set<String>> listener) {
+    onPath = listener;
+  }
+
   void show(Scenario scenario, Container c, RunResults results) {
     getChildren().clear();
     if (scenario == null || c == null) {
+      pathFrom = null;
+      pathTo = null;
+      onPath.accept(Set.of());
       Label hint = new Label("Click a site to open it, then a container to see its details.");
       hint.setId("details-hint");
       hint.setWrapText(true);
@@ -100,6 +111,7 @@ final class DetailsPane extends VBox {
   private void addPathTo(Scenario scenario, Container c) {
     if (pathFrom == null || !pathFrom.name().equals(c.name())) {
       pathTo = null;
+      onPath.accept(Set.of());
     }
     pathFrom = c;
     List<String> others = new ArrayList<>();
@@ -131,6 +143,7 @@ final class DetailsPane extends VBox {
             (o, a, b) -> {
               pathTo = b;
               hops.getChildren().clear();
+              onPath.accept(Set.of());
               for (Container t : scenario.containers()) {
                 if (t.name().equals(b)) {
                   showPath(hops, scenario, c, t);
@@ -147,6 +160,11 @@ final class DetailsPane extends VBox {
       planned = scenario;
     }
     ContainerPath path = ContainerPath.between(plan, from, to);
+    Set<String> links = new java.util.LinkedHashSet<>();
+    for (ContainerPath.Hop h : path.hops()) {
+      links.add(h.link());
+    }
+    onPath.accept(Set.copyOf(links));
     for (ContainerPath.Hop h : path.hops()) {
       String text =
           h.from()

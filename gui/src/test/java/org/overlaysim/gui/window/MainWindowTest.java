@@ -332,6 +332,8 @@ class MainWindowTest {
       listed += Double.parseDouble(hop.split(" {2}")[2].replace(" ms", ""));
     }
     assertThat(listed).isCloseTo(totalNs / 1e6, org.assertj.core.data.Offset.offset(0.002));
+    assertThat(robot.lookup(".path-link").queryAll().stream().map(Node::getId).toList())
+        .containsExactly("link-r-mad--r-vir");
   }
 
   private static String ms(UnderlayGraph u, String link) {
