@@ -63,6 +63,8 @@ public final class MapView extends Region {
 
   private final ObjectProperty<Container> selected = new SimpleObjectProperty<>(this, "selected");
   private final ObjectProperty<RunResults> results = new SimpleObjectProperty<>(this, "results");
+  private final ObjectProperty<Set<String>> pathLinks =
+      new SimpleObjectProperty<>(this, "pathLinks", Set.of());
   private final IntegerProperty timeBin = new SimpleIntegerProperty(this, "timeBin", -1);
   private final BooleanProperty underlayVisible = new SimpleBooleanProperty(true);
   private final BooleanProperty overlaysVisible = new SimpleBooleanProperty(true);
@@ -114,6 +116,7 @@ public final class MapView extends Region {
     results.addListener((o, a, b) -> redraw());
     timeBin.addListener((o, a, b) -> redraw());
     selected.addListener((o, a, b) -> redraw());
+    pathLinks.addListener((o, a, b) -> redraw());
     addEventHandler(ScrollEvent.SCROLL, this::onScroll);
     addEventFilter(MouseEvent.MOUSE_PRESSED, this::onPress);
     addEventFilter(MouseEvent.MOUSE_DRAGGED, this::onDrag);
@@ -154,6 +157,14 @@ public final class MapView extends Region {
 
   public ObjectProperty<Container> selectedContainerProperty() {
     return selected;
+  }
+
+  /**
+   * The underlay links (by name) of the path the details pane shows, drawn wider in the path colour
+   * with the style class {@code path-link}; empty for none.
+   */
+  public ObjectProperty<Set<String>> pathLinksProperty() {
+    return pathLinks;
   }
 
   public ObjectProperty<RunResults> resultsProperty() {
@@ -352,6 +363,23 @@ public final class MapView extends Region {
     e.consume();
   }
 
+  private void highlightPath(List<Node> marks) {
+    Set<String> path = pathLinks.get();
+    if (path == null || path.isEmpty()) {
+      return;
+    }
+    for (Node n : marks) {
+      if (n instanceof javafx.scene.shape.Line line
+          && line.getId() != null
+          && line.getId().startsWith("link-")
+          && path.contains(line.getId().substring("link-".length()))) {
+        line.getStyleClass().add("path-link");
+        line.setStroke(Palette.PATH);
+        line.setStrokeWidth(line.getStrokeWidth() + 3);
+      }
+    }
+  }
+
   private void onPress(MouseEvent e) {
     if (e.getButton() == MouseButton.PRIMARY) {
       pressX = e.getX();
@@ -491,6 +519,7 @@ public final class MapView extends Region {
             selected::set);
     List<Node> marks = new ArrayList<>();
     UnderlayMarks.draw(ctx, marks);
+    highlightPath(marks);
     underlayLayer.getChildren().setAll(marks);
     marks.clear();
     OverlayMarks.draw(ctx, marks);

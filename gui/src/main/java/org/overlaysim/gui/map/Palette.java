@@ -27,6 +27,9 @@ public final class Palette {
   public static final Color ALLOWED = Color.web("#1a9641");
   public static final Color DENIED = Color.web("#d7191c");
 
+  /** The links of the path between two containers the details pane shows. */
+  public static final Color PATH = Color.web("#ff8c00");
+
   private Palette() {}
 
   public static Color overlay(int index) {

@@ -1,12 +1,19 @@
 package org.overlaysim.gui.window;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import javafx.geometry.Insets;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import org.overlaysim.gui.map.ContainerPath;
 import org.overlaysim.gui.map.Palette;
 import org.overlaysim.gui.run.RunResults;
 import org.overlaysim.gui.run.RunResults.ArpEntry;
@@ -17,14 +24,21 @@ import org.overlaysim.scenario.Container;
 import org.overlaysim.scenario.Host;
 import org.overlaysim.scenario.Overlay;
 import org.overlaysim.scenario.Scenario;
+import org.overlaysim.topology.UnderlayPlan;
 
 /**
- * The selected container: its interface, where it runs, and, after a run, whom it reaches on the
- * probe ports and what its host's VTEP knows. Value labels carry ids ({@code detail-ip}, {@code
- * detail-mac}...) so tests and screen readers find them.
+ * The selected container: its interface, where it runs, its underlay path to a container picked in
+ * "Path to" (hop by hop, with each link's one-way delay and MTU), and, after a run, whom it reaches
+ * on the probe ports and what its host's VTEP knows. Value labels carry ids ({@code detail-ip},
+ * {@code detail-mac}...) so tests and screen readers find them.
  */
 final class DetailsPane extends VBox {
   private static final Font MONO = Font.font("Monospaced", 11);
+  private Scenario planned;
+  private UnderlayPlan plan;
+  private Container pathFrom;
+  private String pathTo;
+  private Consumer<Set<String>> onPath = links -> {};
 
   DetailsPane() {
     super(6);
@@ -34,9 +48,17 @@ final class DetailsPane extends VBox {
     show(null, null, null);
   }
 
+  /** Told the underlay links of the path shown (empty when none), to highlight them. */
+  void onPath(Consumer<Set<String>> listener) {
+    onPath = listener;
+  }
+
   void show(Scenario scenario, Container c, RunResults results) {
     getChildren().clear();
     if (scenario == null || c == null) {
+      pathFrom = null;
+      pathTo = null;
+      onPath.accept(Set.of());
       Label hint = new Label("Click a site to open it, then a container to see its details.");
       hint.setId("details-hint");
       hint.setWrapText(true);
@@ -75,6 +97,7 @@ final class DetailsPane extends VBox {
                 + ")";
     field(grid, row, "overlay", "Overlay", overlayText);
     getChildren().add(grid);
+    addPathTo(scenario, c);
     if (results == null) {
       Label none = new Label("Run the scenario to see reachability and VTEP tables.");
       none.setWrapText(true);
@@ -83,6 +106,107 @@ final class DetailsPane extends VBox {
     }
     addReachability(c, results);
     addVtepTables(c, results);
+  }
+
+  private void addPathTo(Scenario scenario, Container c) {
+    if (pathFrom == null || !pathFrom.name().equals(c.name())) {
+      pathTo = null;
+      onPath.accept(Set.of());
+    }
+    pathFrom = c;
+    List<String> others = new ArrayList<>();
+    Container target = null;
+    for (Container o : scenario.containers()) {
+      if (!o.name().equals(c.name())) {
+        others.add(o.name());
+        if (o.name().equals(pathTo)) {
+          target = o;
+        }
+      }
+    }
+    if (others.isEmpty()) {
+      return;
+    }
+    getChildren().add(heading("Path to"));
+    ComboBox<String> to = new ComboBox<>();
+    to.setId("path-to");
+    to.setPromptText("pick a container");
+    to.getItems().setAll(others);
+    VBox hops = new VBox(1);
+    hops.setId("details-path");
+    if (target != null) {
+      to.setValue(target.name());
+      showPath(hops, scenario, c, target);
+    }
+    to.valueProperty()
+        .addListener(
+            (o, a, b) -> {
+              pathTo = b;
+              hops.getChildren().clear();
+              onPath.accept(Set.of());
+              for (Container t : scenario.containers()) {
+                if (t.name().equals(b)) {
+                  showPath(hops, scenario, c, t);
+                }
+              }
+            });
+    getChildren().add(to);
+    getChildren().add(hops);
+  }
+
+  private void showPath(VBox out, Scenario scenario, Container from, Container to) {
+    if (planned != scenario) {
+      plan = UnderlayPlan.of(scenario);
+      planned = scenario;
+    }
+    ContainerPath path = ContainerPath.between(plan, from, to);
+    Set<String> links = new java.util.LinkedHashSet<>();
+    for (ContainerPath.Hop h : path.hops()) {
+      links.add(h.link());
+    }
+    onPath.accept(Set.copyOf(links));
+    for (ContainerPath.Hop h : path.hops()) {
+      String text =
+          h.from()
+              + " → "
+              + h.to()
+              + "  "
+              + h.link()
+              + "  "
+              + ms(h.delayNs())
+              + " ms  MTU "
+              + h.mtu()
+              + (h.alternatives().isEmpty()
+                  ? ""
+                  : "  (ECMP, equal cost: " + String.join(", ", h.alternatives()) + ")");
+      Label l = mono(text);
+      l.getStyleClass().add("path-hop");
+      l.setWrapText(true);
+      out.getChildren().add(l);
+    }
+    if (path.equalCostPaths() == 0) {
+      Label l = new Label("unreachable: the underlay has no route between the hosts");
+      l.setId("path-total");
+      out.getChildren().add(l);
+      return;
+    }
+    Label total =
+        new Label(
+            "one-way delay "
+                + ms(path.totalDelayNs())
+                + " ms, path MTU "
+                + path.pathMtu()
+                + (path.equalCostPaths() > 1
+                    ? ", " + path.equalCostPaths() + " equal-cost paths (first shown)"
+                    : ""));
+    total.setId("path-total");
+    total.setFont(Font.font("System", FontWeight.BOLD, 11));
+    out.getChildren().add(total);
+  }
+
+  /** Nanoseconds as milliseconds, 3 decimals. */
+  static String ms(long ns) {
+    return String.format(Locale.ROOT, "%.3f", ns / 1e6);
   }
 
   private void addReachability(Container c, RunResults results) {

@@ -158,6 +158,7 @@ public final class MainWindow {
     status.setPadding(new Insets(2, 8, 2, 8));
     root.setBottom(new VBox(errors, status));
 
+    details.onPath(map.pathLinksProperty()::set);
     map.selectedContainerProperty()
         .addListener((o, a, b) -> details.show(scenarioOrNull(), b, results));
   }

@@ -14,8 +14,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.layout.VBox;
 import javafx.scene.paint.Paint;
 import javafx.scene.shape.Line;
 import javafx.scene.text.Text;
@@ -27,10 +29,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.overlaysim.gui.map.Palette;
 import org.overlaysim.gui.run.RunAction;
 import org.overlaysim.gui.run.RunResults;
+import org.overlaysim.scenario.Container;
 import org.overlaysim.scenario.Problem;
+import org.overlaysim.scenario.Scenario;
 import org.overlaysim.scenario.ScenarioException;
 import org.overlaysim.scenario.ScenarioLoader;
 import org.overlaysim.scenario.ScenarioSet;
+import org.overlaysim.topology.UnderlayGraph;
+import org.overlaysim.topology.UnderlayPlan;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -281,6 +287,59 @@ class MainWindowTest {
 
   private static Paint stroke(FxRobot robot) {
     return robot.lookup("#link-r-lis--r-par").queryAs(Line.class).getStroke();
+  }
+
+  @Test
+  void pathToASecondContainerListsEveryHopWithItsDelayAndMtu(FxRobot robot) throws Exception {
+    Path file = FxTestSupport.EXAMPLES.resolve("three-sites.yaml");
+    Scenario s = ScenarioLoader.load(file).base();
+    UnderlayGraph u = UnderlayPlan.of(s).underlay();
+    Container mad = s.containers().get(0);
+    Container vir = s.containers().get(2);
+    assertThat(mad.name()).isEqualTo("web-mad");
+    assertThat(vir.name()).isEqualTo("web-vir");
+    open(robot, file);
+
+    robot.clickOn("#site-madrid");
+    robot.clickOn("#container-web-mad");
+    @SuppressWarnings("unchecked")
+    ComboBox<String> to = robot.lookup("#path-to").queryAs(ComboBox.class);
+    assertThat(to.getItems()).doesNotContain("web-mad").contains("web-vir");
+    robot.interact(() -> to.setValue("web-vir"));
+
+    List<String> hops =
+        robot.lookup("#details-path").queryAs(VBox.class).getChildren().stream()
+            .filter(n -> n.getStyleClass().contains("path-hop"))
+            .map(n -> ((Label) n).getText())
+            .toList();
+    // The scenario's MTUs: the containers' (1450, the overlay's auto MTU under VXLAN's 50
+    // bytes), then 1500 on every underlay link (underlay.defaults.mtu). Delays: the plan's.
+    assertThat(mad.mtu()).isEqualTo(1450);
+    assertThat(hops)
+        .containsExactly(
+            "web-mad → mad-1  veth  0.000 ms  MTU 1450",
+            "mad-1 → r-mad  mad-1--r-mad  " + ms(u, "mad-1--r-mad") + " ms  MTU 1500",
+            "r-mad → r-vir  r-mad--r-vir  " + ms(u, "r-mad--r-vir") + " ms  MTU 1500",
+            "r-vir → vir-1  vir-1--r-vir  " + ms(u, "vir-1--r-vir") + " ms  MTU 1500",
+            "vir-1 → web-vir  veth  0.000 ms  MTU 1450");
+    long totalNs =
+        u.link("mad-1--r-mad").delayNs()
+            + u.link("r-mad--r-vir").delayNs()
+            + u.link("vir-1--r-vir").delayNs();
+    assertThat(totalNs).isGreaterThan(30_000_000L);
+    assertThat(text(robot, "#path-total"))
+        .isEqualTo("one-way delay " + DetailsPane.ms(totalNs) + " ms, path MTU 1450");
+    double listed = 0;
+    for (String hop : hops) {
+      listed += Double.parseDouble(hop.split(" {2}")[2].replace(" ms", ""));
+    }
+    assertThat(listed).isCloseTo(totalNs / 1e6, org.assertj.core.data.Offset.offset(0.002));
+    assertThat(robot.lookup(".path-link").queryAll().stream().map(Node::getId).toList())
+        .containsExactly("link-r-mad--r-vir");
+  }
+
+  private static String ms(UnderlayGraph u, String link) {
+    return DetailsPane.ms(u.link(link).delayNs());
   }
 
   private static String text(FxRobot robot, String query) {
