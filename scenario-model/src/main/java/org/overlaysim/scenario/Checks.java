@@ -18,6 +18,22 @@ final class Checks {
     return value;
   }
 
+  /** The fields a tcp and a request-response flow share: name, ends, port, TCP options. */
+  static void tcpFlow(
+      String name,
+      Endpoint from,
+      Endpoint to,
+      int port,
+      CongestionAlgorithm congestionControl,
+      long traceIntervalNs) {
+    name(name, "name");
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    range(port, 1, 65535, "port");
+    Objects.requireNonNull(congestionControl, "congestionControl");
+    nonNegative(traceIntervalNs, "tcpTrace");
+  }
+
   static long positive(long value, String what) {
     if (value <= 0) {
       throw new IllegalArgumentException(what + " must be above zero: " + value);

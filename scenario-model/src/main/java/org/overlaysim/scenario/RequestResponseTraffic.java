@@ -1,7 +1,5 @@
 package org.overlaysim.scenario;
 
-import java.util.Objects;
-
 /**
  * Requests over TCP at {@code ratePerSecond} (Poisson arrivals), each answered by a response; a
  * rate of 0 is a closed loop ({@code rate: closed}): each client sends its next request when the
@@ -22,12 +20,7 @@ public record RequestResponseTraffic(
     long traceIntervalNs)
     implements TrafficSpec {
   public RequestResponseTraffic {
-    Objects.requireNonNull(congestionControl, "congestionControl");
-    Checks.nonNegative(traceIntervalNs, "tcpTrace");
-    Checks.name(name, "name");
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(to, "to");
-    Checks.range(port, 1, 65535, "port");
+    Checks.tcpFlow(name, from, to, port, congestionControl, traceIntervalNs);
     Checks.positive(requestSize, "requestSize");
     Checks.positive(responseSize, "responseSize");
     if (!(ratePerSecond >= 0) || Double.isInfinite(ratePerSecond)) {

@@ -1,7 +1,5 @@
 package org.overlaysim.scenario;
 
-import java.util.Objects;
-
 /**
  * A bulk TCP transfer.
  *
@@ -24,12 +22,7 @@ public record TcpTraffic(
     long traceIntervalNs)
     implements TrafficSpec {
   public TcpTraffic {
-    Objects.requireNonNull(congestionControl, "congestionControl");
-    Checks.nonNegative(traceIntervalNs, "tcpTrace");
-    Checks.name(name, "name");
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(to, "to");
-    Checks.range(port, 1, 65535, "port");
+    Checks.tcpFlow(name, from, to, port, congestionControl, traceIntervalNs);
     Checks.nonNegative(bytes, "bytes");
     Checks.nonNegative(windowBytes, "window");
     Checks.nonNegative(startNs, "start");

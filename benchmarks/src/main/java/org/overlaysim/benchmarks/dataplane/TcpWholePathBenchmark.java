@@ -21,7 +21,6 @@ import org.overlaysim.engine.Simulator;
 import org.overlaysim.overlay.OverlayNetwork;
 import org.overlaysim.overlay.observe.NetworkObserver;
 import org.overlaysim.scenario.Scenario;
-import org.overlaysim.scenario.ScenarioLoader;
 
 /**
  * The whole path of {@link WholePathBenchmark} carrying TCP: 64 bulk transfers of {@value
@@ -75,25 +74,15 @@ public class TcpWholePathBenchmark {
             - {name: bulk, kind: tcp, from: client, to: server, port: 9000, bytes: %dMB}
         """
             .formatted(MEGABYTES_PER_FLOW);
-    java.nio.file.Path file = java.nio.file.Files.createTempFile("tcp-whole-path", ".yaml");
-    try {
-      java.nio.file.Files.writeString(
-          file, WholePathBenchmark.scenarioYaml(encapsulation, policies.equals("on"), bulk, "TCP"));
-      // Ethernet-sized segments, and queues deep enough for 64 initial windows at once: the
-      // benchmark times the packet path, not loss recovery.
-      scenario =
-          ScenarioLoader.load(
-                  file,
-                  List.of(
-                      "underlay.defaults.mtu=1500",
-                      "underlay.defaults.queue=64MiB",
-                      "underlay.links[0].loss=" + loss))
-              .runs()
-              .get(0)
-              .scenario();
-    } finally {
-      java.nio.file.Files.delete(file);
-    }
+    // Ethernet-sized segments, and queues deep enough for 64 initial windows at once: the
+    // benchmark times the packet path, not loss recovery.
+    scenario =
+        WholePathBenchmark.load(
+            WholePathBenchmark.scenarioYaml(encapsulation, policies.equals("on"), bulk, "TCP"),
+            List.of(
+                "underlay.defaults.mtu=1500",
+                "underlay.defaults.queue=64MiB",
+                "underlay.links[0].loss=" + loss));
   }
 
   /** A fresh network per invocation: the build is not timed, only the transfers. */

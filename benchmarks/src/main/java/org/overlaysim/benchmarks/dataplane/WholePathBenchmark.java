@@ -82,11 +82,16 @@ public class WholePathBenchmark {
 
   @Setup(Level.Trial)
   public void loadScenario() throws Exception {
+    scenario =
+        load(scenarioYaml(encapsulation, policies.equals("on"), UDP_STREAM, "UDP"), List.of());
+  }
+
+  /** The scenario of {@code yaml} with {@code overrides} (the loader reads files only). */
+  static Scenario load(String yaml, List<String> overrides) throws Exception {
     java.nio.file.Path file = java.nio.file.Files.createTempFile("whole-path", ".yaml");
     try {
-      java.nio.file.Files.writeString(
-          file, scenarioYaml(encapsulation, policies.equals("on"), UDP_STREAM, "UDP"));
-      scenario = ScenarioLoader.load(file, List.of()).runs().get(0).scenario();
+      java.nio.file.Files.writeString(file, yaml);
+      return ScenarioLoader.load(file, overrides).runs().get(0).scenario();
     } finally {
       java.nio.file.Files.delete(file);
     }
