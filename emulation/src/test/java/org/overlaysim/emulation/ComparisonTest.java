@@ -102,6 +102,58 @@ class ComparisonTest {
         .isEqualTo(Comparison.UNREADABLE);
   }
 
+  /** A kernel run that lost its SYN: 1.05 s of 3.27 stalled, the rest at the link's rate. */
+  @Test
+  void goodputsAreJudgedWithoutTheTimeAFlowStalledOnATimer(@TempDir Path dir) throws IOException {
+    StringWriter out = new StringWriter();
+    assertThat(againstAKernelRunThatStalled(dir, 1.049459, out))
+        .as(out.toString())
+        .isEqualTo(Comparison.AGREE);
+    // 200 Mbit in 200 / 61.21 = 3.267 s, less 1.049 s stalled: 2.218 s, 90.17 Mbit/s.
+    assertThat(out.toString())
+        .contains(
+            "tcp bulk: goodput simulation 89.85 Mbit/s, emulation 61.21 Mbit/s (90.17 without"
+                + " 1.049 s stalled) (-0.4%, tolerance 10%); retransmissions simulation 174,"
+                + " emulation 168; timeouts simulation 0, emulation 1");
+  }
+
+  @Test
+  void aStallDoesNotExcuseAGoodputApartOutsideIt(@TempDir Path dir) throws IOException {
+    StringWriter out = new StringWriter();
+    // 3.267 s less 0.2 s stalled: 65.2 Mbit/s, 27% below the simulation's.
+    assertThat(againstAKernelRunThatStalled(dir, 0.2, out)).isEqualTo(Comparison.DIFFER);
+    assertThat(out.toString()).contains("(65.20 without 0.200 s stalled) (+37.8%");
+  }
+
+  /** The simulation at 89.85 Mbit/s without a stall against a kernel run at 61.21 with one. */
+  private static int againstAKernelRunThatStalled(Path dir, double stalledS, StringWriter out)
+      throws IOException {
+    return compare(
+        tcpReports(dir.resolve("s"), 89.85, 174, 0, 0),
+        tcpReports(dir.resolve("e"), 61.21, 168, 1, stalledS),
+        out);
+  }
+
+  private static Path tcpReports(
+      Path dir, double goodputMbps, long retransmissions, long timeouts, double stalledS)
+      throws IOException {
+    tcpReports(dir, goodputMbps, retransmissions);
+    Files.writeString(
+        dir.resolve("throughput.csv"),
+        "run,flow,payload_bytes,wire_bytes,overhead_ratio,goodput_mbps,fragments,packets_sent,"
+            + "packets_delivered,retransmissions,timeouts,stalled_s\n"
+            + "r,bulk,25000000,27500000,1.1,"
+            + goodputMbps
+            + ",0,17886,,"
+            + retransmissions
+            + ","
+            + timeouts
+            + ","
+            + stalledS
+            + "\n");
+    return dir;
+  }
+
   private static Path tcpReports(Path dir, double goodputMbps, long retransmissions)
       throws IOException {
     Files.createDirectories(dir);
@@ -130,7 +182,8 @@ class ComparisonTest {
     assertThat(out.toString())
         .contains(
             "tcp bulk: goodput simulation 95.00 Mbit/s, emulation 87.00 Mbit/s (+9.2%, tolerance"
-                + " 10%); retransmissions simulation 90, emulation 11")
+                + " 10%); retransmissions simulation 90, emulation 11; timeouts simulation 0,"
+                + " emulation 0")
         .contains("tcp: 1 flows compared");
   }
 

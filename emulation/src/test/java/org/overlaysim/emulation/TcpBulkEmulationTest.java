@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +29,8 @@ import org.overlaysim.scenario.ScenarioLoader;
 /**
  * The kernel as a second oracle for TCP (issue 16): one 25 MB bulk transfer of the kernel's CUBIC
  * over VXLAN through a 100 Mbit/s underlay link (tbf), without loss and with 0.1% and 1% random
- * loss (nftables numgen), each emulated once (root; about 4 s each). The kernel's figures are
- * checked against arithmetic, then the simulator's against the kernel's.
+ * loss (nftables numgen), each emulated once, the 1% case five times (root; about 4 s each). The
+ * kernel's figures are checked against arithmetic, then the simulator's against the kernel's.
  *
  * <p>The round trip: no netem here, so the kernel's path takes its own time, 0.05 to 0.1 ms (minrtt
  * in {@code ss -ti}), more when the machine is loaded; the scenario gives the links 50 us so that
@@ -66,33 +68,49 @@ class TcpBulkEmulationTest {
   private final Map<String, Path> emulated = new LinkedHashMap<>();
   private Path dir;
 
+  /**
+   * Emulations of the 1% case: the median of five is compared. The kernel's goodput there varies
+   * from run to run by more than the random draws of a lost SYN (1 s) or a timeout (200 ms), which
+   * the comparison leaves out: in 36 runs on this machine one in 36 fell more than 10% below the
+   * median (81 Mbit/s against 89) with no timeout, the others within 3%. Five runs make the median
+   * an outlier only if three are.
+   */
+  private static final int RUNS_AT_ONE_PERCENT = 5;
+
   @BeforeAll
-  void emulateEachCaseOnce() throws EmulationException, IOException {
+  void emulateEachCase() throws EmulationException, IOException {
     KernelTools.require();
     dir = Files.createTempDirectory("tcp-bulk-emulation");
     for (String loss : List.of("0", "0.001", "0.01")) {
       Run run = run(loss);
-      StringWriter log = new StringWriter();
-      EmulationResult result =
-          new Emulator(
-                  new ProcessCommandRunner(), EmulationSettings.defaults(), new PrintWriter(log))
-              .emulate(run);
-      Path reports = dir.resolve("emu-" + loss);
-      EmulationReports.write(reports, result);
       runs.put(loss, run);
-      results.put(loss, result);
+      int times = loss.equals("0.01") ? RUNS_AT_ONE_PERCENT : 1;
+      List<EmulationResult> emulations = new ArrayList<>();
+      for (int i = 0; i < times; i++) {
+        StringWriter log = new StringWriter();
+        EmulationResult result =
+            new Emulator(
+                    new ProcessCommandRunner(), EmulationSettings.defaults(), new PrintWriter(log))
+                .emulate(run);
+        emulations.add(result);
+        TcpResult tcp = result.tcp().get(0);
+        System.out.printf(
+            "kernel, loss %s: goodput %.2f Mbit/s (arithmetic %.2f), %d retransmissions, %d"
+                + " timeouts, stalled %.3f s, link-loss %d%n",
+            loss,
+            tcp.goodputBps() / 1e6,
+            ARITHMETIC_BPS * (1 - Double.parseDouble(loss)) / 1e6,
+            tcp.retransmissions(),
+            tcp.timeouts(),
+            tcp.stalledNs() / 1e9,
+            linkLoss(result, "r-1->r-2"));
+      }
+      emulations.sort(Comparator.comparingDouble(r -> activeGoodputBps(r.tcp().get(0))));
+      EmulationResult median = emulations.get(emulations.size() / 2);
+      Path reports = dir.resolve("emu-" + loss);
+      EmulationReports.write(reports, median);
+      results.put(loss, median);
       emulated.put(loss, reports);
-      TcpResult tcp = result.tcp().get(0);
-      System.out.printf(
-          "kernel, loss %s: goodput %.2f Mbit/s (arithmetic %.2f), %d retransmissions, %d"
-              + " timeouts, stalled %.3f s, link-loss %d%n",
-          loss,
-          tcp.goodputBps() / 1e6,
-          ARITHMETIC_BPS * (1 - Double.parseDouble(loss)) / 1e6,
-          tcp.retransmissions(),
-          tcp.timeouts(),
-          tcp.stalledNs() / 1e9,
-          linkLoss(result, "r-1->r-2"));
     }
   }
 
@@ -100,7 +118,7 @@ class TcpBulkEmulationTest {
   void nothingOfOursIsLeft() throws IOException {
     if (dir != null) {
       try (var files = Files.walk(dir)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
     assertThat(KernelTools.ourNamespaces()).as("namespaces left behind").isEmpty();

@@ -11,11 +11,30 @@ final class FlowMeasurements {
   long wireBytes;
   long fragments;
   long retransmissions;
+  long timeouts;
+  long stalledNs;
   long firstSentNs = -1;
   long lastDeliveredNs = -1;
 
   FlowMeasurements(RandomStream reservoirStream) {
     this.latency = new LatencyStats(LatencyStats.DEFAULT_CAPACITY, reservoirStream);
+  }
+
+  /**
+   * A gap longer than this between the first send and the first payload, or between payloads, is a
+   * stall: a retransmission timer ran (Linux's minimum RTO is 200 ms). The emulation measures
+   * stalls with the same threshold.
+   */
+  static final long STALL_NS = 100_000_000L;
+
+  /** Payload delivered now: a stall is counted when the flow got nothing for over STALL_NS. */
+  void payloadDelivered(long bytes, long nowNs) {
+    long since = lastDeliveredNs >= 0 ? lastDeliveredNs : firstSentNs;
+    if (since >= 0 && nowNs - since > STALL_NS) {
+      stalledNs += nowNs - since;
+    }
+    payloadBytes += bytes;
+    lastDeliveredNs = nowNs;
   }
 
   /** Payload bits per second between the first send and the last delivery; 0 if none. */

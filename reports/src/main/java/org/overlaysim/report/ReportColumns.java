@@ -49,7 +49,9 @@ public final class ReportColumns {
           "fragments",
           "packets_sent",
           "packets_delivered",
-          "retransmissions");
+          "retransmissions",
+          "timeouts",
+          "stalled_s");
 
   public static final List<String> DROPS = List.of("where", "reason", "packets", "bytes");
 
@@ -96,11 +98,10 @@ public final class ReportColumns {
 
   private ReportColumns() {}
 
-  /** The header line of a per-run table: {@code run}, then {@code columns}, then {@code extra}. */
-  public static String header(List<String> columns, String... extra) {
+  /** The header line of a per-run table: {@code run}, then {@code columns}. */
+  public static String header(List<String> columns) {
     List<String> all = new ArrayList<>(List.of("run"));
     all.addAll(columns);
-    all.addAll(List.of(extra));
     return Csv.line(all);
   }
 }

@@ -107,7 +107,9 @@ public final class ReportFiles {
                 Long.toString(row.fragments()),
                 Long.toString(row.packetsSent()),
                 Long.toString(row.packetsDelivered()),
-                Long.toString(row.retransmissions())));
+                Long.toString(row.retransmissions()),
+                Long.toString(row.timeouts()),
+                Csv.decimal(row.stalledNs() / 1e9)));
   }
 
   static String drops(List<RunReport> runs) {

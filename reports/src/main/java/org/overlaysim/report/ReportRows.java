@@ -14,7 +14,10 @@ public final class ReportRows {
       String dstSite,
       LatencySummary latency) {}
 
-  /** throughput.csv without the run column. */
+  /**
+   * throughput.csv without the run column; {@code timeouts} and {@code stalledNs} are a tcp flow's
+   * retransmission timeouts and the time it delivered nothing for over 100 ms (setup included).
+   */
   public record ThroughputRow(
       String flow,
       long payloadBytes,
@@ -23,7 +26,9 @@ public final class ReportRows {
       long fragments,
       long packetsSent,
       long packetsDelivered,
-      long retransmissions) {
+      long retransmissions,
+      long timeouts,
+      long stalledNs) {
     /** wire bytes / payload bytes; NaN (an empty cell) when nothing was delivered. */
     public double overheadRatio() {
       return payloadBytes == 0 ? Double.NaN : (double) wireBytes / payloadBytes;

@@ -111,9 +111,7 @@ public final class RunObservations implements NetworkObserver {
 
   @Override
   public void payloadDelivered(int flow, long payloadBytes) {
-    FlowMeasurements f = of(flow);
-    f.payloadBytes += payloadBytes;
-    f.lastDeliveredNs = simulator.nowNs();
+    of(flow).payloadDelivered(payloadBytes, simulator.nowNs());
   }
 
   @Override
@@ -129,6 +127,11 @@ public final class RunObservations implements NetworkObserver {
   @Override
   public void retransmitted(int flow) {
     of(flow).retransmissions++;
+  }
+
+  @Override
+  public void retransmissionTimeout(int flow) {
+    of(flow).timeouts++;
   }
 
   @Override

@@ -244,7 +244,10 @@ public final class ScenarioRunner {
               f.fragments,
               f.packetsSent,
               f.packetsDelivered,
-              f.retransmissions));
+              f.retransmissions,
+              f.timeouts,
+              // A bulk transfer's gaps are stalls; a ping's or udp's are its schedule.
+              spec instanceof TcpTraffic ? f.stalledNs : 0));
     }
     List<DropRow> drops = new ArrayList<>();
     observations

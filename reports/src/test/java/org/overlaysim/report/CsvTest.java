@@ -20,7 +20,7 @@ class CsvTest {
         .isEqualTo(
             "run,flow,kind,src,dst,src_site,dst_site,samples,min_ms,mean_ms,p50_ms,p90_ms,"
                 + "p99_ms,max_ms,stddev_ms\n");
-    assertThat(ReportColumns.header(ReportColumns.THROUGHPUT, "timeouts", "stalled_s"))
+    assertThat(ReportColumns.header(ReportColumns.THROUGHPUT))
         .isEqualTo(
             "run,flow,payload_bytes,wire_bytes,overhead_ratio,goodput_mbps,fragments,"
                 + "packets_sent,packets_delivered,retransmissions,timeouts,stalled_s\n");

@@ -46,7 +46,7 @@ class ReportFilesTest {
         List.of(
             new LatencyRow(
                 "ping-0", "ping", "web-1", "db-1", "madrid", "frankfurt", LatencySummary.EMPTY)),
-        List.of(new ThroughputRow("udp-1", 1410, 1538, 1e6, 0, 1, 1, 0)),
+        List.of(new ThroughputRow("udp-1", 1410, 1538, 1e6, 0, 1, 1, 0, 0, 0)),
         List.of(new DropRow("mad-1/bridge", "mtu-exceeded", 1, 1500)),
         List.of(new LinkRow("r-mad--r-fra", "r-mad->r-fra", 3000, 2, 0.25, 0, 10.5, "model")),
         List.of(new OverlayRow("frontend", 100, "vxlan", "static", 0, 0, 0, 0, 4)),
@@ -102,7 +102,7 @@ class ReportFilesTest {
 
     assertThat(Files.readAllLines(dir.resolve("throughput.csv")))
         .element(1)
-        .isEqualTo("r1,0,udp-1,1410,1538,1.090780,1.000000,0,1,1,0");
+        .isEqualTo("r1,0,udp-1,1410,1538,1.090780,1.000000,0,1,1,0,0,0.000000");
   }
 
   @Test

@@ -68,8 +68,7 @@ public final class EmulationReports {
       sent += ping.transmitted();
       delivered += ping.received();
     }
-    StringBuilder throughput =
-        new StringBuilder(ReportColumns.header(ReportColumns.THROUGHPUT, "timeouts", "stalled_s"));
+    StringBuilder throughput = new StringBuilder(ReportColumns.header(ReportColumns.THROUGHPUT));
     for (TcpResult tcp : result.tcp()) {
       // A tcp flow's one-way delays are not measured: its latency row has no sample.
       latency.append(

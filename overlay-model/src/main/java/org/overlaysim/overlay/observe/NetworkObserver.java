@@ -41,6 +41,12 @@ public interface NetworkObserver {
   default void retransmitted(int flow) {}
 
   /**
+   * A retransmission timer of the flow's sending side expired (Linux's TCPTimeouts: the SYN's or
+   * the data's, not a listener's SYN-ACK).
+   */
+  default void retransmissionTimeout(int flow) {}
+
+  /**
    * A packet was dropped. {@code where} names the place stably for drops.csv: a link direction
    * ({@code r-mad->r-fra}), a host's bridge or VTEP ({@code mad-1/vtep}), a container ({@code
    * web-1}); {@code flow} is -1 for traffic of no flow (ARP, control plane).

@@ -900,6 +900,9 @@ public final class TcpConnection implements TransportHandler {
     long now = simulator.nowNs();
     if (state == State.SYN_SENT || state == State.SYN_RECEIVED) {
       timeouts++;
+      if (state == State.SYN_SENT) {
+        observer.retransmissionTimeout(flow);
+      }
       rtt.backOff();
       if (synTries > settings.synRetries()) {
         enterClosed();
@@ -912,6 +915,7 @@ public final class TcpConnection implements TransportHandler {
       return;
     }
     timeouts++;
+    observer.retransmissionTimeout(flow);
     refreshWindow();
     recovery.enterLoss(sndUna, sndNxt, rtoRetransmits == 0);
     // A lowered path MTU (ICMP fragmentation-needed) shrinks the segments from here on.
