@@ -394,4 +394,77 @@ class ScenarioLoaderTest {
     String big = vxlan.replace("vxlan, optionsBytes: 8", "geneve, optionsBytes: 256");
     assertThat(Yaml.problems(big)).isNotEmpty();
   }
+
+  @Test
+  void encryptionLowersAutoMtuAsCalicoAndDockerSetIt() throws Exception {
+    String text =
+        Yaml.HEAD
+            + Yaml.HOSTS
+            + """
+            overlays:
+              - {name: calico, subnet: 172.20.0.0/24, encapsulation: none, encryption: wireguard}
+              - {name: cilium, vni: 2, subnet: 172.21.0.0/24, encryption: wireguard}
+              - {name: docker, vni: 3, subnet: 172.22.0.0/24, encryption: ipsec}
+              - {name: esp, subnet: 172.23.0.0/24, encapsulation: none, encryption: ipsec}
+              - {name: plain, vni: 5, subnet: 172.24.0.0/24}
+            containers:
+              - {name: c1, host: h1, overlay: plain}
+            """;
+    Scenario scenario = Yaml.scenario(text);
+    assertThat(scenario.overlays())
+        .extracting(Overlay::encryption)
+        .containsExactly(
+            Encryption.WIREGUARD,
+            Encryption.WIREGUARD,
+            Encryption.IPSEC,
+            Encryption.IPSEC,
+            Encryption.NONE);
+    // Calico: 1500 - 60 = 1440 (its MTU docs). WireGuard around VXLAN: 1500 - 60 - 50.
+    // Docker (libnetwork maxMTU): 1500 - 50 = 1450, - 26 (ESP with an 8-byte ICV) = 1424, rounded
+    // down to a multiple of 4. ESP tunnel mode with a 16-byte ICV, Linux's esp4_get_mtu:
+    // ((1500 - 36 - 16) & ~3) - 2 = 1446.
+    assertThat(scenario.overlays())
+        .extracting(Overlay::mtu)
+        .containsExactly(1440, 1390, (1450 - 26) / 4 * 4, 1446, 1450);
+  }
+
+  @Test
+  void anUnknownEncryptionIsOneProblemAtItsLine() throws Exception {
+    String text =
+        Yaml.HEAD
+            + Yaml.HOSTS
+            + """
+            overlays:
+              - {name: o, vni: 1, subnet: 172.20.0.0/24, encryption: wiregaurd}
+            containers:
+              - {name: c1, host: h1, overlay: o}
+            """;
+    List<Problem> problems = Yaml.problems(text);
+    assertThat(problems).hasSize(1);
+    assertThat(problems.get(0).path()).isEqualTo("overlays[0].encryption");
+    assertThat(problems.get(0).line()).isEqualTo(text.split("\n").length - 2);
+    assertThat(problems.get(0).message()).contains("wireguard");
+  }
+
+  @Test
+  void encryptionIsASweepAndSetKey() throws Exception {
+    String text =
+        Yaml.HEAD
+            + Yaml.HOSTS
+            + """
+            overlays:
+              - {name: o, vni: 1, subnet: 172.20.0.0/24}
+            containers:
+              - {name: c1, host: h1, overlay: o}
+            """;
+    Scenario set = Yaml.load(text, "overlays.o.encryption=ipsec").base();
+    assertThat(set.overlays().get(0).encryption()).isEqualTo(Encryption.IPSEC);
+    List<Run> runs =
+        Yaml.load(text + "sweep:\n  overlays.o.encryption: [none, wireguard]\n").runs();
+    assertThat(runs)
+        .extracting(r -> r.scenario().overlays().get(0).encryption())
+        .containsExactly(Encryption.NONE, Encryption.WIREGUARD);
+    assertThat(Yaml.problems(text, "overlays.o.encryption=aes").get(0).toString())
+        .contains("overlays.o.encryption");
+  }
 }

@@ -104,6 +104,9 @@ public final class ScenarioWriter {
       if (o.optionsBytes() > 0) {
         node.put("optionsBytes", o.optionsBytes());
       }
+      if (o.encryption() != Encryption.NONE) {
+        node.put("encryption", o.encryption().yamlName());
+      }
     }
     ArrayNode containers = root.putArray("containers");
     for (Container c : s.containers()) {

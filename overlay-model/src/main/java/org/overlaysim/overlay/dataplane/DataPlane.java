@@ -53,6 +53,7 @@ public final class DataPlane implements UnderlayListener {
   private final String[] linkDirections;
   private final Segmentation segmentation;
   private final Tunnel[] tunnels;
+  private final Sealing[] sealings;
   private FrameTap[] containerTaps;
   private FrameRenderer renderer;
 
@@ -82,8 +83,10 @@ public final class DataPlane implements UnderlayListener {
       local.get(directory.host(c)).add(c);
     }
     tunnels = new Tunnel[directory.overlays()];
+    sealings = new Sealing[directory.overlays()];
     for (int o = 0; o < tunnels.length; o++) {
       tunnels[o] = Tunnel.of(directory.overlay(o), settings.outerDf());
+      sealings[o] = Sealing.of(directory.overlay(o));
     }
     hosts = new HostStack[hs.size()];
     for (int h = 0; h < hs.size(); h++) {
@@ -114,6 +117,19 @@ public final class DataPlane implements UnderlayListener {
   /** How overlay {@code overlay}'s VTEPs encapsulate. */
   Tunnel tunnel(int overlay) {
     return tunnels[overlay];
+  }
+
+  /** How overlay {@code overlay}'s packets are encrypted on the underlay. */
+  Sealing sealing(int overlay) {
+    return sealings[overlay];
+  }
+
+  /**
+   * Whether overlay {@code overlay}'s frames leave a host wrapped, through its encapsulation and
+   * decapsulation (and their cost): by a tunnel, or by encryption around a routed packet.
+   */
+  boolean wraps(int overlay) {
+    return tunnels[overlay].tunnels() || sealings[overlay].seals();
   }
 
   /** ACLs, NetworkPolicy and connection tracking; null when the scenario has none. */
@@ -175,6 +191,10 @@ public final class DataPlane implements UnderlayListener {
 
   int hostIp(int host) {
     return hostIps[host];
+  }
+
+  int hostCount() {
+    return hostIps.length;
   }
 
   int hostIndexByIp(int ip) {

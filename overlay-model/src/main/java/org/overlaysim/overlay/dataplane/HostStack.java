@@ -43,6 +43,7 @@ public final class HostStack {
   private final LocalBridge bridgedLocal;
   private final LocalBridge routedLocal;
   private int nextOuterId;
+  private long[] sealedCounts;
 
   HostStack(
       DataPlane dp,
@@ -114,7 +115,7 @@ public final class HostStack {
 
   private boolean everyServedOverlayTunnels() {
     for (int o : served) {
-      if (!dp.tunnel(o).tunnels()) {
+      if (!dp.wraps(o)) {
         return false;
       }
     }
@@ -266,19 +267,27 @@ public final class HostStack {
     encapsulate(f, d.host(dst), false);
   }
 
-  /** Adds the outer header towards {@code remote}, checks the underlay path, then sends. */
+  /**
+   * Adds the outer header towards {@code remote} (and encrypts, where the overlay does), checks the
+   * underlay path, then sends.
+   */
   private void encapsulate(Frame f, int remote, boolean bum) {
     Tunnel tunnel = dp.tunnel(f.overlay);
+    Sealing sealing = dp.sealing(f.overlay);
     int remoteIp = dp.hostIp(remote);
     int overhead = tunnel.encapsulate(f, ip, remoteIp, nextOuterId);
+    if (sealing.seals()) {
+      sealing.seal(f, ip, remoteIp, nextOuterId, sealedTo(remote));
+    }
     nextOuterId = (nextOuterId + 1) & 0xffff;
     int pathMtu = outerPathMtu(remoteIp);
     if (f.ipLength() > pathMtu) {
+      int innerMtu = sealing.largestInner(pathMtu, overhead);
       if (tunnel.bridged()) {
-        if (!f.isArp() && vtepAnswers(f, pathMtu - overhead)) {
+        if (!f.isArp() && vtepAnswers(f, innerMtu)) {
           // Linux >= 5.9 (skb_tunnel_check_pmtu): fragmentation-needed back to the container with
           // the MTU left after encapsulation, e.g. 1350 for a 1400 path. Nothing goes on the wire.
-          fragmentationNeeded(f, pathMtu - overhead);
+          fragmentationNeeded(f, innerMtu);
           return;
         }
         // Otherwise Linux sends it on: with the outer DF clear (the default) the outer datagram is
@@ -287,43 +296,51 @@ public final class HostStack {
           dp.drop(f, whereVtep, DropReason.MTU_EXCEEDED, f.ipLength);
           return;
         }
-        Frame[] fragments = Fragments.outer(f, pathMtu);
-        if (f.flow >= 0) {
-          dp.observer().fragmented(f.flow, fragments.length);
-        }
-        for (Frame fragment : fragments) {
-          send(fragment, bum, tunnel);
-        }
+        sendFragments(Fragments.outer(f, pathMtu), bum, f.overlay);
         return;
       }
-      // Routed, inner DF set: IP in IP lowers the inner route's path MTU and answers
-      // fragmentation-needed (ip_tunnel.c, tnl_update_pmtu), plain forwarding answers with the
-      // egress MTU (ip_forward); nothing goes on the wire.
-      if (f.df) {
-        if (tunnel.tunnels()) {
-          routePathMtu.lower(f.dstIp, pathMtu - overhead, dp.nowNs());
+      // Routed, DF set on the wire: IP in IP (and ESP's tunnel mode) lower the inner route's path
+      // MTU and answer fragmentation-needed (ip_tunnel.c, tnl_update_pmtu), plain forwarding
+      // answers with the egress MTU (ip_forward); nothing goes on the wire.
+      if (f.wireDf()) {
+        if (dp.wraps(f.overlay)) {
+          routePathMtu.lower(f.dstIp, innerMtu, dp.nowNs());
         }
-        fragmentationNeeded(f, pathMtu - overhead);
+        fragmentationNeeded(f, innerMtu);
         return;
       }
-      // DF clear: the outer datagram (IP in IP copies the clear DF) or the packet is fragmented.
-      Frame[] fragments = Fragments.onWire(f, pathMtu);
-      if (f.flow >= 0) {
-        dp.observer().fragmented(f.flow, fragments.length);
-      }
-      for (Frame fragment : fragments) {
-        send(fragment, bum, tunnel);
-      }
+      // DF clear (WireGuard always clears it): the outer datagram or the packet is fragmented.
+      sendFragments(Fragments.onWire(f, pathMtu), bum, f.overlay);
       return;
     }
-    send(f, bum, tunnel);
+    send(f, bum, f.overlay);
   }
 
-  private void send(Frame f, boolean bum, Tunnel tunnel) {
-    if (bum) {
-      dp.observer().bumFrame(dp.directory().overlay(f.overlay).name(), f.ipLength());
+  private void sendFragments(Frame[] fragments, boolean bum, int overlay) {
+    if (fragments[0].flow >= 0) {
+      dp.observer().fragmented(fragments[0].flow, fragments.length);
     }
-    if (!tunnel.tunnels()) {
+    for (Frame fragment : fragments) {
+      send(fragment, bum, overlay);
+    }
+  }
+
+  /**
+   * The packets this host has encrypted for {@code remote} so far (WireGuard's counter, ESP's
+   * sequence number are per peer); the table is made on the first encrypted packet.
+   */
+  private long sealedTo(int remote) {
+    if (sealedCounts == null) {
+      sealedCounts = new long[dp.hostCount()];
+    }
+    return sealedCounts[remote]++;
+  }
+
+  private void send(Frame f, boolean bum, int overlay) {
+    if (bum) {
+      dp.observer().bumFrame(dp.directory().overlay(overlay).name(), f.ipLength());
+    }
+    if (!dp.wraps(overlay)) {
       routedSend.offer(f);
     } else {
       encapsulation.offer(f);
@@ -430,7 +447,7 @@ public final class HostStack {
     f.tunneled = false;
     Directory d = dp.directory();
     int overlay = f.overlay;
-    if (f.tunnelKind != Frame.TUNNEL_IPIP) {
+    if (f.tunnelKind != Frame.TUNNEL_IPIP && f.tunnelKind != Frame.TUNNEL_NONE) {
       overlay = servedOverlay(f.vni, f.tunnelKind);
       if (overlay < 0) {
         // Linux vxlan_rcv: no device for this VNI, the packet is dropped.
