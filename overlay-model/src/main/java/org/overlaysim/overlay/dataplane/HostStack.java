@@ -4,6 +4,7 @@ import org.overlaysim.overlay.fdb.Directory;
 import org.overlaysim.overlay.fdb.ForwardingTable;
 import org.overlaysim.overlay.observe.NetworkObserver;
 import org.overlaysim.overlay.packet.IpProtocol;
+import org.overlaysim.scenario.Encryption;
 import org.overlaysim.topology.DropReason;
 import org.overlaysim.topology.EthernetFraming;
 
@@ -277,7 +278,7 @@ public final class HostStack {
     int remoteIp = dp.hostIp(remote);
     int overhead = tunnel.encapsulate(f, ip, remoteIp, nextOuterId);
     if (sealing.seals()) {
-      sealing.seal(f, ip, remoteIp, nextOuterId, sealedTo(remote));
+      sealing.seal(f, ip, remoteIp, nextOuterId, sealedTo(remote, sealing.encryption()));
     }
     nextOuterId = (nextOuterId + 1) & 0xffff;
     int pathMtu = outerPathMtu(remoteIp);
@@ -326,14 +327,15 @@ public final class HostStack {
   }
 
   /**
-   * The packets this host has encrypted for {@code remote} so far (WireGuard's counter, ESP's
-   * sequence number are per peer); the table is made on the first encrypted packet.
+   * The packets this host has encrypted for {@code remote} so far with {@code encryption}: one
+   * WireGuard peer (one counter) per remote host whatever the overlay, likewise one ESP security
+   * association; the table is made on the first encrypted packet.
    */
-  private long sealedTo(int remote) {
+  private long sealedTo(int remote, Encryption encryption) {
     if (sealedCounts == null) {
-      sealedCounts = new long[dp.hostCount()];
+      sealedCounts = new long[dp.hostCount() * 2];
     }
-    return sealedCounts[remote]++;
+    return sealedCounts[2 * remote + (encryption == Encryption.WIREGUARD ? 0 : 1)]++;
   }
 
   private void send(Frame f, boolean bum, int overlay) {
