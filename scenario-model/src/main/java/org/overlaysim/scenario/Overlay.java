@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param optionsBytes Geneve option bytes every packet carries (0-252, a multiple of 4; OVN sends
  *     8: one 4-byte option header and 4 bytes of data); 0 for every other encapsulation
  * @param encryption what encrypts the tunnel's packets on the underlay ({@link Encryption})
+ * @param cryptoRateBps bits one core encrypts or decrypts per second with this overlay's cipher; 0
+ *     without encryption
  */
 public record Overlay(
     String name,
@@ -25,7 +27,8 @@ public record Overlay(
     long fdbAgeingNs,
     long convergenceNs,
     int optionsBytes,
-    Encryption encryption) {
+    Encryption encryption,
+    long cryptoRateBps) {
 
   public static final int MAX_VNI = 16_777_215;
   public static final long DEFAULT_FDB_AGEING_NS = 300_000_000_000L;
@@ -43,6 +46,9 @@ public record Overlay(
     Checks.nonNegative(convergenceNs, "convergence");
     Checks.range(optionsBytes, 0, MAX_OPTIONS_BYTES, "optionsBytes");
     Objects.requireNonNull(encryption, "encryption");
+    if (encryption == Encryption.NONE ? cryptoRateBps != 0 : cryptoRateBps <= 0) {
+      throw new IllegalArgumentException("an encrypted overlay has a crypto rate, no other does");
+    }
     if (optionsBytes % 4 != 0 || (optionsBytes > 0 && encapsulation != Encapsulation.GENEVE)) {
       throw new IllegalArgumentException(
           "optionsBytes must be a multiple of 4, and only geneve carries options");

@@ -467,4 +467,38 @@ class ScenarioLoaderTest {
     assertThat(Yaml.problems(text, "overlays.o.encryption=aes").get(0).toString())
         .contains("overlays.o.encryption");
   }
+
+  @Test
+  void cryptoRateDefaultsByCipherAndBelongsToEncryptedOverlaysOnly() throws Exception {
+    String text =
+        Yaml.HEAD
+            + """
+            hosts:
+              - {name: h1, router: r1, ip: 10.0.0.1, cores: 8}
+              - {name: h2, router: r2, ip: 10.0.0.2}
+            overlays:
+              - {name: wg, subnet: 172.20.0.0/24, encapsulation: none, encryption: wireguard}
+              - {name: esp, vni: 2, subnet: 172.21.0.0/24, encryption: ipsec, cryptoRate: 10Gbps}
+              - {name: plain, vni: 3, subnet: 172.22.0.0/24}
+            containers:
+              - {name: c1, host: h1, overlay: plain}
+            """;
+    Scenario scenario = Yaml.scenario(text);
+    assertThat(scenario.hosts()).extracting(Host::cores).containsExactly(8, 1);
+    // Netgate's single-core WireGuard figure, 1.52 Gbit/s; the given 10 Gbit/s; none for plain.
+    assertThat(scenario.overlays())
+        .extracting(Overlay::cryptoRateBps)
+        .containsExactly(1_520_000_000L, 10_000_000_000L, 0L);
+    String misplaced =
+        text.replace("subnet: 172.22.0.0/24}", "subnet: 172.22.0.0/24, cryptoRate: 1Gbps}");
+    assertThat(Yaml.problems(misplaced))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.path()).isEqualTo("overlays[2].cryptoRate");
+              assertThat(p.message()).contains("only an encrypted overlay");
+            });
+    assertThat(Yaml.problems(text.replace("cores: 8", "cores: 0")).toString())
+        .contains("hosts[0].cores");
+  }
 }

@@ -85,7 +85,8 @@ public final class ScenarioWriter {
           .put("ip", h.ip().toString())
           .put("bandwidth", Units.formatRate(h.bandwidthBps()))
           .put("mtu", h.mtu())
-          .put("queue", Units.formatSize(h.queueBytes()));
+          .put("queue", Units.formatSize(h.queueBytes()))
+          .put("cores", h.cores());
     }
     ArrayNode overlays = root.putArray("overlays");
     for (Overlay o : s.overlays()) {
@@ -105,7 +106,8 @@ public final class ScenarioWriter {
         node.put("optionsBytes", o.optionsBytes());
       }
       if (o.encryption() != Encryption.NONE) {
-        node.put("encryption", o.encryption().yamlName());
+        node.put("encryption", o.encryption().yamlName())
+            .put("cryptoRate", Units.formatRate(o.cryptoRateBps()));
       }
     }
     ArrayNode containers = root.putArray("containers");

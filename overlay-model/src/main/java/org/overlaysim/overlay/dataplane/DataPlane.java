@@ -1,6 +1,7 @@
 package org.overlaysim.overlay.dataplane;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.overlaysim.engine.RandomStreams;
@@ -89,6 +90,8 @@ public final class DataPlane implements UnderlayListener {
       sealings[o] = Sealing.of(directory.overlay(o));
     }
     hosts = new HostStack[hs.size()];
+    Map<String, Integer> cores = new HashMap<>();
+    scenario.hosts().forEach(h -> cores.put(h.name(), h.cores()));
     for (int h = 0; h < hs.size(); h++) {
       ForwardingTable[] tables = new ForwardingTable[directory.overlays()];
       for (int c : local.get(h)) {
@@ -100,7 +103,16 @@ public final class DataPlane implements UnderlayListener {
       int[] mine = local.get(h).stream().mapToInt(Integer::intValue).toArray();
       HostNode host = hs.get(h);
       int accessMtu = underlay.links().get(underlay.accessLinkIndex(h)).mtu();
-      hosts[h] = new HostStack(this, h, host.name(), host.ipv4(), accessMtu, tables, mine);
+      hosts[h] =
+          new HostStack(
+              this,
+              h,
+              host.name(),
+              host.ipv4(),
+              accessMtu,
+              cores.getOrDefault(host.name(), 1),
+              tables,
+              mine);
     }
     containers = new ContainerStack[directory.containers()];
     for (int c = 0; c < containers.length; c++) {

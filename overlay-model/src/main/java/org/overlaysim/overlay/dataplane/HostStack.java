@@ -43,6 +43,9 @@ public final class HostStack {
   // Frames between two containers of this host: through the event queue, not a nested call.
   private final LocalBridge bridgedLocal;
   private final LocalBridge routedLocal;
+  // The cores that encrypt and decrypt; null when the host serves no encrypted overlay.
+  private final CryptoCpu crypto;
+  private final String whereCrypto;
   private int nextOuterId;
   private long[] sealedCounts;
 
@@ -52,6 +55,7 @@ public final class HostStack {
       String name,
       int ip,
       int accessMtu,
+      int cores,
       ForwardingTable[] tables,
       int[] localContainers) {
     this.dp = dp;
@@ -92,6 +96,11 @@ public final class HostStack {
     this.encapsulation = new DelayLine(dp.simulator(), encapsulationNs, this::transmit);
     this.decapsulation = new DelayLine(dp.simulator(), decapsulationNs, this::decapsulated);
     this.routedSend = new DelayLine(dp.simulator(), 0, this::transmit);
+    this.whereCrypto = name + "/crypto";
+    this.crypto =
+        anyServedOverlaySeals()
+            ? new CryptoCpu(dp.simulator(), cores, encapsulation::offer, decapsulation::offer)
+            : null;
     long lineRateBps =
         dp.network()
             .underlay()
@@ -121,6 +130,25 @@ public final class HostStack {
       }
     }
     return served.length > 0;
+  }
+
+  private boolean anyServedOverlaySeals() {
+    for (int o : served) {
+      if (dp.sealing(o).seals()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The host's encryption work, or null when it serves no encrypted overlay (hosts.csv). */
+  public CryptoWork cryptoWork() {
+    if (crypto == null) {
+      return null;
+    }
+    long now = dp.nowNs();
+    return new CryptoWork(
+        name, crypto.cores(), crypto.packets(), crypto.bytes(), crypto.busyNs(now));
   }
 
   public int ip() {
@@ -344,6 +372,10 @@ public final class HostStack {
     }
     if (!dp.wraps(overlay)) {
       routedSend.offer(f);
+    } else if (f.cipher != Frame.CIPHER_NONE) {
+      if (!crypto.encrypt(f, dp.sealing(overlay).rateBps())) {
+        dp.drop(f, whereCrypto, DropReason.QUEUE_FULL, f.ipLength);
+      }
     } else {
       encapsulation.offer(f);
     }
@@ -427,8 +459,13 @@ public final class HostStack {
   void fromUnderlay(Frame f) {
     if (f.tunneled) {
       Frame whole = Fragments.reassembleOuter(f);
-      if (whole != null) {
+      if (whole == null) {
+        return;
+      }
+      if (whole.cipher == Frame.CIPHER_NONE) {
         decapsulation.offer(whole);
+      } else if (!crypto.decrypt(whole, dp.sealing(whole.overlay).rateBps())) {
+        dp.drop(whole, whereCrypto, DropReason.QUEUE_FULL, whole.ipLength);
       }
       return;
     }

@@ -15,11 +15,15 @@ import org.overlaysim.scenario.Overlay;
  *
  * @param wireguardMtu the WireGuard device's MTU, which caps its padding: the largest packet the
  *     tunnel hands it (the overlay's MTU plus the tunnel's overhead)
+ * @param rateBps what one core encrypts or decrypts per second ({@link CryptoCpu})
  */
-record Sealing(Encryption encryption, Encapsulation encapsulation, int wireguardMtu) {
+record Sealing(Encryption encryption, Encapsulation encapsulation, int wireguardMtu, long rateBps) {
   static Sealing of(Overlay overlay) {
     return new Sealing(
-        overlay.encryption(), overlay.encapsulation(), overlay.mtu() + overlay.overheadBytes());
+        overlay.encryption(),
+        overlay.encapsulation(),
+        overlay.mtu() + overlay.overheadBytes(),
+        overlay.cryptoRateBps());
   }
 
   boolean seals() {

@@ -435,7 +435,8 @@ public final class ScenarioBinder {
                   "fdbAgeing",
                   "convergence",
                   "optionsBytes",
-                  "encryption"));
+                  "encryption",
+                  "cryptoRate"));
       if (entry == null) {
         continue;
       }
@@ -485,6 +486,15 @@ public final class ScenarioBinder {
         optionsBytes = 0;
       }
       Encryption encryption = entry.choice("encryption", ENCRYPTIONS, Encryption.NONE);
+      long cryptoRate = entry.rate("cryptoRate", encryption.defaultRateBps());
+      if (entry.has("cryptoRate") && encryption == Encryption.NONE) {
+        ctx.at(entry.path("cryptoRate"), "only an encrypted overlay has a cryptoRate");
+        cryptoRate = 0;
+      } else if (encryption != Encryption.NONE && cryptoRate <= 0) {
+        ctx.at(entry.path("cryptoRate"), "must be above zero");
+        cryptoRate = encryption.defaultRateBps();
+      }
+      long finalCryptoRate = cryptoRate;
       int finalOptionsBytes = optionsBytes;
       int mtu =
           overlayMtu(
@@ -518,7 +528,8 @@ public final class ScenarioBinder {
                       ageing,
                       convergence,
                       finalOptions,
-                      encryption));
+                      encryption,
+                      finalCryptoRate));
       if (overlay != null) {
         overlays.add(overlay);
         registry.overlays.put(name, overlay);
