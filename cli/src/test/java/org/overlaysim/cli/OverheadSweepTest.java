@@ -58,7 +58,7 @@ class OverheadSweepTest {
             new PrintWriter(sink, true),
             new PrintWriter(sink, true),
             "run",
-            SCENARIO.toString(),
+            scenario.toString(),
             "--out",
             dir.toString());
     assertThat(status).as(sink.toString()).isZero();
