@@ -40,11 +40,13 @@ class EncryptedCaptureTsharkTest {
     return values;
   }
 
-  /**
-   * Column {@code column} counts the 8 packets of each direction between the hosts up from first.
-   */
+  /** Packets of one protocol each way: 5 + 3 + 2 + 2 echoes (or replies) of four overlays. */
+  private static final int EACH_WAY = 5 + 3 + 2 + 2;
+
+  /** Column {@code column} counts the packets of each direction between the hosts from first. */
   private static void countsEachWayFrom(List<String[]> rows, int column, int first) {
-    List<String> expected = IntStream.range(first, first + 8).mapToObj(Integer::toString).toList();
+    List<String> expected =
+        IntStream.range(first, first + EACH_WAY).mapToObj(Integer::toString).toList();
     assertThat(byDirection(rows, column))
         .containsOnlyKeys("10.1.0.11>10.2.0.11", "10.2.0.11>10.1.0.11")
         .allSatisfy((direction, counts) -> assertThat(counts).isEqualTo(expected));
@@ -58,9 +60,9 @@ class EncryptedCaptureTsharkTest {
             .stream()
             .filter(row -> !row[2].isEmpty())
             .toList();
-    // calico: 3 small and 2 large echoes each way; cilium: 3 each way; all through WireGuard
-    // between the two hosts (one peer each way).
-    assertThat(wg).hasSize(2 * (3 + 2 + 3));
+    // calico: 3 small and 2 large echoes each way; cilium: 3; wg-geneve and wg-ipip: 2 each; all
+    // through WireGuard between the two hosts (one peer each way).
+    assertThat(wg).hasSize(2 * EACH_WAY);
     assertThat(wg).allSatisfy(row -> assertThat(row[2]).isEqualTo("4")); // transport data
     assertThat(wg).allSatisfy(row -> assertThat(row[5]).isEqualTo("51820"));
     countsEachWayFrom(wg, 4, 0);
@@ -89,8 +91,9 @@ class EncryptedCaptureTsharkTest {
         Tshark.fields(link, "ip.src", "ip.dst", "esp.spi", "esp.sequence", "ip.proto").stream()
             .filter(row -> !row[2].isEmpty())
             .toList();
-    // docker: 3 + 2 echoes each way; esp: 3 each way; one SA per direction between the hosts.
-    assertThat(esp).hasSize(2 * (3 + 2 + 3));
+    // docker: 3 + 2 echoes each way; esp: 3; esp-geneve and esp-ipip: 2 each; one SA per
+    // direction between the hosts.
+    assertThat(esp).hasSize(2 * EACH_WAY);
     assertThat(esp).allSatisfy(row -> assertThat(row[4]).isEqualTo("50"));
     countsEachWayFrom(esp, 3, 1);
     assertThat(byDirection(esp, 2))
