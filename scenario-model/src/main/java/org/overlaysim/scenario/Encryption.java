@@ -22,8 +22,8 @@ package org.overlaysim.scenario;
 public enum Encryption {
   NONE("none", 0),
   /**
-   * 1.52 Gbit/s a core: kernel WireGuard on a Xeon D-1541, one stream, "a single core performance
-   * bottleneck" (Netgate, "WireGuard in pfSense 2.5 performance", 2021).
+   * 1.52 Gbit/s a core: FreeBSD's kernel WireGuard on a Xeon D-1541, one stream, "a single core
+   * performance bottleneck" (Netgate, "WireGuard in pfSense 2.5 performance", 2021).
    */
   WIREGUARD("wireguard", 1_520_000_000L),
   /**
