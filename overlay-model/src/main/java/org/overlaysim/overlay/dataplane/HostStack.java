@@ -307,6 +307,8 @@ public final class HostStack {
     int overhead = tunnel.encapsulate(f, ip, remoteIp, nextOuterId);
     if (sealing.seals()) {
       sealing.seal(f, ip, remoteIp, nextOuterId, sealedTo(remote, sealing.encryption()));
+    } else {
+      f.cipher = Frame.CIPHER_NONE;
     }
     nextOuterId = (nextOuterId + 1) & 0xffff;
     int pathMtu = outerPathMtu(remoteIp);
@@ -484,6 +486,7 @@ public final class HostStack {
   /** After the decapsulation cost: VNI check, learning, the bridge. */
   private void decapsulated(Frame f) {
     f.tunneled = false;
+    f.cipher = Frame.CIPHER_NONE;
     Directory d = dp.directory();
     int overlay = f.overlay;
     if (f.tunnelKind != Frame.TUNNEL_IPIP && f.tunnelKind != Frame.TUNNEL_NONE) {

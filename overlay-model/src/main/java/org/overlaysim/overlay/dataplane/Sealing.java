@@ -31,15 +31,12 @@ record Sealing(Encryption encryption, Encapsulation encapsulation, int wireguard
   }
 
   /**
-   * Encrypts {@code f}'s wire packet, the {@code sent}-th to this peer: fills the outer fields the
-   * underlay sees (for a frame the tunnel left unencapsulated, from {@code localIp} to {@code
-   * remoteIp}); returns the bytes added.
+   * Encrypts {@code f}'s wire packet (for an overlay that {@link #seals()}), the {@code sent}-th to
+   * this peer: fills the outer fields the underlay sees (for a frame the tunnel left
+   * unencapsulated, from {@code localIp} to {@code remoteIp}), its length grown by what the
+   * encryption adds.
    */
-  int seal(Frame f, int localIp, int remoteIp, int outerId, long sent) {
-    if (encryption == Encryption.NONE) {
-      f.cipher = Frame.CIPHER_NONE;
-      return 0;
-    }
+  void seal(Frame f, int localIp, int remoteIp, int outerId, long sent) {
     if (!f.tunneled) {
       f.tunneled = true;
       f.tunnelKind = Frame.TUNNEL_NONE;
@@ -76,7 +73,6 @@ record Sealing(Encryption encryption, Encapsulation encapsulation, int wireguard
     }
     f.cipherId = peerId(localIp, remoteIp);
     f.outerLength += added;
-    return added;
   }
 
   /**
