@@ -77,6 +77,13 @@ public record Overlay(
         - optionsBytes;
   }
 
+  /** How its packets travel, as the format names it: {@code vxlan}, {@code none + wireguard}. */
+  public String tunnelDescription() {
+    return encryption == Encryption.NONE
+        ? encapsulation.yamlName()
+        : encapsulation.yamlName() + " + " + encryption.yamlName();
+  }
+
   /** The gateway address Docker reserves: the first address of the subnet. */
   public Ipv4 gateway() {
     return subnet.network().plus(1);
