@@ -23,16 +23,7 @@ class OverheadSweepTest {
 
   @Test
   void everyRunHasItsRowAndTheOverheadRatioOfItsEncapsulation(@TempDir Path dir) throws Exception {
-    StringWriter sink = new StringWriter();
-    int status =
-        Main.execute(
-            new PrintWriter(sink, true),
-            new PrintWriter(sink, true),
-            "run",
-            SCENARIO.toString(),
-            "--out",
-            dir.toString());
-    assertThat(status).as(sink.toString()).isZero();
+    run(SCENARIO, dir);
 
     List<String> summary = Files.readAllLines(dir.resolve("summary.csv"));
     assertThat(summary.get(0))
@@ -57,5 +48,19 @@ class OverheadSweepTest {
           .isCloseTo(expected, within(1e-6));
       assertThat(Long.parseLong(cells[5])).as("payload delivered").isPositive();
     }
+  }
+
+  /** Runs a scenario into {@code dir}; fails on a non-zero exit with what it printed. */
+  static void run(Path scenario, Path dir) {
+    StringWriter sink = new StringWriter();
+    int status =
+        Main.execute(
+            new PrintWriter(sink, true),
+            new PrintWriter(sink, true),
+            "run",
+            scenario.toString(),
+            "--out",
+            dir.toString());
+    assertThat(status).as(sink.toString()).isZero();
   }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.overlaysim.emulation.kernel.CommandResult;
 import org.overlaysim.emulation.kernel.CommandRunner;
 import org.overlaysim.emulation.kernel.KernelCounters;
@@ -38,6 +39,7 @@ import org.overlaysim.report.ReportRows.OverlayRow;
 import org.overlaysim.scenario.Container;
 import org.overlaysim.scenario.ControlPlane;
 import org.overlaysim.scenario.Encapsulation;
+import org.overlaysim.scenario.Encryption;
 import org.overlaysim.scenario.Host;
 import org.overlaysim.scenario.LinkSpec;
 import org.overlaysim.scenario.Overlay;
@@ -187,7 +189,10 @@ public final class Emulator {
       throws IOException, InterruptedException, EmulationException {
     Map<String, String> notes = new LinkedHashMap<>();
     PartialScenario partial =
-        PartialScenario.of(run.scenario(), missingDeviceTypes(run.scenario(), names, teardown));
+        PartialScenario.of(
+            run.scenario(),
+            missingDeviceTypes(run.scenario(), names, teardown),
+            missingCiphers(run.scenario(), names, teardown));
     partial.skippedOverlays().values().forEach(log::println);
     Scenario scenario = partial.emulated();
     Run emulatedRun =
@@ -421,55 +426,116 @@ public final class Emulator {
         + " us keep the kernel's own latency";
   }
 
-  /**
-   * The tunnel device types the scenario needs and this kernel cannot create, tried once each in a
-   * namespace of ours that is removed again before the build.
-   */
+  /** The device types the scenario's overlays need that this kernel lacks (geneve, ipip). */
   private Set<Encapsulation> missingDeviceTypes(Scenario scenario, Names names, Teardown teardown)
       throws IOException, InterruptedException, EmulationException {
-    Set<Encapsulation> needed = EnumSet.noneOf(Encapsulation.class);
+    Map<Encapsulation, List<String>> probes = new LinkedHashMap<>();
+    String namespace = names.router(0);
     for (Overlay overlay : scenario.overlays()) {
-      if (overlay.encapsulation() == Encapsulation.GENEVE
-          || overlay.encapsulation() == Encapsulation.IPIP) {
-        needed.add(overlay.encapsulation());
+      if (overlay.encapsulation() == Encapsulation.GENEVE) {
+        probes.put(
+            Encapsulation.GENEVE,
+            List.of(
+                "ip",
+                "-n",
+                namespace,
+                "link",
+                "add",
+                "osimgeneve",
+                "type",
+                "geneve",
+                "id",
+                "1",
+                "remote",
+                "192.0.2.1"));
+      } else if (overlay.encapsulation() == Encapsulation.IPIP) {
+        probes.put(
+            Encapsulation.IPIP,
+            List.of("ip", "-n", namespace, "link", "add", "osimipip", "type", "ipip"));
       }
     }
     Set<Encapsulation> missing = EnumSet.noneOf(Encapsulation.class);
-    if (needed.isEmpty()) {
-      return missing;
-    }
+    missing.addAll(
+        failedProbes(
+            probes,
+            namespace,
+            teardown,
+            r ->
+                r.stderr().contains("Unknown device type")
+                    || r.stderr().contains("not supported")));
+    return missing;
+  }
+
+  /**
+   * The encryptions the scenario uses that this kernel lacks: no wireguard device type, or no
+   * AES-GCM ESP state in xfrm.
+   */
+  private Set<Encryption> missingCiphers(Scenario scenario, Names names, Teardown teardown)
+      throws IOException, InterruptedException, EmulationException {
+    Map<Encryption, List<String>> probes = new LinkedHashMap<>();
     String namespace = names.router(0);
+    for (Overlay overlay : scenario.overlays()) {
+      if (overlay.encryption() == Encryption.WIREGUARD) {
+        probes.put(
+            Encryption.WIREGUARD,
+            List.of("ip", "-n", namespace, "link", "add", "osimwg", "type", "wireguard"));
+      } else if (overlay.encryption() == Encryption.IPSEC) {
+        probes.put(
+            Encryption.IPSEC,
+            List.of(
+                "ip",
+                "-n",
+                namespace,
+                "xfrm",
+                "state",
+                "add",
+                "src",
+                "192.0.2.1",
+                "dst",
+                "192.0.2.2",
+                "proto",
+                "esp",
+                "spi",
+                "0x100",
+                "mode",
+                "transport",
+                "aead",
+                "rfc4106(gcm(aes))",
+                "0x" + "00".repeat(20),
+                "64"));
+      }
+    }
+    Set<Encryption> missing = EnumSet.noneOf(Encryption.class);
+    missing.addAll(failedProbes(probes, namespace, teardown, r -> true));
+    return missing;
+  }
+
+  /**
+   * Runs each probe command in {@code namespace}, made for the probes and deleted after them (with
+   * whatever they created); the keys whose probe failed in a way {@code lacks} recognises.
+   */
+  private <K> List<K> failedProbes(
+      Map<K, List<String>> probes,
+      String namespace,
+      Teardown teardown,
+      Predicate<CommandResult> lacks)
+      throws IOException, InterruptedException, EmulationException {
+    List<K> failed = new ArrayList<>();
+    if (probes.isEmpty()) {
+      return failed;
+    }
     execute(List.of(Step.of("ip", "netns", "add", namespace)), teardown);
     try {
-      for (Encapsulation encapsulation : needed) {
-        List<String> add =
-            encapsulation == Encapsulation.GENEVE
-                ? List.of(
-                    "ip",
-                    "-n",
-                    namespace,
-                    "link",
-                    "add",
-                    "osimprobe",
-                    "type",
-                    "geneve",
-                    "id",
-                    "1",
-                    "remote",
-                    "192.0.2.1")
-                : List.of("ip", "-n", namespace, "link", "add", "osimprobe", "type", "ipip");
-        CommandResult result = runner.run(add);
-        if (result.succeeded()) {
-          runner.run(List.of("ip", "-n", namespace, "link", "del", "osimprobe"));
-        } else if (result.stderr().contains("Unknown device type")
-            || result.stderr().contains("not supported")) {
-          missing.add(encapsulation);
+      for (Map.Entry<K, List<String>> probe : probes.entrySet()) {
+        CommandResult result = runner.run(probe.getValue());
+        if (!result.succeeded() && lacks.test(result)) {
+          failed.add(probe.getKey());
         }
       }
     } finally {
       runner.run(List.of("ip", "netns", "del", namespace));
     }
-    return missing;
+    return failed;
   }
 
   private static boolean isNamespaceSetup(Step step) {

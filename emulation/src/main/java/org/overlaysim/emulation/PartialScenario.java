@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.overlaysim.scenario.Container;
 import org.overlaysim.scenario.Encapsulation;
+import org.overlaysim.scenario.Encryption;
 import org.overlaysim.scenario.Endpoint;
 import org.overlaysim.scenario.Overlay;
 import org.overlaysim.scenario.PingTraffic;
@@ -20,8 +21,10 @@ import org.overlaysim.scenario.UdpTraffic;
 /**
  * The part of a scenario this kernel can build: overlays whose device type it lacks (geneve without
  * CONFIG_GENEVE, ipip without CONFIG_NET_IPIP) are left out, with their containers and every flow
- * that has an end among those containers. Probes stay (their pairs are drawn from the whole
- * scenario, as the simulator draws them, and pairs with a left-out end are not probed).
+ * that has an end among those containers; so are encrypted overlays (the emulator builds no
+ * WireGuard or xfrm state yet), their line saying whether the kernel has the cipher at all. Probes
+ * stay (their pairs are drawn from the whole scenario, as the simulator draws them, and pairs with
+ * a left-out end are not probed).
  *
  * @param emulated the scenario that is built
  * @param skippedOverlays per left-out overlay, the line saying why
@@ -44,22 +47,47 @@ public record PartialScenario(
     };
   }
 
-  /** The line of a left-out overlay, e.g. {@code geneve overlay 'green' not emulated: ...}. */
-  public static String skipLine(Overlay overlay) {
-    return overlay.encapsulation().yamlName()
-        + " overlay '"
-        + overlay.name()
-        + "' not emulated: kernel lacks "
-        + kernelOption(overlay.encapsulation());
+  /** What the kernel needs for an encryption: WireGuard's module, or AES-GCM for ESP in xfrm. */
+  public static String kernelOption(Encryption encryption) {
+    return switch (encryption) {
+      case WIREGUARD -> "CONFIG_WIREGUARD";
+      case IPSEC -> "AES-GCM for xfrm (rfc4106(gcm(aes)): CONFIG_INET_ESP, CONFIG_CRYPTO_GCM)";
+      case NONE -> "nothing";
+    };
   }
 
-  /** {@code scenario} without the overlays whose encapsulation is in {@code missing}. */
-  public static PartialScenario of(Scenario scenario, Set<Encapsulation> missing) {
+  /**
+   * Why a left-out overlay is left out, e.g. {@code geneve overlay 'green' not emulated: kernel
+   * lacks CONFIG_GENEVE}, or null when it is built.
+   */
+  static String skipLine(
+      Overlay overlay, Set<Encapsulation> missingDevices, Set<Encryption> missingCiphers) {
+    String head = overlay.encapsulation().yamlName() + " overlay '" + overlay.name();
+    if (missingDevices.contains(overlay.encapsulation())) {
+      return head + "' not emulated: kernel lacks " + kernelOption(overlay.encapsulation());
+    }
+    Encryption encryption = overlay.encryption();
+    if (encryption == Encryption.NONE) {
+      return null;
+    }
+    head = encryption.yamlName() + "-encrypted " + head;
+    return missingCiphers.contains(encryption)
+        ? head + "' not emulated: kernel lacks " + kernelOption(encryption)
+        : head + "' not emulated: the emulator builds no " + encryption.yamlName() + " yet";
+  }
+
+  /**
+   * {@code scenario} without the overlays whose encapsulation is in {@code missingDevices} and
+   * without its encrypted overlays ({@code missingCiphers}: the encryptions the kernel lacks).
+   */
+  public static PartialScenario of(
+      Scenario scenario, Set<Encapsulation> missingDevices, Set<Encryption> missingCiphers) {
     Map<String, String> skippedOverlays = new LinkedHashMap<>();
     List<Overlay> overlays = new ArrayList<>();
     for (Overlay overlay : scenario.overlays()) {
-      if (missing.contains(overlay.encapsulation())) {
-        skippedOverlays.put(overlay.name(), skipLine(overlay));
+      String skip = skipLine(overlay, missingDevices, missingCiphers);
+      if (skip != null) {
+        skippedOverlays.put(overlay.name(), skip);
       } else {
         overlays.add(overlay);
       }

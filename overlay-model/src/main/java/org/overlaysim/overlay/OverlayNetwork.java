@@ -1,5 +1,6 @@
 package org.overlaysim.overlay;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Objects;
 import org.overlaysim.engine.RandomStreams;
 import org.overlaysim.engine.Simulator;
 import org.overlaysim.overlay.dataplane.ContainerStack;
+import org.overlaysim.overlay.dataplane.CryptoWork;
 import org.overlaysim.overlay.dataplane.DataPlane;
 import org.overlaysim.overlay.dataplane.VtepSettings;
 import org.overlaysim.overlay.fdb.Directory;
@@ -143,6 +145,21 @@ public final class OverlayNetwork {
 
   public UnderlayNetwork underlayNetwork() {
     return dataPlane.network();
+  }
+
+  /**
+   * The encryption work of every host that serves an encrypted overlay, in host order (hosts.csv);
+   * empty when no overlay is encrypted.
+   */
+  public List<CryptoWork> cryptoWork() {
+    List<CryptoWork> work = new ArrayList<>();
+    for (int h = 0; h < underlay.hosts().size(); h++) {
+      CryptoWork w = dataPlane.host(h).cryptoWork();
+      if (w != null) {
+        work.add(w);
+      }
+    }
+    return work;
   }
 
   /** Counters of every link direction, in link order, a-to-b first (links.csv). */

@@ -21,12 +21,13 @@ class MtuBoundaryTest {
         .run();
   }
 
-  private static void passes(ScenarioRun r) {
+  static void passes(ScenarioRun r) {
     assertThat(r.observer.samples(0)).isEqualTo(3);
     assertThat(r.observer.drops).isEmpty();
   }
 
-  private static void refusedLocally(ScenarioRun r) {
+  /** Refused by container a's own stack: three drops there, nothing on the wire. */
+  static void refusedLocally(ScenarioRun r) {
     assertThat(r.observer.samples(0)).isZero();
     assertThat(r.observer.drops)
         .hasSize(3)

@@ -66,6 +66,10 @@ public final class ReportColumns {
           "delay_ms",
           "delay_source");
 
+  /** hosts.csv: written only when an overlay is encrypted. */
+  public static final List<String> HOSTS =
+      List.of("host", "cores", "crypto_packets", "crypto_bytes", "cpu_busy");
+
   public static final List<String> OVERLAYS =
       List.of(
           "overlay",

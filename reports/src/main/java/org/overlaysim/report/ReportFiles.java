@@ -30,6 +30,7 @@ public final class ReportFiles {
   public static final String OVERLAYS = "overlays.csv";
   public static final String REACHABILITY = "reachability.csv";
   public static final String TCP = "tcp.csv";
+  public static final String HOSTS = "hosts.csv";
 
   private ReportFiles() {}
 
@@ -43,6 +44,9 @@ public final class ReportFiles {
     writeAtomically(dir.resolve(OVERLAYS), overlays(runs));
     writeAtomically(dir.resolve(REACHABILITY), reachability(runs));
     writeAtomically(dir.resolve(TCP), tcpTrace(runs));
+    if (runs.stream().anyMatch(r -> !r.hosts().isEmpty())) {
+      writeAtomically(dir.resolve(HOSTS), hosts(runs));
+    }
   }
 
   static String summary(List<RunReport> runs) {
@@ -110,6 +114,20 @@ public final class ReportFiles {
                 Long.toString(row.retransmissions()),
                 Long.toString(row.timeouts()),
                 Csv.decimal(row.stalledNs() / 1e9)));
+  }
+
+  static String hosts(List<RunReport> runs) {
+    return table(
+        runs,
+        ReportColumns.HOSTS,
+        RunReport::hosts,
+        row ->
+            List.of(
+                row.host(),
+                Integer.toString(row.cores()),
+                Long.toString(row.cryptoPackets()),
+                Long.toString(row.cryptoBytes()),
+                Csv.decimal(row.busy())));
   }
 
   static String drops(List<RunReport> runs) {

@@ -60,6 +60,13 @@ public final class ReportRows {
       double delayMs,
       String delaySource) {}
 
+  /**
+   * hosts.csv without the run column: a host's encryption and decryption work; busy is the share of
+   * the simulated time its cores were busy with it.
+   */
+  public record HostRow(
+      String host, int cores, long cryptoPackets, long cryptoBytes, double busy) {}
+
   /** overlays.csv without the run column. */
   public record OverlayRow(
       String overlay,

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.overlaysim.report.ReportRows.DropRow;
+import org.overlaysim.report.ReportRows.HostRow;
 import org.overlaysim.report.ReportRows.LatencyRow;
 import org.overlaysim.report.ReportRows.LinkRow;
 import org.overlaysim.report.ReportRows.OverlayRow;
@@ -38,6 +39,7 @@ public record RunReport(
     List<OverlayRow> overlays,
     List<ReachabilityRow> reachability,
     List<TcpTraceRow> tcpTrace,
+    List<HostRow> hosts,
     RunTimings timings) {
   public RunReport {
     sweepValues = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sweepValues));
@@ -49,5 +51,7 @@ public record RunReport(
     reachability = List.copyOf(reachability);
     // Reports stored before tcp.csv existed have no trace.
     tcpTrace = tcpTrace == null ? List.of() : List.copyOf(tcpTrace);
+    // Reports stored before hosts.csv existed have no hosts.
+    hosts = hosts == null ? List.of() : List.copyOf(hosts);
   }
 }

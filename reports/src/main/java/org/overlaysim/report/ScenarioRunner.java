@@ -16,7 +16,9 @@ import org.overlaysim.engine.RandomStreams;
 import org.overlaysim.engine.Simulator;
 import org.overlaysim.overlay.OverlayNetwork;
 import org.overlaysim.overlay.VtepTables;
+import org.overlaysim.overlay.dataplane.CryptoWork;
 import org.overlaysim.report.ReportRows.DropRow;
+import org.overlaysim.report.ReportRows.HostRow;
 import org.overlaysim.report.ReportRows.LatencyRow;
 import org.overlaysim.report.ReportRows.LinkRow;
 import org.overlaysim.report.ReportRows.OverlayRow;
@@ -295,6 +297,11 @@ public final class ScenarioRunner {
               network.fdbEntries(o.name())));
     }
     List<ReachabilityRow> reachability = probes(scenario, observations);
+    List<HostRow> hosts = new ArrayList<>();
+    for (CryptoWork w : network.cryptoWork()) {
+      hosts.add(
+          new HostRow(w.host(), w.cores(), w.packets(), w.bytes(), w.busyFraction(elapsedNs)));
+    }
     return new RunReport(
         run.id(),
         scenario.name(),
@@ -315,6 +322,7 @@ public final class ScenarioRunner {
         overlays,
         reachability,
         trace.rows(),
+        hosts,
         timings);
   }
 

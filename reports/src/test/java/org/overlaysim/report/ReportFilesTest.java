@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.overlaysim.report.ReportRows.DropRow;
+import org.overlaysim.report.ReportRows.HostRow;
 import org.overlaysim.report.ReportRows.LatencyRow;
 import org.overlaysim.report.ReportRows.LinkRow;
 import org.overlaysim.report.ReportRows.OverlayRow;
@@ -52,6 +53,7 @@ class ReportFilesTest {
         List.of(new OverlayRow("frontend", 100, "vxlan", "static", 0, 0, 0, 0, 4)),
         List.of(new ReachabilityRow("web-1", "db-1", "TCP", 5432, "denied", "policy-deny")),
         List.of(new TcpTraceRow("tcp-2", 0.01, 13980, -1, 26.0, 13.0, 13980, 0, 0, "open", 0)),
+        List.of(),
         RunTimings.UNKNOWN);
   }
 
@@ -85,6 +87,42 @@ class ReportFilesTest {
             "run,replication,flow,time_s,cwnd_bytes,ssthresh_bytes,srtt_ms,rttvar_ms,bytes_in_flight,"
                 + "delivered_bytes,retransmits,state,connection",
             "three-sites-p0-r0,0,tcp-2,0.010000,13980,,26.000000,13.000000,13980,0,0,open,0");
+  }
+
+  @Test
+  void hostsCsvIsWrittenOnlyWhenAHostEncrypts(@TempDir Path dir) throws Exception {
+    ReportFiles.write(dir, List.of(run("three-sites-p0-r0", Map.of())));
+    assertThat(dir.resolve("hosts.csv")).doesNotExist();
+
+    RunReport plain = run("three-sites-p0-r0", Map.of());
+    RunReport encrypted =
+        new RunReport(
+            plain.runId(),
+            plain.scenario(),
+            plain.seed(),
+            plain.replication(),
+            plain.sweepValues(),
+            plain.events(),
+            plain.eventTrace(),
+            plain.simTimeS(),
+            plain.wallTimeS(),
+            plain.packetsSent(),
+            plain.packetsDelivered(),
+            plain.packetsDropped(),
+            plain.latency(),
+            plain.throughput(),
+            plain.drops(),
+            plain.links(),
+            plain.overlays(),
+            plain.reachability(),
+            plain.tcpTrace(),
+            List.of(new HostRow("mad-1", 2, 10, 15000, 0.25)),
+            plain.timings());
+    ReportFiles.write(dir, List.of(encrypted));
+    assertThat(Files.readAllLines(dir.resolve("hosts.csv")))
+        .containsExactly(
+            "run,replication,host,cores,crypto_packets,crypto_bytes,cpu_busy",
+            "three-sites-p0-r0,0,mad-1,2,10,15000,0.250000");
   }
 
   @Test

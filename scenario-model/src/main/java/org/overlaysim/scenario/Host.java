@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param ip underlay address of the VTEP
  * @param bandwidthBps access link rate
  * @param mtu access link MTU
+ * @param cores cores that encrypt and decrypt the packets of encrypted overlays
  */
 public record Host(
     String name,
@@ -18,7 +19,8 @@ public record Host(
     Ipv4 ip,
     long bandwidthBps,
     int mtu,
-    long queueBytes) {
+    long queueBytes,
+    int cores) {
   public Host {
     Checks.name(name, "host name");
     Checks.name(group, "host group");
@@ -28,5 +30,6 @@ public record Host(
     Checks.positive(bandwidthBps, "bandwidth");
     Checks.range(mtu, 68, 65535, "mtu");
     Checks.positive(queueBytes, "queue");
+    Checks.range(cores, 1, 4096, "cores");
   }
 }

@@ -12,6 +12,9 @@ import java.util.Objects;
  * @param convergenceNs delay before an EVPN route reaches the other VTEPs
  * @param optionsBytes Geneve option bytes every packet carries (0-252, a multiple of 4; OVN sends
  *     8: one 4-byte option header and 4 bytes of data); 0 for every other encapsulation
+ * @param encryption what encrypts the tunnel's packets on the underlay ({@link Encryption})
+ * @param cryptoRateBps bits one core encrypts or decrypts per second with this overlay's cipher; 0
+ *     without encryption
  */
 public record Overlay(
     String name,
@@ -23,7 +26,9 @@ public record Overlay(
     int mtu,
     long fdbAgeingNs,
     long convergenceNs,
-    int optionsBytes) {
+    int optionsBytes,
+    Encryption encryption,
+    long cryptoRateBps) {
 
   public static final int MAX_VNI = 16_777_215;
   public static final long DEFAULT_FDB_AGEING_NS = 300_000_000_000L;
@@ -40,6 +45,10 @@ public record Overlay(
     Checks.positive(fdbAgeingNs, "fdbAgeing");
     Checks.nonNegative(convergenceNs, "convergence");
     Checks.range(optionsBytes, 0, MAX_OPTIONS_BYTES, "optionsBytes");
+    Objects.requireNonNull(encryption, "encryption");
+    if (encryption == Encryption.NONE ? cryptoRateBps != 0 : cryptoRateBps <= 0) {
+      throw new IllegalArgumentException("an encrypted overlay has a crypto rate, no other does");
+    }
     if (optionsBytes % 4 != 0 || (optionsBytes > 0 && encapsulation != Encapsulation.GENEVE)) {
       throw new IllegalArgumentException(
           "optionsBytes must be a multiple of 4, and only geneve carries options");
@@ -55,6 +64,24 @@ public record Overlay(
    */
   public int overheadBytes() {
     return encapsulation.overheadBytes() + optionsBytes;
+  }
+
+  /**
+   * The MTU {@code mtu: auto} gives on hosts of {@code hostMtu}: what encryption leaves of the link
+   * ({@link Encryption#largestSealed}) less the tunnel's overhead.
+   */
+  public static int autoMtu(
+      int hostMtu, Encapsulation encapsulation, int optionsBytes, Encryption encryption) {
+    return encryption.largestSealed(hostMtu, encapsulation)
+        - encapsulation.overheadBytes()
+        - optionsBytes;
+  }
+
+  /** How its packets travel, as the format names it: {@code vxlan}, {@code none + wireguard}. */
+  public String tunnelDescription() {
+    return encryption == Encryption.NONE
+        ? encapsulation.yamlName()
+        : encapsulation.yamlName() + " + " + encryption.yamlName();
   }
 
   /** The gateway address Docker reserves: the first address of the subnet. */

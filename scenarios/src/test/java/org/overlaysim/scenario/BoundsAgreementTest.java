@@ -55,6 +55,7 @@ class BoundsAgreementTest {
           Map.entry(Bounds.PORT, "overlays.o.udpPort"),
           Map.entry(Bounds.VNI, "overlays.o.vni"),
           Map.entry(Bounds.HOST_COUNT, "hosts.node.count"),
+          Map.entry(Bounds.HOST_CORES, "hosts.h1.cores"),
           Map.entry(Bounds.CONTAINER_COUNT, "containers.w.count"),
           Map.entry(Bounds.PING_SIZE, "traffic[0].size"),
           Map.entry(Bounds.UDP_SIZE, "traffic[1].size"),

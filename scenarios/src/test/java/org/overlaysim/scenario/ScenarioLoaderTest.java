@@ -243,17 +243,20 @@ class ScenarioLoaderTest {
   @Test
   void sweepGivesTheCartesianProductWithTheFirstKeySlowest() throws Exception {
     ScenarioSet set = ScenarioLoader.load(java.nio.file.Path.of("examples/encapsulations.yaml"));
-    assertThat(set.runs()).hasSize(8);
-    Run last = set.runs().get(7);
-    assertThat(last.id()).isEqualTo("encapsulations-p7-r0");
+    assertThat(set.runs()).hasSize(4 * 3 * 2);
+    Run last = set.runs().get(23);
+    assertThat(last.id()).isEqualTo("encapsulations-p23-r0");
     assertThat(last.sweepValues())
         .containsExactly(
             java.util.Map.entry("overlays.frontend.encapsulation", "none"),
+            java.util.Map.entry("overlays.frontend.encryption", "ipsec"),
             java.util.Map.entry("underlay.defaults.mtu", "9000"));
     Overlay overlay = last.scenario().overlays().get(0);
     assertThat(overlay.encapsulation()).isEqualTo(Encapsulation.NONE);
-    assertThat(overlay.mtu()).isEqualTo(9000);
-    assertThat(set.runs().get(4).scenario().overlays().get(0).mtu()).isEqualTo(1500 - 20);
+    // ESP tunnel mode on 9000 (esp4_get_mtu): ((9000 - 20 - 8 - 8 - 16) & ~3) - 2.
+    assertThat(overlay.mtu()).isEqualTo(((9000 - 20 - 8 - 8 - 16) & ~3) - 2);
+    // Point 4: vxlan, ipsec, 1500: Docker's 1500 - 50 - 26.
+    assertThat(set.runs().get(4).scenario().overlays().get(0).mtu()).isEqualTo(1500 - 50 - 26);
   }
 
   @Test
@@ -393,5 +396,107 @@ class ScenarioLoaderTest {
     assertThat(Yaml.problems(odd).toString()).contains("multiple of 4");
     String big = vxlan.replace("vxlan, optionsBytes: 8", "geneve, optionsBytes: 256");
     assertThat(Yaml.problems(big)).isNotEmpty();
+  }
+
+  @Test
+  void encryptionLowersAutoMtuAsCalicoAndDockerSetIt() throws Exception {
+    String text =
+        Yaml.HEAD
+            + Yaml.HOSTS
+            + """
+            overlays:
+              - {name: calico, subnet: 172.20.0.0/24, encapsulation: none, encryption: wireguard}
+              - {name: cilium, vni: 2, subnet: 172.21.0.0/24, encryption: wireguard}
+              - {name: docker, vni: 3, subnet: 172.22.0.0/24, encryption: ipsec}
+              - {name: esp, subnet: 172.23.0.0/24, encapsulation: none, encryption: ipsec}
+              - {name: plain, vni: 5, subnet: 172.24.0.0/24}
+            containers:
+              - {name: c1, host: h1, overlay: plain}
+            """;
+    Scenario scenario = Yaml.scenario(text);
+    assertThat(scenario.overlays())
+        .extracting(Overlay::encryption)
+        .containsExactly(
+            Encryption.WIREGUARD,
+            Encryption.WIREGUARD,
+            Encryption.IPSEC,
+            Encryption.IPSEC,
+            Encryption.NONE);
+    // Calico: 1500 - 60 = 1440 (its MTU docs). WireGuard around VXLAN: 1500 - 60 - 50.
+    // Docker (libnetwork maxMTU): 1500 - 50 = 1450, - 26 (ESP with an 8-byte ICV) = 1424, rounded
+    // down to a multiple of 4. ESP tunnel mode with a 16-byte ICV, Linux's esp4_get_mtu:
+    // ((1500 - 36 - 16) & ~3) - 2 = 1446.
+    assertThat(scenario.overlays())
+        .extracting(Overlay::mtu)
+        .containsExactly(1440, 1390, (1450 - 26) / 4 * 4, 1446, 1450);
+  }
+
+  @Test
+  void anUnknownEncryptionIsOneProblemAtItsLine() throws Exception {
+    String text =
+        Yaml.HEAD
+            + Yaml.HOSTS
+            + """
+            overlays:
+              - {name: o, vni: 1, subnet: 172.20.0.0/24, encryption: wiregaurd}
+            containers:
+              - {name: c1, host: h1, overlay: o}
+            """;
+    List<Problem> problems = Yaml.problems(text);
+    assertThat(problems).hasSize(1);
+    assertThat(problems.get(0).path()).isEqualTo("overlays[0].encryption");
+    assertThat(problems.get(0).line()).isEqualTo(text.split("\n").length - 2);
+    assertThat(problems.get(0).message()).contains("wireguard");
+  }
+
+  @Test
+  void encryptionIsASweepAndSetKey() throws Exception {
+    String text =
+        Yaml.HEAD
+            + Yaml.HOSTS
+            + """
+            overlays:
+              - {name: o, vni: 1, subnet: 172.20.0.0/24}
+            containers:
+              - {name: c1, host: h1, overlay: o}
+            """;
+    Scenario set = Yaml.load(text, "overlays.o.encryption=ipsec").base();
+    assertThat(set.overlays().get(0).encryption()).isEqualTo(Encryption.IPSEC);
+    List<Run> runs =
+        Yaml.load(text + "sweep:\n  overlays.o.encryption: [none, wireguard]\n").runs();
+    assertThat(runs)
+        .extracting(r -> r.scenario().overlays().get(0).encryption())
+        .containsExactly(Encryption.NONE, Encryption.WIREGUARD);
+    assertThat(Yaml.problems(text, "overlays.o.encryption=aes").get(0).toString())
+        .contains("overlays.o.encryption");
+  }
+
+  @Test
+  void cryptoRateDefaultsByCipherAndIsIgnoredWithoutEncryption() throws Exception {
+    String text =
+        Yaml.HEAD
+            + """
+            hosts:
+              - {name: h1, router: r1, ip: 10.0.0.1, cores: 8}
+              - {name: h2, router: r2, ip: 10.0.0.2}
+            overlays:
+              - {name: wg, subnet: 172.20.0.0/24, encapsulation: none, encryption: wireguard}
+              - {name: esp, vni: 2, subnet: 172.21.0.0/24, encryption: ipsec, cryptoRate: 10Gbps}
+              - {name: plain, vni: 3, subnet: 172.22.0.0/24}
+            containers:
+              - {name: c1, host: h1, overlay: plain}
+            """;
+    Scenario scenario = Yaml.scenario(text);
+    assertThat(scenario.hosts()).extracting(Host::cores).containsExactly(8, 1);
+    // Netgate's single-core WireGuard figure, 1.52 Gbit/s; the given 10 Gbit/s; none for plain.
+    assertThat(scenario.overlays())
+        .extracting(Overlay::cryptoRateBps)
+        .containsExactly(1_520_000_000L, 10_000_000_000L, 0L);
+    // As vni for ipip: a sweep of encryption over [none, wireguard] keeps one cryptoRate.
+    String unencrypted =
+        text.replace("subnet: 172.22.0.0/24}", "subnet: 172.22.0.0/24, cryptoRate: 1Gbps}");
+    assertThat(Yaml.scenario(unencrypted).overlays().get(2).cryptoRateBps()).isZero();
+    assertThat(Yaml.problems(text.replace("cores: 8", "cores: 0")).toString())
+        .contains("hosts[0].cores");
   }
 }

@@ -85,7 +85,8 @@ public final class ScenarioWriter {
           .put("ip", h.ip().toString())
           .put("bandwidth", Units.formatRate(h.bandwidthBps()))
           .put("mtu", h.mtu())
-          .put("queue", Units.formatSize(h.queueBytes()));
+          .put("queue", Units.formatSize(h.queueBytes()))
+          .put("cores", h.cores());
     }
     ArrayNode overlays = root.putArray("overlays");
     for (Overlay o : s.overlays()) {
@@ -103,6 +104,10 @@ public final class ScenarioWriter {
           .put("convergence", Units.formatDuration(o.convergenceNs()));
       if (o.optionsBytes() > 0) {
         node.put("optionsBytes", o.optionsBytes());
+      }
+      if (o.encryption() != Encryption.NONE) {
+        node.put("encryption", o.encryption().yamlName())
+            .put("cryptoRate", Units.formatRate(o.cryptoRateBps()));
       }
     }
     ArrayNode containers = root.putArray("containers");

@@ -37,7 +37,9 @@ import org.overlaysim.topology.DropReason;
  * invocation's teardown checks that every datagram arrived (no queue, no policy drop).
  *
  * <p>Baselines side by side: {@code policies=off} (no NetworkPolicy: no classification and no
- * connection tracking) and {@code encapsulation=none} (no tunnel header, same hops).
+ * connection tracking) and {@code encapsulation=none} (no tunnel header, same hops). {@code -p
+ * encryption=none,wireguard,ipsec} adds the encrypted overlays (sealing, the hosts' crypto stage;
+ * the default rates leave the cores far from busy at 512 Mbit/s a host).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -55,6 +57,9 @@ public class WholePathBenchmark {
 
   @Param({"on", "off"})
   public String policies;
+
+  @Param({"none"})
+  public String encryption;
 
   private Scenario scenario;
   private Simulator simulator;
@@ -83,7 +88,9 @@ public class WholePathBenchmark {
   @Setup(Level.Trial)
   public void loadScenario() throws Exception {
     scenario =
-        load(scenarioYaml(encapsulation, policies.equals("on"), UDP_STREAM, "UDP"), List.of());
+        load(
+            scenarioYaml(encapsulation, policies.equals("on"), UDP_STREAM, "UDP"),
+            List.of("overlays.pods.encryption=" + encryption));
   }
 
   /** The scenario of {@code yaml} with {@code overrides} (the loader reads files only). */

@@ -148,7 +148,7 @@ final class MapLegend extends VBox {
               o.name()
                   + "  "
                   + vni
-                  + o.encapsulation().yamlName()
+                  + o.tunnelDescription()
                   + ", "
                   + o.controlPlane().yamlName()
                   + ", MTU "

@@ -91,7 +91,7 @@ final class DetailsPane extends VBox {
                 + " (VNI "
                 + overlay.vni()
                 + ", "
-                + overlay.encapsulation().yamlName()
+                + overlay.tunnelDescription()
                 + ", "
                 + overlay.controlPlane()
                 + ")";

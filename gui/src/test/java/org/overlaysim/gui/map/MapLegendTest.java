@@ -2,10 +2,12 @@ package org.overlaysim.gui.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,6 +65,22 @@ class MapLegendTest {
 
     robot.clickOn("#legend-title");
     assertThat(robot.lookup(".legend-key").queryAll()).isNotEmpty();
+  }
+
+  @Test
+  void encryptedOverlaysAreNamedWithTheirEncryption(FxRobot robot) throws Exception {
+    show(robot, "../emulation/src/test/resources/emulation/encrypted-overlays.yaml", true);
+
+    List<String> texts =
+        robot.lookup("#legend").queryAll().stream()
+            .flatMap(n -> ((javafx.scene.Parent) n).lookupAll(".label").stream())
+            .map(n -> ((Labeled) n).getText())
+            .toList();
+    assertThat(texts)
+        .anySatisfy(t -> assertThat(t).startsWith("blue  VNI 100, vxlan, static"))
+        .anySatisfy(t -> assertThat(t).startsWith("calico  none + wireguard, static, MTU 1440"))
+        .anySatisfy(
+            t -> assertThat(t).startsWith("docker  VNI 4097, vxlan + ipsec, static, MTU 1424"));
   }
 
   private void assertCoversNoSite(FxRobot robot, Scenario s) {

@@ -1,6 +1,7 @@
 package org.overlaysim.overlay.dataplane;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.overlaysim.engine.RandomStreams;
@@ -53,6 +54,7 @@ public final class DataPlane implements UnderlayListener {
   private final String[] linkDirections;
   private final Segmentation segmentation;
   private final Tunnel[] tunnels;
+  private final Sealing[] sealings;
   private FrameTap[] containerTaps;
   private FrameRenderer renderer;
 
@@ -82,10 +84,14 @@ public final class DataPlane implements UnderlayListener {
       local.get(directory.host(c)).add(c);
     }
     tunnels = new Tunnel[directory.overlays()];
+    sealings = new Sealing[directory.overlays()];
     for (int o = 0; o < tunnels.length; o++) {
       tunnels[o] = Tunnel.of(directory.overlay(o), settings.outerDf());
+      sealings[o] = Sealing.of(directory.overlay(o));
     }
     hosts = new HostStack[hs.size()];
+    Map<String, Integer> cores = new HashMap<>();
+    scenario.hosts().forEach(h -> cores.put(h.name(), h.cores()));
     for (int h = 0; h < hs.size(); h++) {
       ForwardingTable[] tables = new ForwardingTable[directory.overlays()];
       for (int c : local.get(h)) {
@@ -97,7 +103,16 @@ public final class DataPlane implements UnderlayListener {
       int[] mine = local.get(h).stream().mapToInt(Integer::intValue).toArray();
       HostNode host = hs.get(h);
       int accessMtu = underlay.links().get(underlay.accessLinkIndex(h)).mtu();
-      hosts[h] = new HostStack(this, h, host.name(), host.ipv4(), accessMtu, tables, mine);
+      hosts[h] =
+          new HostStack(
+              this,
+              h,
+              host.name(),
+              host.ipv4(),
+              accessMtu,
+              cores.getOrDefault(host.name(), 1),
+              tables,
+              mine);
     }
     containers = new ContainerStack[directory.containers()];
     for (int c = 0; c < containers.length; c++) {
@@ -114,6 +129,19 @@ public final class DataPlane implements UnderlayListener {
   /** How overlay {@code overlay}'s VTEPs encapsulate. */
   Tunnel tunnel(int overlay) {
     return tunnels[overlay];
+  }
+
+  /** How overlay {@code overlay}'s packets are encrypted on the underlay. */
+  Sealing sealing(int overlay) {
+    return sealings[overlay];
+  }
+
+  /**
+   * Whether overlay {@code overlay}'s frames leave a host wrapped, through its encapsulation and
+   * decapsulation (and their cost): by a tunnel, or by encryption around a routed packet.
+   */
+  boolean wraps(int overlay) {
+    return tunnels[overlay].tunnels() || sealings[overlay].seals();
   }
 
   /** ACLs, NetworkPolicy and connection tracking; null when the scenario has none. */
@@ -175,6 +203,10 @@ public final class DataPlane implements UnderlayListener {
 
   int hostIp(int host) {
     return hostIps[host];
+  }
+
+  int hostCount() {
+    return hostIps.length;
   }
 
   int hostIndexByIp(int ip) {

@@ -126,13 +126,27 @@ public final class Frame implements UnderlayPacket {
   // --- outer header (tunnelled frames)
   public boolean tunneled;
 
-  /** Encapsulation of the outer header, for rendering: 0 vxlan, 1 geneve, 2 ipip. */
+  /** Encapsulation of the outer header, for rendering: 0 vxlan, 1 geneve, 2 ipip, 3 none. */
   public int tunnelKind;
 
   /** Geneve option bytes after the 8-byte Geneve header (the overlay's optionsBytes), else 0. */
   public int tunnelOptionsBytes;
 
   public int vni;
+
+  /**
+   * What encrypted the outer packet ({@link #CIPHER_NONE}, {@link #CIPHER_WIREGUARD}, {@link
+   * #CIPHER_ESP_TRANSPORT}, {@link #CIPHER_ESP_TUNNEL}): the outer header fields are then the
+   * encrypted packet's, and the tunnel's own headers are inside, unseen.
+   */
+  public int cipher;
+
+  /** WireGuard's receiver index or ESP's SPI. */
+  public int cipherId;
+
+  /** WireGuard's counter or ESP's sequence number (per peer, from 0 or 1). */
+  public long cipherCounter;
+
   public int outerSrc;
   public int outerDst;
   public int outerProto;
@@ -164,6 +178,14 @@ public final class Frame implements UnderlayPacket {
   public static final int TUNNEL_VXLAN = 0;
   public static final int TUNNEL_GENEVE = 1;
   public static final int TUNNEL_IPIP = 2;
+
+  /** No tunnel inside the encryption: WireGuard or ESP carry the inner packet itself. */
+  public static final int TUNNEL_NONE = 3;
+
+  public static final int CIPHER_NONE = 0;
+  public static final int CIPHER_WIREGUARD = 1;
+  public static final int CIPHER_ESP_TRANSPORT = 2;
+  public static final int CIPHER_ESP_TUNNEL = 3;
 
   /** A field-by-field copy (shallow for references). */
   public Frame copy() {
@@ -213,6 +235,9 @@ public final class Frame implements UnderlayPacket {
     f.tunnelKind = tunnelKind;
     f.tunnelOptionsBytes = tunnelOptionsBytes;
     f.vni = vni;
+    f.cipher = cipher;
+    f.cipherId = cipherId;
+    f.cipherCounter = cipherCounter;
     f.outerSrc = outerSrc;
     f.outerDst = outerDst;
     f.outerProto = outerProto;

@@ -1,7 +1,9 @@
 package org.overlaysim.overlay.dataplane;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
+import org.overlaysim.engine.random.SplitMix64;
 import org.overlaysim.overlay.packet.ArpPacket;
 import org.overlaysim.overlay.packet.EtherType;
 import org.overlaysim.overlay.packet.EthernetHeader;
@@ -212,6 +214,9 @@ public final class FrameRenderer {
 
   /** What follows the outer IPv4 header of the whole datagram. */
   private byte[] outerPayload(Frame w) {
+    if (w.cipher != Frame.CIPHER_NONE) {
+      return sealed(w);
+    }
     if (w.tunnelKind == Frame.TUNNEL_IPIP) {
       return innerDatagram(w);
     }
@@ -235,5 +240,43 @@ public final class FrameRenderer {
     ByteBuffer head = ByteBuffer.wrap(bytes);
     udp.write(head);
     return bytes;
+  }
+
+  /** WireGuard's message type of transport data, a little-endian 32-bit word (messages.h). */
+  private static final int WIREGUARD_TRANSPORT_DATA = 4;
+
+  /**
+   * An encrypted packet after its outer IPv4 header: what WireGuard or ESP send in the clear (the
+   * UDP header, WireGuard's type, receiver index and counter, little-endian as messages.h lays them
+   * out; ESP's SPI and sequence number, big-endian, RFC 4303 section 2), then opaque bytes: a
+   * stream seeded by the peer and the counter stands in for the ciphertext and its tag.
+   */
+  private static byte[] sealed(Frame w) {
+    byte[] bytes = new byte[w.outerLength - IP];
+    ByteBuffer b = ByteBuffer.wrap(bytes);
+    if (w.cipher == Frame.CIPHER_WIREGUARD) {
+      b.position(UdpHeader.HEADER_LENGTH);
+      b.order(ByteOrder.LITTLE_ENDIAN)
+          .putInt(WIREGUARD_TRANSPORT_DATA)
+          .putInt(w.cipherId)
+          .putLong(w.cipherCounter);
+      opaque(bytes, b.position(), w);
+      UdpHeader udp = UdpHeader.of(w.outerSrcPort, w.outerDstPort, bytes.length - 8);
+      long sum = InternetChecksum.sum(bytes, UdpHeader.HEADER_LENGTH, bytes.length - 8);
+      udp = udp.withChecksum(udp.computeChecksum(new Ipv4(w.outerSrc), new Ipv4(w.outerDst), sum));
+      udp.write(ByteBuffer.wrap(bytes));
+    } else {
+      b.putInt(w.cipherId).putInt((int) w.cipherCounter);
+      opaque(bytes, b.position(), w);
+    }
+    return bytes;
+  }
+
+  private static void opaque(byte[] bytes, int from, Frame w) {
+    long seed = SplitMix64.mix((long) w.cipherId << 32 ^ w.cipherCounter);
+    for (int i = from; i < bytes.length; i++) {
+      long word = SplitMix64.mix(seed + (i >>> 3) * SplitMix64.GOLDEN_GAMMA);
+      bytes[i] = (byte) (word >>> (8 * (i & 7)));
+    }
   }
 }

@@ -4,6 +4,7 @@ import org.overlaysim.overlay.fdb.Directory;
 import org.overlaysim.overlay.fdb.ForwardingTable;
 import org.overlaysim.overlay.observe.NetworkObserver;
 import org.overlaysim.overlay.packet.IpProtocol;
+import org.overlaysim.scenario.Encryption;
 import org.overlaysim.topology.DropReason;
 import org.overlaysim.topology.EthernetFraming;
 
@@ -42,7 +43,11 @@ public final class HostStack {
   // Frames between two containers of this host: through the event queue, not a nested call.
   private final LocalBridge bridgedLocal;
   private final LocalBridge routedLocal;
+  // The cores that encrypt and decrypt; null when the host serves no encrypted overlay.
+  private final CryptoCpu crypto;
+  private final String whereCrypto;
   private int nextOuterId;
+  private long[] sealedCounts;
 
   HostStack(
       DataPlane dp,
@@ -50,6 +55,7 @@ public final class HostStack {
       String name,
       int ip,
       int accessMtu,
+      int cores,
       ForwardingTable[] tables,
       int[] localContainers) {
     this.dp = dp;
@@ -90,6 +96,11 @@ public final class HostStack {
     this.encapsulation = new DelayLine(dp.simulator(), encapsulationNs, this::transmit);
     this.decapsulation = new DelayLine(dp.simulator(), decapsulationNs, this::decapsulated);
     this.routedSend = new DelayLine(dp.simulator(), 0, this::transmit);
+    this.whereCrypto = name + "/crypto";
+    this.crypto =
+        anyServedOverlaySeals()
+            ? new CryptoCpu(dp.simulator(), cores, encapsulation::offer, decapsulation::offer)
+            : null;
     long lineRateBps =
         dp.network()
             .underlay()
@@ -114,11 +125,30 @@ public final class HostStack {
 
   private boolean everyServedOverlayTunnels() {
     for (int o : served) {
-      if (!dp.tunnel(o).tunnels()) {
+      if (!dp.wraps(o)) {
         return false;
       }
     }
     return served.length > 0;
+  }
+
+  private boolean anyServedOverlaySeals() {
+    for (int o : served) {
+      if (dp.sealing(o).seals()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The host's encryption work, or null when it serves no encrypted overlay (hosts.csv). */
+  public CryptoWork cryptoWork() {
+    if (crypto == null) {
+      return null;
+    }
+    long now = dp.nowNs();
+    return new CryptoWork(
+        name, crypto.cores(), crypto.packets(), crypto.bytes(), crypto.busyNs(now));
   }
 
   public int ip() {
@@ -266,19 +296,29 @@ public final class HostStack {
     encapsulate(f, d.host(dst), false);
   }
 
-  /** Adds the outer header towards {@code remote}, checks the underlay path, then sends. */
+  /**
+   * Adds the outer header towards {@code remote} (and encrypts, where the overlay does), checks the
+   * underlay path, then sends.
+   */
   private void encapsulate(Frame f, int remote, boolean bum) {
     Tunnel tunnel = dp.tunnel(f.overlay);
+    Sealing sealing = dp.sealing(f.overlay);
     int remoteIp = dp.hostIp(remote);
     int overhead = tunnel.encapsulate(f, ip, remoteIp, nextOuterId);
+    if (sealing.seals()) {
+      sealing.seal(f, ip, remoteIp, nextOuterId, sealedTo(remote, sealing.encryption()));
+    } else {
+      f.cipher = Frame.CIPHER_NONE;
+    }
     nextOuterId = (nextOuterId + 1) & 0xffff;
     int pathMtu = outerPathMtu(remoteIp);
     if (f.ipLength() > pathMtu) {
+      int innerMtu = sealing.largestInner(pathMtu, overhead);
       if (tunnel.bridged()) {
-        if (!f.isArp() && vtepAnswers(f, pathMtu - overhead)) {
+        if (!f.isArp() && vtepAnswers(f, innerMtu)) {
           // Linux >= 5.9 (skb_tunnel_check_pmtu): fragmentation-needed back to the container with
           // the MTU left after encapsulation, e.g. 1350 for a 1400 path. Nothing goes on the wire.
-          fragmentationNeeded(f, pathMtu - overhead);
+          fragmentationNeeded(f, innerMtu);
           return;
         }
         // Otherwise Linux sends it on: with the outer DF clear (the default) the outer datagram is
@@ -287,44 +327,57 @@ public final class HostStack {
           dp.drop(f, whereVtep, DropReason.MTU_EXCEEDED, f.ipLength);
           return;
         }
-        Frame[] fragments = Fragments.outer(f, pathMtu);
-        if (f.flow >= 0) {
-          dp.observer().fragmented(f.flow, fragments.length);
-        }
-        for (Frame fragment : fragments) {
-          send(fragment, bum, tunnel);
-        }
+        sendFragments(Fragments.outer(f, pathMtu), bum, f.overlay);
         return;
       }
-      // Routed, inner DF set: IP in IP lowers the inner route's path MTU and answers
-      // fragmentation-needed (ip_tunnel.c, tnl_update_pmtu), plain forwarding answers with the
-      // egress MTU (ip_forward); nothing goes on the wire.
-      if (f.df) {
-        if (tunnel.tunnels()) {
-          routePathMtu.lower(f.dstIp, pathMtu - overhead, dp.nowNs());
+      // Routed, DF set on the wire: IP in IP (and ESP's tunnel mode) lower the inner route's path
+      // MTU and answer fragmentation-needed (ip_tunnel.c, tnl_update_pmtu), plain forwarding
+      // answers with the egress MTU (ip_forward); nothing goes on the wire.
+      if (f.wireDf()) {
+        if (dp.wraps(f.overlay)) {
+          routePathMtu.lower(f.dstIp, innerMtu, dp.nowNs());
         }
-        fragmentationNeeded(f, pathMtu - overhead);
+        fragmentationNeeded(f, innerMtu);
         return;
       }
-      // DF clear: the outer datagram (IP in IP copies the clear DF) or the packet is fragmented.
-      Frame[] fragments = Fragments.onWire(f, pathMtu);
-      if (f.flow >= 0) {
-        dp.observer().fragmented(f.flow, fragments.length);
-      }
-      for (Frame fragment : fragments) {
-        send(fragment, bum, tunnel);
-      }
+      // DF clear (WireGuard always clears it): the outer datagram or the packet is fragmented.
+      sendFragments(Fragments.onWire(f, pathMtu), bum, f.overlay);
       return;
     }
-    send(f, bum, tunnel);
+    send(f, bum, f.overlay);
   }
 
-  private void send(Frame f, boolean bum, Tunnel tunnel) {
-    if (bum) {
-      dp.observer().bumFrame(dp.directory().overlay(f.overlay).name(), f.ipLength());
+  private void sendFragments(Frame[] fragments, boolean bum, int overlay) {
+    if (fragments[0].flow >= 0) {
+      dp.observer().fragmented(fragments[0].flow, fragments.length);
     }
-    if (!tunnel.tunnels()) {
+    for (Frame fragment : fragments) {
+      send(fragment, bum, overlay);
+    }
+  }
+
+  /**
+   * The packets this host has encrypted for {@code remote} so far with {@code encryption}: one
+   * WireGuard peer (one counter) per remote host whatever the overlay, likewise one ESP security
+   * association; the table is made on the first encrypted packet.
+   */
+  private long sealedTo(int remote, Encryption encryption) {
+    if (sealedCounts == null) {
+      sealedCounts = new long[dp.hostCount() * 2];
+    }
+    return sealedCounts[2 * remote + (encryption == Encryption.WIREGUARD ? 0 : 1)]++;
+  }
+
+  private void send(Frame f, boolean bum, int overlay) {
+    if (bum) {
+      dp.observer().bumFrame(dp.directory().overlay(overlay).name(), f.ipLength());
+    }
+    if (!dp.wraps(overlay)) {
       routedSend.offer(f);
+    } else if (f.cipher != Frame.CIPHER_NONE) {
+      if (!crypto.encrypt(f, dp.sealing(overlay).rateBps())) {
+        dp.drop(f, whereCrypto, DropReason.QUEUE_FULL, f.ipLength);
+      }
     } else {
       encapsulation.offer(f);
     }
@@ -408,8 +461,13 @@ public final class HostStack {
   void fromUnderlay(Frame f) {
     if (f.tunneled) {
       Frame whole = Fragments.reassembleOuter(f);
-      if (whole != null) {
+      if (whole == null) {
+        return;
+      }
+      if (whole.cipher == Frame.CIPHER_NONE) {
         decapsulation.offer(whole);
+      } else if (!crypto.decrypt(whole, dp.sealing(whole.overlay).rateBps())) {
+        dp.drop(whole, whereCrypto, DropReason.QUEUE_FULL, whole.ipLength);
       }
       return;
     }
@@ -428,9 +486,10 @@ public final class HostStack {
   /** After the decapsulation cost: VNI check, learning, the bridge. */
   private void decapsulated(Frame f) {
     f.tunneled = false;
+    f.cipher = Frame.CIPHER_NONE;
     Directory d = dp.directory();
     int overlay = f.overlay;
-    if (f.tunnelKind != Frame.TUNNEL_IPIP) {
+    if (f.tunnelKind != Frame.TUNNEL_IPIP && f.tunnelKind != Frame.TUNNEL_NONE) {
       overlay = servedOverlay(f.vni, f.tunnelKind);
       if (overlay < 0) {
         // Linux vxlan_rcv: no device for this VNI, the packet is dropped.

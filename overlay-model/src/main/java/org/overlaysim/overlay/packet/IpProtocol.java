@@ -10,5 +10,8 @@ public final class IpProtocol {
   public static final int TCP = 6;
   public static final int UDP = 17;
 
+  /** Encapsulating Security Payload (RFC 4303). */
+  public static final int ESP = 50;
+
   private IpProtocol() {}
 }

@@ -40,6 +40,8 @@ public record Bounds(String key, long min, long max, List<String> schema) {
       of("overlays[].vni", 1, Overlay.MAX_VNI, "/properties/overlays/items/properties/vni");
   public static final Bounds HOST_COUNT =
       of("hosts[].count", 1, 1_000_000, "/properties/hosts/items/properties/count");
+  public static final Bounds HOST_CORES =
+      of("hosts[].cores", 1, 4096, "/properties/hosts/items/properties/cores");
   public static final Bounds CONTAINER_COUNT =
       of("containers[].count", 1, 10_000_000, "/properties/containers/items/properties/count");
 
@@ -74,6 +76,7 @@ public record Bounds(String key, long min, long max, List<String> schema) {
           PORT,
           VNI,
           HOST_COUNT,
+          HOST_CORES,
           CONTAINER_COUNT,
           PING_SIZE,
           UDP_SIZE,

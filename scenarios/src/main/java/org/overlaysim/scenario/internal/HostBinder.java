@@ -20,7 +20,7 @@ import org.overlaysim.scenario.UnderlayDefaults;
 final class HostBinder {
   static final List<String> REQUIRED = List.of("name", "router");
   static final List<String> OPTIONAL =
-      List.of("site", "ip", "count", "ipRange", "bandwidth", "mtu", "queue", "group");
+      List.of("site", "ip", "count", "ipRange", "bandwidth", "mtu", "queue", "group", "cores");
 
   private final Ctx ctx;
   private final Registry registry;
@@ -37,7 +37,8 @@ final class HostBinder {
       Cidr range,
       long bandwidth,
       int mtu,
-      long queue) {}
+      long queue,
+      int cores) {}
 
   HostBinder(Ctx ctx, Registry registry, UnderlayDefaults defaults) {
     this.ctx = ctx;
@@ -109,7 +110,8 @@ final class HostBinder {
             ip,
             draft.bandwidth(),
             draft.mtu(),
-            draft.queue());
+            draft.queue(),
+            draft.cores());
     hosts.add(host);
     registry.hosts.put(name, host);
   }
@@ -160,6 +162,7 @@ final class HostBinder {
       ctx.at(entry.path("queue"), "must be above zero");
     }
     String group = entry.name("group");
+    int cores = (int) entry.integer("cores", Bounds.HOST_CORES.min(), Bounds.HOST_CORES.max(), 1);
     if (name == null || router == null) {
       return null;
     }
@@ -177,6 +180,7 @@ final class HostBinder {
         entry.has("count") ? range : null,
         bandwidth,
         mtu,
-        queue == null || queue == 0 ? defaults.queueBytes() : queue);
+        queue == null || queue == 0 ? defaults.queueBytes() : queue,
+        cores);
   }
 }

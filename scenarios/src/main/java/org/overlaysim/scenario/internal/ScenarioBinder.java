@@ -8,10 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.IntUnaryOperator;
 import org.overlaysim.scenario.CaptureSpec;
 import org.overlaysim.scenario.Cidr;
 import org.overlaysim.scenario.ControlPlane;
 import org.overlaysim.scenario.Encapsulation;
+import org.overlaysim.scenario.Encryption;
 import org.overlaysim.scenario.Host;
 import org.overlaysim.scenario.KnownPlaces;
 import org.overlaysim.scenario.LinkSpec;
@@ -396,6 +398,7 @@ public final class ScenarioBinder {
 
   private static final Map<String, Encapsulation> ENCAPSULATIONS = new LinkedHashMap<>();
   private static final Map<String, ControlPlane> CONTROL_PLANES = new LinkedHashMap<>();
+  private static final Map<String, Encryption> ENCRYPTIONS = new LinkedHashMap<>();
 
   static {
     for (Encapsulation e : Encapsulation.values()) {
@@ -403,6 +406,9 @@ public final class ScenarioBinder {
     }
     for (ControlPlane c : ControlPlane.values()) {
       CONTROL_PLANES.put(c.yamlName(), c);
+    }
+    for (Encryption e : Encryption.values()) {
+      ENCRYPTIONS.put(e.yamlName(), e);
     }
   }
 
@@ -428,7 +434,9 @@ public final class ScenarioBinder {
                   "mtu",
                   "fdbAgeing",
                   "convergence",
-                  "optionsBytes"));
+                  "optionsBytes",
+                  "encryption",
+                  "cryptoRate"));
       if (entry == null) {
         continue;
       }
@@ -477,7 +485,23 @@ public final class ScenarioBinder {
                 : "Geneve options come in 4-byte words: optionsBytes must be a multiple of 4");
         optionsBytes = 0;
       }
-      int mtu = overlayMtu(entry, name, encapsulation.overheadBytes() + optionsBytes, doc);
+      Encryption encryption = entry.choice("encryption", ENCRYPTIONS, Encryption.NONE);
+      // Ignored without encryption (as vni without a VNI-carrying tunnel): a sweep can switch it.
+      long cryptoRate = entry.rate("cryptoRate", encryption.defaultRateBps());
+      if (encryption == Encryption.NONE) {
+        cryptoRate = 0;
+      } else if (cryptoRate <= 0) {
+        ctx.at(entry.path("cryptoRate"), "must be above zero");
+        cryptoRate = encryption.defaultRateBps();
+      }
+      long finalCryptoRate = cryptoRate;
+      int finalOptionsBytes = optionsBytes;
+      int mtu =
+          overlayMtu(
+              entry,
+              name,
+              hostMtu -> Overlay.autoMtu(hostMtu, encapsulation, finalOptionsBytes, encryption),
+              doc);
       long ageing = entry.duration("fdbAgeing", Overlay.DEFAULT_FDB_AGEING_NS);
       long convergence = entry.duration("convergence", Overlay.DEFAULT_CONVERGENCE_NS);
       if (name == null || !registry.claim("overlay", "overlay", name, entry.path("name"))) {
@@ -503,7 +527,9 @@ public final class ScenarioBinder {
                       mtu,
                       ageing,
                       convergence,
-                      finalOptions));
+                      finalOptions,
+                      encryption,
+                      finalCryptoRate));
       if (overlay != null) {
         overlays.add(overlay);
         registry.overlays.put(name, overlay);
@@ -516,13 +542,14 @@ public final class ScenarioBinder {
 
   /**
    * An overlay's MTU: its number, or for {@code auto} (the default) the smallest MTU of the hosts
-   * it has containers on (a host's own {@code mtu}, else the underlay's) minus the tunnel's
-   * overhead, as Linux derives a tunnel device's MTU from the device under it. An overlay has one
-   * MTU for all its members, so the smallest host decides; without members, the underlay's.
+   * it has containers on (a host's own {@code mtu}, else the underlay's) minus the tunnel's and the
+   * encryption's overhead ({@link Overlay#autoMtu}), as Linux derives a tunnel device's MTU from
+   * the device under it. An overlay has one MTU for all its members, so the smallest host decides;
+   * without members, the underlay's.
    */
-  private int overlayMtu(Obj entry, String name, int overheadBytes, Obj doc) {
+  private int overlayMtu(Obj entry, String name, IntUnaryOperator autoMtu, Obj doc) {
     JsonNode mtu = entry.get("mtu");
-    int auto = smallestMemberHostMtu(name, doc) - overheadBytes;
+    int auto = autoMtu.applyAsInt(smallestMemberHostMtu(name, doc));
     if (mtu == null || (mtu.isTextual() && mtu.asText().equals("auto"))) {
       return auto;
     }
