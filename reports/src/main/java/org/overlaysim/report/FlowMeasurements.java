@@ -15,6 +15,9 @@ final class FlowMeasurements {
   long stalledNs;
   long firstSentNs = -1;
   long lastDeliveredNs = -1;
+  // Apart from lastDeliveredNs, which every packet moves (a retransmission's arrival too, just
+  // before its payload is counted): a stall is measured between payloads.
+  private long lastPayloadNs = -1;
 
   FlowMeasurements(RandomStream reservoirStream) {
     this.latency = new LatencyStats(LatencyStats.DEFAULT_CAPACITY, reservoirStream);
@@ -29,12 +32,13 @@ final class FlowMeasurements {
 
   /** Payload delivered now: a stall is counted when the flow got nothing for over STALL_NS. */
   void payloadDelivered(long bytes, long nowNs) {
-    long since = lastDeliveredNs >= 0 ? lastDeliveredNs : firstSentNs;
+    long since = lastPayloadNs >= 0 ? lastPayloadNs : firstSentNs;
     if (since >= 0 && nowNs - since > STALL_NS) {
       stalledNs += nowNs - since;
     }
     payloadBytes += bytes;
     lastDeliveredNs = nowNs;
+    lastPayloadNs = nowNs;
   }
 
   /** Payload bits per second between the first send and the last delivery; 0 if none. */
