@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.overlaysim.report.ReportRows.DropRow;
+import org.overlaysim.report.ReportRows.EventRow;
 import org.overlaysim.report.ReportRows.LatencyRow;
 import org.overlaysim.report.ReportRows.LinkRow;
 import org.overlaysim.report.ReportRows.OverlayRow;
@@ -16,7 +17,8 @@ import org.overlaysim.report.ReportRows.ThroughputRow;
  * figures that depend on the machine (timings are printed by {@code run --profile}, never written
  * to a CSV); every other one is a function of the scenario and its seed. {@code eventTrace} is the
  * fingerprint of the events executed (the engine's {@code EventTrace}, 16 hex digits): printed by
- * {@code run --fingerprint} and kept in {@code report.json}, never in a CSV.
+ * {@code run --fingerprint} and kept in {@code report.json}, never in a CSV. {@code timedEvents}
+ * are the rows of events.csv: what each of the scenario's {@code events} did.
  */
 public record RunReport(
     String runId,
@@ -38,6 +40,7 @@ public record RunReport(
     List<OverlayRow> overlays,
     List<ReachabilityRow> reachability,
     List<TcpTraceRow> tcpTrace,
+    List<EventRow> timedEvents,
     RunTimings timings) {
   public RunReport {
     sweepValues = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sweepValues));
@@ -49,5 +52,7 @@ public record RunReport(
     reachability = List.copyOf(reachability);
     // Reports stored before tcp.csv existed have no trace.
     tcpTrace = tcpTrace == null ? List.of() : List.copyOf(tcpTrace);
+    // Runs without events, and reports stored before events.csv existed, have none.
+    timedEvents = timedEvents == null ? List.of() : List.copyOf(timedEvents);
   }
 }

@@ -131,6 +131,9 @@ public final class ScenarioRunner {
     RandomStreams streams = new RandomStreams(run.seed(), run.replication());
     RunObservations observations =
         new RunObservations(simulator, streams, scenario.traffic().size());
+    if (!scenario.events().isEmpty()) {
+      observations.trackEvents(scenario.events());
+    }
     OverlayNetwork network = OverlayNetwork.build(scenario, simulator, streams, observations);
     long builtAt = System.nanoTime();
     TcpTrace trace;
@@ -315,6 +318,7 @@ public final class ScenarioRunner {
         overlays,
         reachability,
         trace.rows(),
+        observations.events(),
         timings);
   }
 

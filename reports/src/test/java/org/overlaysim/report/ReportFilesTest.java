@@ -52,6 +52,7 @@ class ReportFilesTest {
         List.of(new OverlayRow("frontend", 100, "vxlan", "static", 0, 0, 0, 0, 4)),
         List.of(new ReachabilityRow("web-1", "db-1", "TCP", 5432, "denied", "policy-deny")),
         List.of(new TcpTraceRow("tcp-2", 0.01, 13980, -1, 26.0, 13.0, 13980, 0, 0, "open", 0)),
+        List.of(),
         RunTimings.UNKNOWN);
   }
 

@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param commonSeeds {@code seeds: common}: every sweep point runs replication r with the same
  *     random streams (common random numbers), instead of streams of its own
  * @param sampleNs {@code sample}: the interval of timeseries.csv; 0 when the scenario has none
+ * @param events {@code events}: what fails or changes during the run, in time order (entries of one
+ *     time in the file's order)
  */
 public record Scenario(
     String name,
@@ -40,7 +42,8 @@ public record Scenario(
     Sweep sweep,
     boolean ipBlockMatchesPods,
     boolean commonSeeds,
-    long sampleNs) {
+    long sampleNs,
+    List<TimedEvent> events) {
   public Scenario {
     Checks.name(name, "scenario name");
     Objects.requireNonNull(description, "description");
@@ -58,5 +61,11 @@ public record Scenario(
     capture = Checks.list(capture);
     Objects.requireNonNull(sweep, "sweep");
     Checks.nonNegative(sampleNs, "sample");
+    events = Checks.list(events);
+    for (int i = 1; i < events.size(); i++) {
+      if (events.get(i).atNs() < events.get(i - 1).atNs()) {
+        throw new IllegalArgumentException("events out of time order");
+      }
+    }
   }
 }

@@ -43,6 +43,7 @@ public final class HostStack {
   private final LocalBridge bridgedLocal;
   private final LocalBridge routedLocal;
   private int nextOuterId;
+  private boolean down;
 
   HostStack(
       DataPlane dp,
@@ -158,8 +159,21 @@ public final class HostStack {
 
   // ---------------------------------------------------------------- from a local container
 
+  /**
+   * Takes the host down or up (a scenario event): while down, what its containers send and what
+   * still reaches it is dropped ({@code host-down}); its containers' sockets and timers live on, as
+   * behind a cut cable, and resume when it comes up.
+   */
+  public void down(boolean isDown) {
+    this.down = isDown;
+  }
+
   /** A frame a local container put on its interface. */
   void fromContainer(Frame f) {
+    if (down) {
+      dp.drop(f, name, DropReason.HOST_DOWN, f.ipLength());
+      return;
+    }
     if (routed(f.overlay)) {
       route(f);
     } else {
@@ -406,6 +420,10 @@ public final class HostStack {
 
   /** A packet the underlay delivered to this host. */
   void fromUnderlay(Frame f) {
+    if (down) {
+      dp.drop(f, name, DropReason.HOST_DOWN, f.ipLength());
+      return;
+    }
     if (f.tunneled) {
       Frame whole = Fragments.reassembleOuter(f);
       if (whole != null) {
