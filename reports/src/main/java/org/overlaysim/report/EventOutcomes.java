@@ -10,8 +10,9 @@ import org.overlaysim.topology.DropReason;
 /**
  * What each of the scenario's events did (events.csv): the packets of the scenario's flows lost to
  * a failure ({@code link-down}, {@code no-route}, {@code host-down}) from the event until the next
- * one, the time until every flow that lost one delivered a packet again after its last loss (its
- * recovery time), and the routes the routers changed when they converged on it.
+ * one, the time until every flow that lost one delivered payload again after its last loss (its
+ * recovery time: for TCP, data in order, not a segment the receiver must hold), and the routes the
+ * routers changed when they converged on it.
  */
 final class EventOutcomes {
   private final List<TimedEvent> events;

@@ -78,9 +78,6 @@ public final class RunObservations implements NetworkObserver {
     FlowMeasurements f = of(flow);
     f.packetsDelivered++;
     f.lastDeliveredNs = simulator.nowNs();
-    if (events != null) {
-      events.delivered(flow, simulator.nowNs());
-    }
   }
 
   /** From now on, also keeps what each of {@code scenarioEvents} did (events.csv). */
@@ -141,6 +138,9 @@ public final class RunObservations implements NetworkObserver {
   @Override
   public void payloadDelivered(int flow, long payloadBytes) {
     of(flow).payloadDelivered(payloadBytes, simulator.nowNs());
+    if (events != null) {
+      events.delivered(flow, simulator.nowNs());
+    }
   }
 
   @Override
