@@ -39,7 +39,7 @@ class FailoverExampleTest {
   private static List<long[]> replies; // {sent at, rtt} of every answered echo request
 
   @BeforeAll
-  static void runTheExample() throws Exception {
+  static void simulateTheExample() throws Exception {
     scenario = ScenarioLoader.load(EXAMPLE).base();
     ping = (PingTraffic) scenario.traffic().get(0);
     cutNs = scenario.events().get(0).atNs();
@@ -122,6 +122,18 @@ class FailoverExampleTest {
     }
   }
 
+  /** {@code overlaysim run} of the example into {@code dir}, with {@code options}. */
+  private static void runTheExample(Path dir, String... options) {
+    List<String> args =
+        new ArrayList<>(List.of("run", EXAMPLE.toString(), "--out", dir.toString()));
+    args.addAll(List.of(options));
+    StringWriter sink = new StringWriter();
+    int status =
+        Main.execute(
+            new PrintWriter(sink, true), new PrintWriter(sink, true), args.toArray(new String[0]));
+    assertThat(status).as(sink.toString()).isZero();
+  }
+
   private static List<String[]> rows(Path file) throws Exception {
     return Files.readAllLines(file).stream().skip(1).map(l -> l.split(",", -1)).toList();
   }
@@ -129,16 +141,7 @@ class FailoverExampleTest {
   @Test
   void eventsCsvReportsTheLossTheRecoveryAndTheRoutesOfEachEvent(@TempDir Path dir)
       throws Exception {
-    StringWriter sink = new StringWriter();
-    int status =
-        Main.execute(
-            new PrintWriter(sink, true),
-            new PrintWriter(sink, true),
-            "run",
-            EXAMPLE.toString(),
-            "--out",
-            dir.toString());
-    assertThat(status).as(sink.toString()).isZero();
+    runTheExample(dir);
 
     assertThat(Files.readAllLines(dir.resolve("events.csv")).get(0))
         .isEqualTo("run,replication,time_s,event,packets_lost,recovery_s,routes_changed");
@@ -185,18 +188,7 @@ class FailoverExampleTest {
 
   @Test
   void withoutItsEventsNothingIsLostAndNoEventsCsvIsWritten(@TempDir Path dir) throws Exception {
-    StringWriter sink = new StringWriter();
-    int status =
-        Main.execute(
-            new PrintWriter(sink, true),
-            new PrintWriter(sink, true),
-            "run",
-            EXAMPLE.toString(),
-            "--set",
-            "events=[]",
-            "--out",
-            dir.toString());
-    assertThat(status).as(sink.toString()).isZero();
+    runTheExample(dir, "--set", "events=[]");
     assertThat(dir.resolve("events.csv")).doesNotExist();
     assertThat(rows(dir.resolve("drops.csv"))).isEmpty();
   }
