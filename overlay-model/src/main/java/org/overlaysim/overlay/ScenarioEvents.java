@@ -75,8 +75,7 @@ final class ScenarioEvents {
         } else {
           underlay.hostUp(event.name());
         }
-        int host = dataPlane.network().underlay().hostIndex(event.name());
-        dataPlane.host(host).down(down);
+        dataPlane.hostDown(dataPlane.network().underlay().hostIndex(event.name()), down);
       }
     }
   }

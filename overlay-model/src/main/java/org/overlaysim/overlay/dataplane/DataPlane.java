@@ -7,6 +7,7 @@ import org.overlaysim.engine.RandomStreams;
 import org.overlaysim.engine.Simulator;
 import org.overlaysim.overlay.fdb.Directory;
 import org.overlaysim.overlay.fdb.EvpnForwardingTable;
+import org.overlaysim.overlay.fdb.EvpnRoutes;
 import org.overlaysim.overlay.fdb.ForwardingTable;
 import org.overlaysim.overlay.fdb.LearningForwardingTable;
 import org.overlaysim.overlay.fdb.StaticForwardingTable;
@@ -53,6 +54,7 @@ public final class DataPlane implements UnderlayListener {
   private final String[] linkDirections;
   private final Segmentation segmentation;
   private final Tunnel[] tunnels;
+  private final EvpnRoutes[] evpnRoutes; // per overlay, null unless its control plane is EVPN
   private FrameTap[] containerTaps;
   private FrameRenderer renderer;
 
@@ -80,6 +82,13 @@ public final class DataPlane implements UnderlayListener {
     }
     for (int c = 0; c < directory.containers(); c++) {
       local.get(directory.host(c)).add(c);
+    }
+    evpnRoutes = new EvpnRoutes[directory.overlays()];
+    for (int o = 0; o < evpnRoutes.length; o++) {
+      Overlay overlay = directory.overlay(o);
+      if (overlay.controlPlane() == ControlPlane.EVPN) {
+        evpnRoutes[o] = new EvpnRoutes(hs.size(), overlay.convergenceNs());
+      }
     }
     tunnels = new Tunnel[directory.overlays()];
     for (int o = 0; o < tunnels.length; o++) {
@@ -127,14 +136,42 @@ public final class DataPlane implements UnderlayListener {
       // Routed overlays have no layer-2 tunnel to flood or learn over: their routes are pushed
       // (Flannel host-gw, Calico), and EVPN-style convergence still applies to them.
       return cp == ControlPlane.EVPN
-          ? new EvpnForwardingTable(directory, o, host, overlay.convergenceNs())
+          ? new EvpnForwardingTable(directory, o, host, overlay.convergenceNs(), evpnRoutes[o])
           : new StaticForwardingTable(directory, o, host);
     }
     return switch (cp) {
       case STATIC -> new StaticForwardingTable(directory, o, host);
       case FLOOD_AND_LEARN -> new LearningForwardingTable(overlay.fdbAgeingNs());
-      case EVPN -> new EvpnForwardingTable(directory, o, host, overlay.convergenceNs());
+      case EVPN ->
+          new EvpnForwardingTable(directory, o, host, overlay.convergenceNs(), evpnRoutes[o]);
     };
+  }
+
+  /**
+   * Takes host {@code host} down or up (a scenario event; its access link is the underlay's
+   * business): its stack drops what its containers send and receive, and the EVPN overlays it
+   * serves withdraw its routes, or advertise them again (one type-2 route per container to every
+   * other VTEP, as at the start), their convergence time later. Static and flood-and-learn entries
+   * elsewhere keep pointing at it.
+   */
+  public void hostDown(int host, boolean down) {
+    hosts[host].down(down);
+    for (int o = 0; o < evpnRoutes.length; o++) {
+      int local = directory.containersOn(o, host);
+      if (evpnRoutes[o] == null || local == 0) {
+        continue;
+      }
+      if (down) {
+        evpnRoutes[o].hostDown(host, nowNs());
+      } else {
+        evpnRoutes[o].hostUp(host, nowNs());
+        long updates = (long) local * (directory.memberHosts(o).length - 1);
+        for (long m = 0; m < updates; m++) {
+          observer.controlFrame(
+              directory.overlay(o).name(), EvpnForwardingTable.TYPE_2_UPDATE_IP_BYTES);
+        }
+      }
+    }
   }
 
   public Simulator simulator() {

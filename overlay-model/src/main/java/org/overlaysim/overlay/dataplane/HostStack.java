@@ -164,7 +164,7 @@ public final class HostStack {
    * still reaches it is dropped ({@code host-down}); its containers' sockets and timers live on, as
    * behind a cut cable, and resume when it comes up.
    */
-  public void down(boolean isDown) {
+  void down(boolean isDown) {
     this.down = isDown;
   }
 
