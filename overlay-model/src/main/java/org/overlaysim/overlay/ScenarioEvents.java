@@ -16,6 +16,7 @@ import org.overlaysim.topology.UnderlayChanges;
  * scenario without events schedules nothing.
  */
 final class ScenarioEvents {
+  private final Scenario scenario;
   private final List<TimedEvent> events;
   private final Simulator simulator;
   private final NetworkObserver observer;
@@ -24,6 +25,7 @@ final class ScenarioEvents {
 
   ScenarioEvents(
       Scenario scenario, Simulator simulator, NetworkObserver observer, DataPlane dataPlane) {
+    this.scenario = scenario;
     this.events = scenario.events();
     this.simulator = simulator;
     this.observer = observer;
@@ -77,6 +79,7 @@ final class ScenarioEvents {
         }
         dataPlane.hostDown(dataPlane.network().underlay().hostIndex(event.name()), down);
       }
+      case POLICY -> dataPlane.policies(scenario.policiesAfter(index + 1));
     }
   }
 }

@@ -1,6 +1,8 @@
 package org.overlaysim.scenario;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -44,6 +46,28 @@ public record Scenario(
     boolean commonSeeds,
     long sampleNs,
     List<TimedEvent> events) {
+  /**
+   * The policies in force after the first {@code eventCount} events (0: at the start), in the order
+   * of {@link #policies}: every policy but those whose first event adds them, then as the events
+   * add and remove them.
+   */
+  public List<NetworkPolicy> policiesAfter(int eventCount) {
+    Map<String, Boolean> inForce = new HashMap<>();
+    for (TimedEvent e : events) {
+      if (e.target() == TimedEvent.Target.POLICY) {
+        inForce.putIfAbsent(e.name(), e.action() != TimedEvent.Action.ADD);
+      }
+    }
+    for (TimedEvent e : events.subList(0, eventCount)) {
+      if (e.target() == TimedEvent.Target.POLICY) {
+        inForce.put(e.name(), e.action() == TimedEvent.Action.ADD);
+      }
+    }
+    return policies.stream()
+        .filter(p -> inForce.getOrDefault(p.namespace() + "/" + p.name(), true))
+        .toList();
+  }
+
   public Scenario {
     Checks.name(name, "scenario name");
     Objects.requireNonNull(description, "description");

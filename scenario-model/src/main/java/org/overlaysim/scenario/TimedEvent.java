@@ -4,9 +4,10 @@ import java.util.Objects;
 
 /**
  * One entry of the scenario's {@code events:} list: at {@code atNs} of simulated time, something
- * happens to a named link, router or host. A router down takes every link it ends down; a host down
- * cuts the host off the network (its access link) and its stack drops what its containers send and
- * what reaches them.
+ * happens to a named link, router, host or NetworkPolicy. A router down takes every link it ends
+ * down; a host down cuts the host off the network (its access link) and its stack drops what its
+ * containers send and what reaches them; a policy is added or removed ({@code name} is its {@code
+ * namespace/name}); one whose first event adds it is not in force before.
  *
  * @param change the new parameters of a {@link Action#SET}, {@link LinkChange#NONE} otherwise
  */
@@ -15,7 +16,8 @@ public record TimedEvent(long atNs, Target target, String name, Action action, L
   public enum Target {
     LINK,
     ROUTER,
-    HOST;
+    HOST,
+    POLICY;
 
     /** The scenario key naming the target, e.g. {@code link}. */
     public String key() {
@@ -28,7 +30,16 @@ public record TimedEvent(long atNs, Target target, String name, Action action, L
     DOWN,
     UP,
     /** A link's bandwidth, delay or loss changed (links only). */
-    SET;
+    SET,
+    /** A NetworkPolicy comes into force (policies only). */
+    ADD,
+    /** A NetworkPolicy is taken away (policies only). */
+    REMOVE;
+
+    /** Whether the action takes its target away: down, remove. */
+    public boolean takesAway() {
+      return this == DOWN || this == REMOVE;
+    }
 
     public String yamlName() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -67,6 +78,9 @@ public record TimedEvent(long atNs, Target target, String name, Action action, L
     }
     if (action == Action.SET && target != Target.LINK) {
       throw new IllegalArgumentException("only a link's parameters can be set");
+    }
+    if ((target == Target.POLICY) != (action == Action.ADD || action == Action.REMOVE)) {
+      throw new IllegalArgumentException("policies are added and removed, nothing else");
     }
   }
 

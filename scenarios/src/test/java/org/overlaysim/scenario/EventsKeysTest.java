@@ -139,4 +139,50 @@ class EventsKeysTest {
         .extracting(r -> r.scenario().events().get(0).atNs())
         .containsExactly(1000 * MS, 4000 * MS);
   }
+
+  private static final String POLICIES =
+      """
+      policies:
+        - apiVersion: networking.k8s.io/v1
+          kind: NetworkPolicy
+          metadata: {name: deny, namespace: default}
+          spec: {podSelector: {}, policyTypes: [Ingress]}
+      """;
+
+  @Test
+  void aPolicyIsAddedAndRemovedByNameAndNotInForceBeforeItsFirstAdd() throws Exception {
+    Scenario s =
+        Yaml.scenario(
+            Yaml.minimal()
+                + POLICIES
+                + "events:\n"
+                + "  - {at: 2s, policy: deny, action: add}\n"
+                + "  - {at: 4s, policy: default/deny, action: remove}\n");
+    assertThat(s.events()).extracting(TimedEvent::name).containsOnly("default/deny");
+    assertThat(s.policiesAfter(0)).isEmpty();
+    assertThat(s.policiesAfter(1)).extracting(NetworkPolicy::name).containsExactly("deny");
+    assertThat(s.policiesAfter(2)).isEmpty();
+  }
+
+  @Test
+  void aPolicyEventNamesAKnownPolicyAndAddsOrRemovesIt() {
+    String text = Yaml.minimal() + POLICIES + "events:\n";
+    assertThat(Yaml.problems(text + "  - {at: 2s, policy: dney, action: add}\n"))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.path()).isEqualTo("events[0].policy");
+              assertThat(p.message()).contains("unknown policy 'dney'").contains("'deny'");
+            });
+    assertThat(Yaml.problems(text + "  - {at: 2s, policy: deny, action: down}\n"))
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("is not one of add, remove"));
+    assertThat(
+            Yaml.problems(
+                text
+                    + "  - {at: 2s, policy: deny, action: remove}\n"
+                    + "  - {at: 3s, policy: deny, action: remove}\n"))
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("is already removed since 2s"));
+  }
 }

@@ -15,6 +15,7 @@ import org.overlaysim.overlay.observe.FrameTap;
 import org.overlaysim.overlay.observe.NetworkObserver;
 import org.overlaysim.overlay.packet.IcmpMessage;
 import org.overlaysim.scenario.ControlPlane;
+import org.overlaysim.scenario.NetworkPolicy;
 import org.overlaysim.scenario.Overlay;
 import org.overlaysim.scenario.Scenario;
 import org.overlaysim.topology.DropReason;
@@ -172,6 +173,11 @@ public final class DataPlane implements UnderlayListener {
         }
       }
     }
+  }
+
+  /** From now on the NetworkPolicies in force are {@code policies} (a scenario event). */
+  public void policies(List<NetworkPolicy> policies) {
+    segmentation.policies(policies);
   }
 
   public Simulator simulator() {

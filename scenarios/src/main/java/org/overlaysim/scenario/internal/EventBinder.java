@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.overlaysim.scenario.NetworkPolicy;
 import org.overlaysim.scenario.TimedEvent;
 import org.overlaysim.scenario.TimedEvent.Action;
 import org.overlaysim.scenario.TimedEvent.LinkChange;
@@ -20,15 +23,17 @@ import org.overlaysim.scenario.Units;
  */
 final class EventBinder {
   private static final List<String> KEYS =
-      List.of("link", "router", "host", "bandwidth", "delay", "loss");
+      List.of("link", "router", "host", "policy", "bandwidth", "delay", "loss");
   private static final List<String> CHANGES = List.of("bandwidth", "delay", "loss");
 
   private final Ctx ctx;
   private final Registry registry;
+  private final List<NetworkPolicy> policies;
 
-  EventBinder(Ctx ctx, Registry registry) {
+  EventBinder(Ctx ctx, Registry registry, List<NetworkPolicy> policies) {
     this.ctx = ctx;
     this.registry = registry;
+    this.policies = policies;
   }
 
   /** A bound event and where it was written. */
@@ -70,21 +75,30 @@ final class EventBinder {
       }
     }
     if (named.size() != 1) {
-      ctx.at(entry.path(), "an event names exactly one of link, router, host");
+      ctx.at(entry.path(), "an event names exactly one of link, router, host, policy");
       return null;
     }
     Target target = named.get(0);
     String name = entry.text(target.key());
+    if (target == Target.POLICY && name != null) {
+      name = policy(name, entry.path("policy"));
+    }
     boolean known =
         switch (target) {
           case LINK -> registry.ref(registry.links, "link", name, entry.path("link")) != null;
           case ROUTER ->
               registry.ref(registry.routers, "router", name, entry.path("router")) != null;
           case HOST -> registry.ref(registry.hosts, "host", name, entry.path("host")) != null;
+          case POLICY -> name != null;
         };
     Map<String, Action> actions = new LinkedHashMap<>();
-    actions.put("down", Action.DOWN);
-    actions.put("up", Action.UP);
+    if (target == Target.POLICY) {
+      actions.put("add", Action.ADD);
+      actions.put("remove", Action.REMOVE);
+    } else {
+      actions.put("down", Action.DOWN);
+      actions.put("up", Action.UP);
+    }
     if (target == Target.LINK) {
       actions.put("set", Action.SET);
     }
@@ -103,6 +117,32 @@ final class EventBinder {
     return new TimedEvent(at, target, name, action, change);
   }
 
+  /**
+   * The {@code namespace/name} of the policy {@code ref} names: written so, or its name alone when
+   * one namespace has it; null (reported) otherwise.
+   */
+  private String policy(String ref, String path) {
+    List<String> matches = new ArrayList<>();
+    List<String> all = new ArrayList<>();
+    for (NetworkPolicy p : policies) {
+      String full = p.namespace() + "/" + p.name();
+      all.add(p.name());
+      all.add(full);
+      if (ref.equals(full) || ref.equals(p.name())) {
+        matches.add(full);
+      }
+    }
+    if (matches.size() == 1) {
+      return matches.get(0);
+    }
+    ctx.at(
+        path,
+        matches.isEmpty()
+            ? "unknown policy '" + ref + "'" + Suggest.didYouMean(ref, all)
+            : "policy name '" + ref + "' is in several namespaces: write one of " + matches);
+    return null;
+  }
+
   private LinkChange change(Obj entry) {
     if (CHANGES.stream().noneMatch(entry::has)) {
       ctx.at(entry.path(), "action set needs at least one of bandwidth, delay, loss");
@@ -115,35 +155,38 @@ final class EventBinder {
         bandwidth == null ? -1 : bandwidth, delay == null ? -1 : delay, loss == null ? -1 : loss);
   }
 
-  /** In time order, a target goes down only when it is up and up only when it is down. */
+  /**
+   * In time order, a target goes down (is removed) only when it is up (in force) and up (added)
+   * only when it is down (removed). Links, routers and hosts start up; a policy whose first event
+   * adds it starts removed.
+   */
   private void checkSequence(List<Entry> entries) {
-    Map<String, Entry> down = new HashMap<>();
+    Map<String, Entry> away = new HashMap<>();
+    Set<String> seen = new HashSet<>();
     for (Entry e : entries) {
       TimedEvent event = e.event();
-      String key = event.target().key() + " " + event.name();
-      if (event.action() == Action.DOWN) {
-        Entry earlier = down.putIfAbsent(key, e);
+      String key = event.target().key() + " '" + event.name() + "'";
+      boolean policy = event.target() == Target.POLICY;
+      boolean first = seen.add(key);
+      if (event.action().takesAway()) {
+        Entry earlier = away.putIfAbsent(key, e);
         if (earlier != null) {
           ctx.at(
               e.path(),
-              event.target().key()
-                  + " '"
-                  + event.name()
-                  + "' is already down since "
+              key
+                  + (policy ? " is already removed since " : " is already down since ")
                   + Units.formatDuration(earlier.event().atNs())
                   + " ("
                   + earlier.path()
                   + ")");
         }
-      } else if (event.action() == Action.UP && down.remove(key) == null) {
+      } else if (event.action() != Action.SET && away.remove(key) == null && !(policy && first)) {
         ctx.at(
             e.path(),
-            event.target().key()
-                + " '"
-                + event.name()
-                + "' comes up at "
+            key
+                + (policy ? " is added at " : " comes up at ")
                 + Units.formatDuration(event.atNs())
-                + " but no earlier event takes it down");
+                + (policy ? " but is in force already" : " but no earlier event takes it down"));
       }
     }
   }

@@ -100,7 +100,7 @@ public final class ScenarioBinder {
             .bind(doc.list("traffic"), doc.path("traffic"));
     List<CaptureSpec> capture = capture(doc);
     List<TimedEvent> events =
-        new EventBinder(ctx, registry).bind(doc.list("events"), doc.path("events"));
+        new EventBinder(ctx, registry, policies).bind(doc.list("events"), doc.path("events"));
     Sweep sweep = SweepReader.read(ctx, doc.get("sweep"), doc.path("sweep"));
     boolean ipBlockMatchesPods = doc.bool("ipBlockMatchesPods", true);
     boolean commonSeeds = doc.choice("seeds", SEEDS, false);
