@@ -64,6 +64,19 @@ class KeyPathTest {
   }
 
   @Test
+  void indexIntoAListTheScenarioLacksSaysSo() {
+    String noLinks = Yaml.minimal().replace("  links:\n    - {a: r1, b: r2}\n", "");
+    assertThat(noLinks).doesNotContain("links");
+    assertThat(Yaml.problems(noLinks, "underlay.links[0].loss=0.1"))
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p.message())
+                    .contains("the scenario has no underlay.links to index")
+                    .doesNotContain("must be a list"));
+  }
+
+  @Test
   void overrideWithoutEqualsSignIsReported() {
     assertThat(Yaml.problems(Yaml.minimal(), "seed"))
         .singleElement()

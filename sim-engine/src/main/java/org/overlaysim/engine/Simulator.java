@@ -99,7 +99,7 @@ public final class Simulator {
         EventHandler handler = queue.removeFirst();
         executed++;
         if (trace != null) {
-          trace.record(timeNs, handler);
+          trace.record(timeNs);
         }
         handler.handle();
       }

@@ -68,6 +68,10 @@ public final class KeyPath {
         }
         JsonNode child = object.get(segment);
         if (child == null || child.isNull()) {
+          if (isIndex(segments.get(i + 1))) {
+            throw new NoSuchKey(
+                "'" + key + "' names nothing: the scenario has no " + childPath + " to index");
+          }
           child = object.putObject(segment);
         }
         current = child;
@@ -95,7 +99,7 @@ public final class KeyPath {
 
   private static int element(ArrayNode array, String segment, String key, String path)
       throws NoSuchKey {
-    if (!segment.isEmpty() && segment.chars().allMatch(Character::isDigit)) {
+    if (isIndex(segment)) {
       int index = Integer.parseInt(segment);
       if (index >= array.size()) {
         throw new NoSuchKey(
@@ -122,6 +126,10 @@ public final class KeyPath {
             + segment
             + "'"
             + Suggest.known(segment, names));
+  }
+
+  private static boolean isIndex(String segment) {
+    return !segment.isEmpty() && segment.chars().allMatch(Character::isDigit);
   }
 
   private static String nameOf(JsonNode element) {
