@@ -122,8 +122,8 @@ class FailoverExampleTest {
     }
   }
 
-  /** {@code overlaysim run} of the example into {@code dir}, with {@code options}. */
-  private static void runTheExample(Path dir, String... options) {
+  /** {@code overlaysim run} of the example into {@code dir}, with {@code options}: its output. */
+  private static String runTheExample(Path dir, String... options) {
     List<String> args =
         new ArrayList<>(List.of("run", EXAMPLE.toString(), "--out", dir.toString()));
     args.addAll(List.of(options));
@@ -132,6 +132,7 @@ class FailoverExampleTest {
         Main.execute(
             new PrintWriter(sink, true), new PrintWriter(sink, true), args.toArray(new String[0]));
     assertThat(status).as(sink.toString()).isZero();
+    return sink.toString();
   }
 
   private static List<String[]> rows(Path file) throws Exception {
@@ -141,7 +142,7 @@ class FailoverExampleTest {
   @Test
   void eventsCsvReportsTheLossTheRecoveryAndTheRoutesOfEachEvent(@TempDir Path dir)
       throws Exception {
-    runTheExample(dir);
+    String console = runTheExample(dir);
 
     assertThat(Files.readAllLines(dir.resolve("events.csv")).get(0))
         .isEqualTo("run,replication,time_s,event,packets_lost,recovery_s,routes_changed");
@@ -184,6 +185,14 @@ class FailoverExampleTest {
     assertThat(Long.parseLong(bulk[11])).as("timeouts").isEqualTo(2);
     // Its stall is that very gap: from its last payload before the cut to its first after.
     assertThat(Double.parseDouble(bulk[12])).as("stalled_s").isCloseTo(recovery, within(0.001));
+    assertThat(console)
+        .contains(
+            String.format(
+                java.util.Locale.ROOT,
+                "at 2.000 s link primary down: %s packets lost, recovered after %.3f s, 2 routes"
+                    + " changed",
+                cut[4],
+                recovery));
   }
 
   @Test
