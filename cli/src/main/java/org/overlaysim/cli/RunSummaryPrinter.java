@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.overlaysim.report.LatencySummary;
 import org.overlaysim.report.ReportRows.DropRow;
+import org.overlaysim.report.ReportRows.EventRow;
 import org.overlaysim.report.ReportRows.LatencyRow;
 import org.overlaysim.report.RunReport;
 
@@ -51,6 +52,18 @@ final class RunSummaryPrinter {
       }
       for (DropRow d : r.drops()) {
         out.printf(Locale.ROOT, "  dropped %d at %s: %s%n", d.packets(), d.where(), d.reason());
+      }
+      for (EventRow e : r.timedEvents()) {
+        out.printf(
+            Locale.ROOT,
+            "  at %.3f s %s: %d packets lost, %s, %d routes changed%n",
+            e.timeS(),
+            e.event(),
+            e.packetsLost(),
+            Double.isNaN(e.recoveryS())
+                ? "not recovered within the run"
+                : String.format(Locale.ROOT, "recovered after %.3f s", e.recoveryS()),
+            e.routesChanged());
       }
     }
     out.println("Reports written to " + dir);

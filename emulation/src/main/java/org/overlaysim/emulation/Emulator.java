@@ -288,6 +288,13 @@ public final class Emulator {
         notes.put("evpn", "EVPN overlays get static entries at once (no convergence delay)");
       }
     }
+    if (!scenario.events().isEmpty()) {
+      notes.put(
+          "events_not_applied",
+          scenario.events().size()
+              + " scenario events (links, routers, hosts, policies changing during the run): the"
+              + " kernel runs without them, so compare disagrees where they matter");
+    }
 
     KernelCounters counters = new KernelCounters(runner);
     Map<NetworkPlan.Device, InterfaceStats> before = snapshot(counters, plan);

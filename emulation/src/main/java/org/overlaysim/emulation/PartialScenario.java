@@ -138,7 +138,8 @@ public record PartialScenario(
             scenario.sweep(),
             scenario.ipBlockMatchesPods(),
             scenario.commonSeeds(),
-            scenario.sampleNs());
+            scenario.sampleNs(),
+            scenario.events());
     return new PartialScenario(emulated, skippedOverlays, skippedContainers, skippedFlows);
   }
 

@@ -37,6 +37,7 @@ public final class OverlayNetwork {
   private final Directory directory;
   private final DataPlane dataPlane;
   private final ScenarioTraffic traffic;
+  private final ScenarioEvents events;
 
   private OverlayNetwork(
       Scenario scenario,
@@ -57,6 +58,7 @@ public final class OverlayNetwork {
             scenario, underlay, directory, simulator, streams, observer, settings, hostIndex);
     this.traffic =
         new ScenarioTraffic(scenario, simulator, streams, observer, directory, dataPlane);
+    this.events = new ScenarioEvents(scenario, simulator, observer, dataPlane);
   }
 
   /** The model of {@code run} with the default VTEP settings ({@link VtepSettings#DEFAULT}). */
@@ -85,11 +87,12 @@ public final class OverlayNetwork {
   }
 
   /**
-   * Schedules the scenario's traffic ({@link ScenarioTraffic}) and the EVPN route advertisements of
-   * every container at time 0.
+   * Schedules the scenario's traffic ({@link ScenarioTraffic}), the EVPN route advertisements of
+   * every container at time 0 and the scenario's events ({@link ScenarioEvents}).
    */
   public void start() {
     traffic.start();
+    events.start();
   }
 
   /**

@@ -100,6 +100,10 @@ public final class ReportColumns {
           "state",
           "connection");
 
+  /** events.csv: what each of the scenario's events did. */
+  public static final List<String> EVENTS =
+      List.of("time_s", "event", "packets_lost", "recovery_s", "routes_changed");
+
   private ReportColumns() {}
 
   /** The header line of a per-run table: {@code run}, then {@code columns}. */

@@ -31,6 +31,7 @@ public final class ReportFiles {
   public static final String REACHABILITY = "reachability.csv";
   public static final String TCP = "tcp.csv";
   public static final String HOSTS = "hosts.csv";
+  public static final String EVENTS = "events.csv";
 
   private ReportFiles() {}
 
@@ -47,6 +48,23 @@ public final class ReportFiles {
     if (runs.stream().anyMatch(r -> !r.hosts().isEmpty())) {
       writeAtomically(dir.resolve(HOSTS), hosts(runs));
     }
+    if (runs.stream().anyMatch(r -> !r.timedEvents().isEmpty())) { // only scenarios with events
+      writeAtomically(dir.resolve(EVENTS), events(runs));
+    }
+  }
+
+  static String events(List<RunReport> runs) {
+    return table(
+        runs,
+        ReportColumns.EVENTS,
+        RunReport::timedEvents,
+        row ->
+            List.of(
+                Csv.decimal(row.timeS()),
+                row.event(),
+                Long.toString(row.packetsLost()),
+                Csv.decimal(row.recoveryS()),
+                Long.toString(row.routesChanged())));
   }
 
   static String summary(List<RunReport> runs) {

@@ -97,4 +97,13 @@ public final class ReportRows {
       long retransmits,
       String state,
       int connection) {}
+
+  /**
+   * events.csv without the run column: one scenario event ({@code link r-a--r-b down}), the packets
+   * of the scenario's flows lost to failures until the next event, the time until every flow that
+   * lost one delivered again (NaN: not within the run), and the (router, destination) routes
+   * changed when the routers converged on it.
+   */
+  public record EventRow(
+      double timeS, String event, long packetsLost, double recoveryS, long routesChanged) {}
 }

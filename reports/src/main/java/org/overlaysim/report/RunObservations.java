@@ -10,6 +10,7 @@ import org.overlaysim.engine.RandomStream;
 import org.overlaysim.engine.RandomStreams;
 import org.overlaysim.engine.Simulator;
 import org.overlaysim.overlay.observe.NetworkObserver;
+import org.overlaysim.scenario.TimedEvent;
 import org.overlaysim.topology.DropReason;
 
 /**
@@ -23,6 +24,7 @@ public final class RunObservations implements NetworkObserver {
   private final Map<DropKey, long[]> drops = new HashMap<>();
   private final Map<String, long[]> overlayTraffic = new HashMap<>();
   private final List<ProbeOutcome> probes = new ArrayList<>();
+  private EventOutcomes events; // null without scenario events: they cost nothing then
 
   /** One reachability probe as the packets decided it. */
   public record ProbeOutcome(
@@ -78,6 +80,30 @@ public final class RunObservations implements NetworkObserver {
     f.lastDeliveredNs = simulator.nowNs();
   }
 
+  /** From now on, also keeps what each of {@code scenarioEvents} did (events.csv). */
+  void trackEvents(List<TimedEvent> scenarioEvents) {
+    events = new EventOutcomes(scenarioEvents, flows.length);
+  }
+
+  @Override
+  public void eventApplied(int event) {
+    if (events != null) {
+      events.applied(event);
+    }
+  }
+
+  @Override
+  public void rerouted(int event, int changedEntries) {
+    if (events != null) {
+      events.rerouted(event, changedEntries);
+    }
+  }
+
+  /** events.csv's rows; none when the events are not tracked. */
+  List<ReportRows.EventRow> events() {
+    return events == null ? List.of() : events.rows();
+  }
+
   @Override
   public void latencySample(int flow, long latencyNs) {
     of(flow).latency.add(latencyNs);
@@ -112,6 +138,9 @@ public final class RunObservations implements NetworkObserver {
   @Override
   public void payloadDelivered(int flow, long payloadBytes) {
     of(flow).payloadDelivered(payloadBytes, simulator.nowNs());
+    if (events != null) {
+      events.delivered(flow, simulator.nowNs());
+    }
   }
 
   @Override
@@ -139,6 +168,9 @@ public final class RunObservations implements NetworkObserver {
     long[] counts = drops.computeIfAbsent(new DropKey(where, reason), k -> new long[2]);
     counts[0]++;
     counts[1] += ipBytes;
+    if (events != null) {
+      events.dropped(flow, reason, simulator.nowNs());
+    }
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.overlaysim.report.ReportRows.DropRow;
+import org.overlaysim.report.ReportRows.EventRow;
 import org.overlaysim.report.ReportRows.HostRow;
 import org.overlaysim.report.ReportRows.LatencyRow;
 import org.overlaysim.report.ReportRows.LinkRow;
@@ -17,7 +18,8 @@ import org.overlaysim.report.ReportRows.ThroughputRow;
  * figures that depend on the machine (timings are printed by {@code run --profile}, never written
  * to a CSV); every other one is a function of the scenario and its seed. {@code eventTrace} is the
  * fingerprint of the events executed (the engine's {@code EventTrace}, 16 hex digits): printed by
- * {@code run --fingerprint} and kept in {@code report.json}, never in a CSV.
+ * {@code run --fingerprint} and kept in {@code report.json}, never in a CSV. {@code timedEvents}
+ * are the rows of events.csv: what each of the scenario's {@code events} did.
  */
 public record RunReport(
     String runId,
@@ -40,6 +42,7 @@ public record RunReport(
     List<ReachabilityRow> reachability,
     List<TcpTraceRow> tcpTrace,
     List<HostRow> hosts,
+    List<EventRow> timedEvents,
     RunTimings timings) {
   public RunReport {
     sweepValues = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sweepValues));
@@ -53,5 +56,7 @@ public record RunReport(
     tcpTrace = tcpTrace == null ? List.of() : List.copyOf(tcpTrace);
     // Reports stored before hosts.csv existed have no hosts.
     hosts = hosts == null ? List.of() : List.copyOf(hosts);
+    // Runs without events, and reports stored before events.csv existed, have none.
+    timedEvents = timedEvents == null ? List.of() : List.copyOf(timedEvents);
   }
 }

@@ -103,7 +103,8 @@ public final class RunStore {
               s.sweep(),
               s.ipBlockMatchesPods(),
               s.commonSeeds(),
-              s.sampleNs());
+              s.sampleNs(),
+              s.events());
       update(
           sha,
           new Run(run.id(), run.point(), run.replication(), run.seed(), run.sweepValues(), rest)

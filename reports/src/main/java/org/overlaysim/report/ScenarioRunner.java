@@ -133,6 +133,9 @@ public final class ScenarioRunner {
     RandomStreams streams = new RandomStreams(run.seed(), run.replication());
     RunObservations observations =
         new RunObservations(simulator, streams, scenario.traffic().size());
+    if (!scenario.events().isEmpty()) {
+      observations.trackEvents(scenario.events());
+    }
     OverlayNetwork network = OverlayNetwork.build(scenario, simulator, streams, observations);
     long builtAt = System.nanoTime();
     TcpTrace trace;
@@ -323,6 +326,7 @@ public final class ScenarioRunner {
         reachability,
         trace.rows(),
         hosts,
+        observations.events(),
         timings);
   }
 

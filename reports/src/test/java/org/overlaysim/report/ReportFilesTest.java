@@ -54,6 +54,7 @@ class ReportFilesTest {
         List.of(new ReachabilityRow("web-1", "db-1", "TCP", 5432, "denied", "policy-deny")),
         List.of(new TcpTraceRow("tcp-2", 0.01, 13980, -1, 26.0, 13.0, 13980, 0, 0, "open", 0)),
         List.of(),
+        List.of(),
         RunTimings.UNKNOWN);
   }
 
@@ -117,6 +118,7 @@ class ReportFilesTest {
             plain.reachability(),
             plain.tcpTrace(),
             List.of(new HostRow("mad-1", 2, 10, 15000, 0.25)),
+            plain.timedEvents(),
             plain.timings());
     ReportFiles.write(dir, List.of(encrypted));
     assertThat(Files.readAllLines(dir.resolve("hosts.csv")))

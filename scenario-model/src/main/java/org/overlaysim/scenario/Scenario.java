@@ -1,6 +1,8 @@
 package org.overlaysim.scenario;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,6 +22,8 @@ import java.util.Objects;
  * @param commonSeeds {@code seeds: common}: every sweep point runs replication r with the same
  *     random streams (common random numbers), instead of streams of its own
  * @param sampleNs {@code sample}: the interval of timeseries.csv; 0 when the scenario has none
+ * @param events {@code events}: what fails or changes during the run, in time order (entries of one
+ *     time in the file's order)
  */
 public record Scenario(
     String name,
@@ -40,7 +44,30 @@ public record Scenario(
     Sweep sweep,
     boolean ipBlockMatchesPods,
     boolean commonSeeds,
-    long sampleNs) {
+    long sampleNs,
+    List<TimedEvent> events) {
+  /**
+   * The policies in force after the first {@code eventCount} events (0: at the start), in the order
+   * of {@link #policies}: every policy but those whose first event adds them, then as the events
+   * add and remove them.
+   */
+  public List<NetworkPolicy> policiesAfter(int eventCount) {
+    Map<String, Boolean> inForce = new HashMap<>();
+    for (TimedEvent e : events) {
+      if (e.target() == TimedEvent.Target.POLICY) {
+        inForce.putIfAbsent(e.name(), e.action() != TimedEvent.Action.ADD);
+      }
+    }
+    for (TimedEvent e : events.subList(0, eventCount)) {
+      if (e.target() == TimedEvent.Target.POLICY) {
+        inForce.put(e.name(), e.action() == TimedEvent.Action.ADD);
+      }
+    }
+    return policies.stream()
+        .filter(p -> inForce.getOrDefault(p.namespace() + "/" + p.name(), true))
+        .toList();
+  }
+
   public Scenario {
     Checks.name(name, "scenario name");
     Objects.requireNonNull(description, "description");
@@ -58,5 +85,11 @@ public record Scenario(
     capture = Checks.list(capture);
     Objects.requireNonNull(sweep, "sweep");
     Checks.nonNegative(sampleNs, "sample");
+    events = Checks.list(events);
+    for (int i = 1; i < events.size(); i++) {
+      if (events.get(i).atNs() < events.get(i - 1).atNs()) {
+        throw new IllegalArgumentException("events out of time order");
+      }
+    }
   }
 }

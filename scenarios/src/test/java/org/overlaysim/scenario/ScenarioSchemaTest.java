@@ -106,6 +106,7 @@ class ScenarioSchemaTest {
             "traffic",
             "capture",
             "sweep",
+            "events",
             "ipBlockMatchesPods");
   }
 }

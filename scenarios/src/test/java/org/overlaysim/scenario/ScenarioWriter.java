@@ -149,6 +149,25 @@ public final class ScenarioWriter {
     for (CaptureSpec c : s.capture()) {
       capture.addObject().put(c.target().name().toLowerCase(), c.name());
     }
+    ArrayNode events = root.putArray("events");
+    for (TimedEvent e : s.events()) {
+      ObjectNode event =
+          events
+              .addObject()
+              .put("at", Units.formatDuration(e.atNs()))
+              .put(e.target().key(), e.name())
+              .put("action", e.action().yamlName());
+      TimedEvent.LinkChange change = e.change();
+      if (change.bandwidthBps() >= 0) {
+        event.put("bandwidth", Units.formatRate(change.bandwidthBps()));
+      }
+      if (change.delayNs() >= 0) {
+        event.put("delay", Units.formatDuration(change.delayNs()));
+      }
+      if (change.loss() >= 0) {
+        event.put("loss", decimal(change.loss()));
+      }
+    }
     if (!s.sweep().parameters().isEmpty()) {
       ObjectNode sweep = root.putObject("sweep");
       s.sweep()
@@ -184,6 +203,7 @@ public final class ScenarioWriter {
         .put("queue", Units.formatSize(d.queueBytes()))
         .put("fiberSpeed", Units.formatSpeed(d.fiberSpeedMps()))
         .put("routeFactor", decimal(d.routeFactor()));
+    node.put("convergence", Units.formatDuration(u.convergenceNs()));
     ArrayNode routers = node.putArray("routers");
     u.routers().forEach(r -> routers.addObject().put("name", r.name()).put("site", r.site()));
     ArrayNode links = node.putArray("links");

@@ -4,7 +4,8 @@ package org.overlaysim.topology;
  * Why a packet was dropped: every drop in the simulator has exactly one reason, reported by its
  * name in {@code drops.csv} and {@code links.csv}. The list is the one fixed by the scenario
  * format; the underlay itself produces {@link #QUEUE_FULL}, {@link #LINK_LOSS}, {@link #NO_ROUTE},
- * {@link #TTL_EXPIRED} and {@link #MTU_EXCEEDED}; the overlay model produces the others.
+ * {@link #TTL_EXPIRED}, {@link #MTU_EXCEEDED} and {@link #LINK_DOWN}; the overlay model produces
+ * the others.
  */
 public enum DropReason {
   ACL_DENY("acl-deny"),
@@ -15,7 +16,11 @@ public enum DropReason {
   QUEUE_FULL("queue-full"),
   LINK_LOSS("link-loss"),
   TTL_EXPIRED("ttl-expired"),
-  VNI_MISMATCH("vni-mismatch");
+  VNI_MISMATCH("vni-mismatch"),
+  /** Sent onto a link that is down, or on it when it went down (a scenario event). */
+  LINK_DOWN("link-down"),
+  /** Sent by or to a container of a host that is down (a scenario event). */
+  HOST_DOWN("host-down");
 
   private final String reportName;
 

@@ -12,8 +12,9 @@ package org.overlaysim.topology;
  * @param delivered packets that reached the far end
  * @param queueFullDrops packets refused by the full drop-tail queue ({@code queue-full})
  * @param linkLossDrops packets lost in transit ({@code link-loss})
+ * @param linkDownDrops packets refused or cut off because the link was down ({@code link-down})
  * @param mtuRefusals packets over the link MTU, not sent ({@code mtu-exceeded})
- * @param droppedBytes IP bytes of all three kinds of drop
+ * @param droppedBytes IP bytes of every kind of drop
  */
 public record LinkCounters(
     String link,
@@ -25,16 +26,17 @@ public record LinkCounters(
     long delivered,
     long queueFullDrops,
     long linkLossDrops,
+    long linkDownDrops,
     long mtuRefusals,
     long droppedBytes) {
 
   /**
-   * Packets this direction lost: queue-full and link-loss. An MTU refusal is not counted: the
-   * sender decides what becomes of the packet (a router fragments it when DF is clear, or answers
-   * ICMP fragmentation-needed), and drops.csv lists it where it was really dropped.
+   * Packets this direction lost: queue-full, link-loss and link-down. An MTU refusal is not
+   * counted: the sender decides what becomes of the packet (a router fragments it when DF is clear,
+   * or answers ICMP fragmentation-needed), and drops.csv lists it where it was really dropped.
    */
   public long drops() {
-    return queueFullDrops + linkLossDrops;
+    return queueFullDrops + linkLossDrops + linkDownDrops;
   }
 
   /** Fraction of {@code elapsedNs} the wire was busy, in [0, 1]; 0 when no time elapsed. */

@@ -10,4 +10,10 @@ public interface LinkSink {
    * arrived.
    */
   default void lost(Transmittable item, LinkTransmitter via) {}
+
+  /**
+   * The link went down while the packet was queued or on it ({@link DropReason#LINK_DOWN}); now is
+   * when it would have arrived.
+   */
+  default void cut(Transmittable item, LinkTransmitter via) {}
 }

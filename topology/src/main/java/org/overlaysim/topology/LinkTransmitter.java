@@ -28,7 +28,7 @@ import org.overlaysim.engine.Simulator;
  */
 public final class LinkTransmitter implements EventHandler {
   private final Simulator simulator;
-  private final Link link;
+  private Link link;
   private final String from;
   private final String to;
   private final RandomStream lossStream;
@@ -48,6 +48,10 @@ public final class LinkTransmitter implements EventHandler {
   private long startedSeq;
   private long tailSeq;
 
+  private boolean down;
+  // Packets before this sequence number were queued or on the wire when the link went down.
+  private long cutBeforeSeq;
+
   private long queuedBytes;
   private long busyUntilNs;
   private long lastArrivalNs;
@@ -60,6 +64,7 @@ public final class LinkTransmitter implements EventHandler {
   private long queueFullDrops;
   private long linkLossDrops;
   private long mtuRefusals;
+  private long linkDownDrops;
   private long droppedBytes;
 
   /**
@@ -131,6 +136,11 @@ public final class LinkTransmitter implements EventHandler {
    */
   public SendResult send(Transmittable item) {
     int length = item.ipLength();
+    if (down) {
+      linkDownDrops++;
+      droppedBytes += length;
+      return SendResult.LINK_DOWN;
+    }
     if (length > link.mtu()) {
       mtuRefusals++;
       droppedBytes += length;
@@ -214,7 +224,11 @@ public final class LinkTransmitter implements EventHandler {
     if (headSeq < tailSeq) {
       simulator.scheduleAt(arrivalNs[(int) (headSeq & (items.length - 1))], this);
     }
-    if (lost) {
+    if (headSeq <= cutBeforeSeq) {
+      linkDownDrops++;
+      droppedBytes += item.ipLength();
+      sink.cut(item, this);
+    } else if (lost) {
       linkLossDrops++;
       droppedBytes += item.ipLength();
       sink.lost(item, this);
@@ -246,6 +260,39 @@ public final class LinkTransmitter implements EventHandler {
     lostFlags = newLost;
   }
 
+  /**
+   * Takes this direction down (a scenario event): what is queued or on the wire is lost ({@code
+   * link-down}, reported when it would have arrived, as arrivals keep their order), and {@link
+   * #send} refuses every packet until {@link #up}. Linux likewise drops a device's queue when its
+   * carrier goes (dev_deactivate resets the qdisc).
+   */
+  public void down() {
+    down = true;
+    cutBeforeSeq = tailSeq;
+    long now = simulator.nowNs();
+    busyNs -= Math.max(0, busyUntilNs - now); // serialization that will not happen
+    busyUntilNs = Math.min(busyUntilNs, now);
+    queuedBytes = 0;
+    startedSeq = tailSeq;
+  }
+
+  /** Brings this direction up again: it sends from now on. */
+  public void up() {
+    down = false;
+  }
+
+  /**
+   * Gives the link new parameters (a scenario's {@code set} event): packets sent from now on are
+   * serialized at the new bandwidth and take the new delay and loss; those already sent keep
+   * theirs, and arrivals keep their order.
+   */
+  public void change(Link changed) {
+    if (!changed.name().equals(link.name())) {
+      throw new IllegalArgumentException("not link " + link.name() + ": " + changed.name());
+    }
+    this.link = changed;
+  }
+
   /** IP bytes waiting for the wire now. */
   public long queuedBytes() {
     releaseStarted(simulator.nowNs());
@@ -271,6 +318,7 @@ public final class LinkTransmitter implements EventHandler {
         delivered,
         queueFullDrops,
         linkLossDrops,
+        linkDownDrops,
         mtuRefusals,
         droppedBytes);
   }

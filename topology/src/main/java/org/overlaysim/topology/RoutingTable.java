@@ -5,6 +5,10 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.interfaces.ShortestPathAlgorithm.SingleSourcePaths;
 import org.jgrapht.alg.shortestpath.DijkstraShortestPath;
@@ -12,10 +16,11 @@ import org.jgrapht.graph.AsSubgraph;
 import org.jgrapht.graph.AsWeightedGraph;
 
 /**
- * Shortest-delay routes between routers, computed once per topology (a converged link-state IGP,
- * without the convergence: the README says so). For every router and destination router it keeps
- * every equal-cost next hop; a flow picks one by its hash. Hosts are stubs, so the table is routers
- * x routers whatever the number of hosts (50 routers: 2,500 entries).
+ * Shortest-delay routes between routers over the links that are up: what a converged link-state IGP
+ * installs. A topology change (a scenario event) gets a new table after the underlay's convergence
+ * time ({@link UnderlayChanges}). For every router and destination router it keeps every equal-cost
+ * next hop; a flow picks one by its hash. Hosts are stubs, so the table is routers x routers
+ * whatever the number of hosts (50 routers: 2,500 entries).
  *
  * <p>Cost of a link = its one-way delay in ns + 1: the extra nanosecond per hop keeps zero-delay
  * links loop-free and prefers fewer hops between paths of equal delay. Two paths are equal when
@@ -42,19 +47,34 @@ public final class RoutingTable {
     this.hops = hops;
   }
 
-  /** Computes the table with Dijkstra (JGraphT) from every router over the router subgraph. */
+  /**
+   * Computes the table with Dijkstra (JGraphT) from every router over the router subgraph of the
+   * links that are {@code up}, each costing {@code delayNs} + 1.
+   */
   static RoutingTable compute(
       Graph<Node, Link> graph,
       List<RouterNode> routers,
       Map<String, Integer> routerIndex,
       Map<String, Integer> linkIndex,
-      long toleranceNs) {
+      long toleranceNs,
+      Predicate<Link> up,
+      ToLongFunction<Link> delayNs) {
     if (toleranceNs < 0) {
       throw new IllegalArgumentException("negative ECMP tolerance");
     }
     int n = routers.size();
-    Graph<Node, Link> routerGraph = new AsSubgraph<>(graph, new LinkedHashSet<>(routers));
-    Graph<Node, Link> costs = new AsWeightedGraph<>(routerGraph, RoutingTable::cost, true, false);
+    Set<Node> vertices = new LinkedHashSet<>(routers);
+    Set<Link> edges = new LinkedHashSet<>();
+    for (Link link : graph.edgeSet()) {
+      if (vertices.contains(graph.getEdgeSource(link))
+          && vertices.contains(graph.getEdgeTarget(link))
+          && up.test(link)) {
+        edges.add(link);
+      }
+    }
+    Graph<Node, Link> routerGraph = new AsSubgraph<>(graph, vertices, edges);
+    ToDoubleFunction<Link> cost = link -> delayNs.applyAsLong(link) + 1.0;
+    Graph<Node, Link> costs = new AsWeightedGraph<>(routerGraph, cost::applyAsDouble, true, false);
     DijkstraShortestPath<Node, Link> dijkstra = new DijkstraShortestPath<>(costs);
 
     long[] distance = new long[n * n];
@@ -86,7 +106,9 @@ public final class RoutingTable {
         for (Link link : routerGraph.edgesOf(here)) {
           int next = routerIndex.get(link.opposite(here.name()));
           long nextDist = distance[next * n + to];
-          if (nextDist >= 0 && nextDist < dist && cost(link) + nextDist <= dist + toleranceNs) {
+          if (nextDist >= 0
+              && nextDist < dist
+              && cost.applyAsDouble(link) + nextDist <= dist + toleranceNs) {
             int id = 2 * linkIndex.get(link.name()) + (link.a().equals(here.name()) ? 0 : 1);
             candidates.add(id);
           }
@@ -102,10 +124,6 @@ public final class RoutingTable {
     }
     offsets[n * n] = count;
     return new RoutingTable(n, distance, offsets, Arrays.copyOf(hops, count));
-  }
-
-  private static double cost(Link link) {
-    return link.delayNs() + 1.0;
   }
 
   public int routerCount() {
@@ -149,6 +167,24 @@ public final class RoutingTable {
   public int[] nextHops(int from, int to) {
     int i = from * routerCount + to;
     return Arrays.copyOfRange(hops, offsets[i], offsets[i + 1]);
+  }
+
+  /**
+   * The (router, destination router) entries whose next hops differ between this table and {@code
+   * other} (of the same routers): the routes a topology change made the routers change.
+   */
+  public int changedEntries(RoutingTable other) {
+    if (other.routerCount != routerCount) {
+      throw new IllegalArgumentException("tables of different routers");
+    }
+    int changed = 0;
+    for (int i = 0; i < routerCount * routerCount; i++) {
+      if (!Arrays.equals(
+          hops, offsets[i], offsets[i + 1], other.hops, other.offsets[i], other.offsets[i + 1])) {
+        changed++;
+      }
+    }
+    return changed;
   }
 
   /** Path cost (sum of link delay + 1 ns per hop) between two routers; -1 when disconnected. */

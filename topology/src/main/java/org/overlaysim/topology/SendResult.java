@@ -9,7 +9,9 @@ public enum SendResult {
   /** The drop-tail queue had no room. */
   QUEUE_FULL,
   /** No route to the destination (only from routing, never from a single link). */
-  NO_ROUTE;
+  NO_ROUTE,
+  /** The link is down. */
+  LINK_DOWN;
 
   /** The drop reason for a refusal; {@code null} for {@link #SENT}. */
   public DropReason dropReason() {
@@ -18,6 +20,7 @@ public enum SendResult {
       case MTU_EXCEEDED -> DropReason.MTU_EXCEEDED;
       case QUEUE_FULL -> DropReason.QUEUE_FULL;
       case NO_ROUTE -> DropReason.NO_ROUTE;
+      case LINK_DOWN -> DropReason.LINK_DOWN;
     };
   }
 }

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import org.jgrapht.Graph;
 import org.jgrapht.GraphPath;
 import org.jgrapht.alg.connectivity.ConnectivityInspector;
@@ -39,6 +41,7 @@ public final class UnderlayGraph {
   private final int[] hostRouter;
   private final int[] hostAccessLink;
   private final LongIntIndex hostByIpv4;
+  private final long ecmpToleranceNs;
   private final RoutingTable routing;
   private final GeoLatencyModel latencyModel;
   private final LinkDefaults defaults;
@@ -84,7 +87,18 @@ public final class UnderlayGraph {
       hostAccessLink[i] = linkIndex.get(b.accessLinkNames.get(i));
       hostByIpv4.putIfAbsent(h.ipv4() & 0xFFFF_FFFFL, i);
     }
-    this.routing = RoutingTable.compute(g, routers, routerIndex, linkIndex, b.ecmpToleranceNs);
+    this.ecmpToleranceNs = b.ecmpToleranceNs;
+    this.routing = routing(link -> true, Link::delayNs);
+  }
+
+  /**
+   * The routes over the links {@code up} with {@code delayNs} as their delays: what the routers
+   * install once they have converged on a changed topology ({@link #routing()} is this with every
+   * link up at its own delay).
+   */
+  public RoutingTable routing(Predicate<Link> up, ToLongFunction<Link> delayNs) {
+    return RoutingTable.compute(
+        graph, routers, routerIndex, linkIndex, ecmpToleranceNs, up, delayNs);
   }
 
   public static Builder builder() {

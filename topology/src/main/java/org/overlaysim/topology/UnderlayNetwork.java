@@ -18,7 +18,7 @@ import org.overlaysim.engine.Simulator;
  */
 public final class UnderlayNetwork {
   private final UnderlayGraph underlay;
-  private final RoutingTable routing;
+  private RoutingTable routing;
   private final UnderlayListener listener;
   private final LinkTransmitter[] transmitters;
   private final HostNode[] hosts;
@@ -91,6 +91,19 @@ public final class UnderlayNetwork {
     return route(routerIndex, packet);
   }
 
+  /** The routes the routers forward on now. */
+  public RoutingTable routing() {
+    return routing;
+  }
+
+  /**
+   * From now on the routers forward on {@code table} (they converged on a changed topology);
+   * packets already on a link go on where they were sent.
+   */
+  public void routing(RoutingTable table) {
+    this.routing = Objects.requireNonNull(table, "table");
+  }
+
   /** The transmitter with that id ({@code 2 * linkIndex}, {@code + 1} from the link's b end). */
   public LinkTransmitter transmitter(int id) {
     return transmitters[id];
@@ -146,7 +159,20 @@ public final class UnderlayNetwork {
     return result;
   }
 
-  private final class RouterSink implements LinkSink {
+  /** Packets lost on the way to a node, reported with the link direction they were on. */
+  private abstract class NodeSink implements LinkSink {
+    @Override
+    public void lost(Transmittable item, LinkTransmitter via) {
+      listener.dropped((UnderlayPacket) item, DropReason.LINK_LOSS, via.from(), via.link());
+    }
+
+    @Override
+    public void cut(Transmittable item, LinkTransmitter via) {
+      listener.dropped((UnderlayPacket) item, DropReason.LINK_DOWN, via.from(), via.link());
+    }
+  }
+
+  private final class RouterSink extends NodeSink {
     private final int router;
 
     RouterSink(int router) {
@@ -162,14 +188,9 @@ public final class UnderlayNetwork {
       }
       route(router, packet);
     }
-
-    @Override
-    public void lost(Transmittable item, LinkTransmitter via) {
-      listener.dropped((UnderlayPacket) item, DropReason.LINK_LOSS, via.from(), via.link());
-    }
   }
 
-  private final class HostSink implements LinkSink {
+  private final class HostSink extends NodeSink {
     private final HostNode host;
 
     HostSink(HostNode host) {
@@ -179,11 +200,6 @@ public final class UnderlayNetwork {
     @Override
     public void delivered(Transmittable item, LinkTransmitter via) {
       listener.delivered(host, (UnderlayPacket) item);
-    }
-
-    @Override
-    public void lost(Transmittable item, LinkTransmitter via) {
-      listener.dropped((UnderlayPacket) item, DropReason.LINK_LOSS, via.from(), via.link());
     }
   }
 }

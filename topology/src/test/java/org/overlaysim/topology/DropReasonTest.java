@@ -19,7 +19,9 @@ class DropReasonTest {
             "queue-full",
             "link-loss",
             "ttl-expired",
-            "vni-mismatch");
+            "vni-mismatch",
+            "link-down",
+            "host-down");
   }
 
   @Test

@@ -396,12 +396,12 @@ public final class MainWindow {
     } else if (bin < 0) {
       timeLabel.setText("peak over the run");
     } else {
-      timeLabel.setText(
-          String.format(
-              Locale.ROOT,
-              "%.3f s – %.3f s",
-              bin * results.binNs() / 1e9,
-              (bin + 1) * results.binNs() / 1e9));
+      long from = bin * results.binNs();
+      long to = (bin + 1) * results.binNs();
+      String slice = String.format(Locale.ROOT, "%.3f s – %.3f s", from / 1e9, to / 1e9);
+      Scenario scenario = scenarioOrNull();
+      String events = scenario == null ? "" : EventsInTime.describe(scenario, from, to);
+      timeLabel.setText(events.isEmpty() ? slice : slice + " · " + events);
     }
   }
 

@@ -8,6 +8,7 @@ import org.overlaysim.engine.RandomStreams;
 import org.overlaysim.engine.Simulator;
 import org.overlaysim.overlay.fdb.Directory;
 import org.overlaysim.overlay.fdb.EvpnForwardingTable;
+import org.overlaysim.overlay.fdb.EvpnRoutes;
 import org.overlaysim.overlay.fdb.ForwardingTable;
 import org.overlaysim.overlay.fdb.LearningForwardingTable;
 import org.overlaysim.overlay.fdb.StaticForwardingTable;
@@ -15,6 +16,7 @@ import org.overlaysim.overlay.observe.FrameTap;
 import org.overlaysim.overlay.observe.NetworkObserver;
 import org.overlaysim.overlay.packet.IcmpMessage;
 import org.overlaysim.scenario.ControlPlane;
+import org.overlaysim.scenario.NetworkPolicy;
 import org.overlaysim.scenario.Overlay;
 import org.overlaysim.scenario.Scenario;
 import org.overlaysim.topology.DropReason;
@@ -55,6 +57,7 @@ public final class DataPlane implements UnderlayListener {
   private final Segmentation segmentation;
   private final Tunnel[] tunnels;
   private final Sealing[] sealings;
+  private final EvpnRoutes[] evpnRoutes; // per overlay, null unless its control plane is EVPN
   private FrameTap[] containerTaps;
   private FrameRenderer renderer;
 
@@ -82,6 +85,13 @@ public final class DataPlane implements UnderlayListener {
     }
     for (int c = 0; c < directory.containers(); c++) {
       local.get(directory.host(c)).add(c);
+    }
+    evpnRoutes = new EvpnRoutes[directory.overlays()];
+    for (int o = 0; o < evpnRoutes.length; o++) {
+      Overlay overlay = directory.overlay(o);
+      if (overlay.controlPlane() == ControlPlane.EVPN) {
+        evpnRoutes[o] = new EvpnRoutes(hs.size(), overlay.convergenceNs());
+      }
     }
     tunnels = new Tunnel[directory.overlays()];
     sealings = new Sealing[directory.overlays()];
@@ -155,14 +165,47 @@ public final class DataPlane implements UnderlayListener {
       // Routed overlays have no layer-2 tunnel to flood or learn over: their routes are pushed
       // (Flannel host-gw, Calico), and EVPN-style convergence still applies to them.
       return cp == ControlPlane.EVPN
-          ? new EvpnForwardingTable(directory, o, host, overlay.convergenceNs())
+          ? new EvpnForwardingTable(directory, o, host, overlay.convergenceNs(), evpnRoutes[o])
           : new StaticForwardingTable(directory, o, host);
     }
     return switch (cp) {
       case STATIC -> new StaticForwardingTable(directory, o, host);
       case FLOOD_AND_LEARN -> new LearningForwardingTable(overlay.fdbAgeingNs());
-      case EVPN -> new EvpnForwardingTable(directory, o, host, overlay.convergenceNs());
+      case EVPN ->
+          new EvpnForwardingTable(directory, o, host, overlay.convergenceNs(), evpnRoutes[o]);
     };
+  }
+
+  /**
+   * Takes host {@code host} down or up (a scenario event; its access link is the underlay's
+   * business): its stack drops what its containers send and receive, and the EVPN overlays it
+   * serves withdraw its routes, or advertise them again (one type-2 route per container to every
+   * other VTEP, as at the start), their convergence time later. Static and flood-and-learn entries
+   * elsewhere keep pointing at it.
+   */
+  public void hostDown(int host, boolean down) {
+    hosts[host].down(down);
+    for (int o = 0; o < evpnRoutes.length; o++) {
+      int local = directory.containersOn(o, host);
+      if (evpnRoutes[o] == null || local == 0) {
+        continue;
+      }
+      if (down) {
+        evpnRoutes[o].hostDown(host, nowNs());
+      } else {
+        evpnRoutes[o].hostUp(host, nowNs());
+        long updates = (long) local * (directory.memberHosts(o).length - 1);
+        for (long m = 0; m < updates; m++) {
+          observer.controlFrame(
+              directory.overlay(o).name(), EvpnForwardingTable.TYPE_2_UPDATE_IP_BYTES);
+        }
+      }
+    }
+  }
+
+  /** From now on the NetworkPolicies in force are {@code policies} (a scenario event). */
+  public void policies(List<NetworkPolicy> policies) {
+    segmentation.policies(policies);
   }
 
   public Simulator simulator() {

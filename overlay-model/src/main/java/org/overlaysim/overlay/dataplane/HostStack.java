@@ -48,6 +48,7 @@ public final class HostStack {
   private final String whereCrypto;
   private int nextOuterId;
   private long[] sealedCounts;
+  private boolean down;
 
   HostStack(
       DataPlane dp,
@@ -188,8 +189,21 @@ public final class HostStack {
 
   // ---------------------------------------------------------------- from a local container
 
+  /**
+   * Takes the host down or up (a scenario event): while down, what its containers send and what
+   * still reaches it is dropped ({@code host-down}); its containers' sockets and timers live on, as
+   * behind a cut cable, and resume when it comes up.
+   */
+  void down(boolean isDown) {
+    this.down = isDown;
+  }
+
   /** A frame a local container put on its interface. */
   void fromContainer(Frame f) {
+    if (down) {
+      dp.drop(f, name, DropReason.HOST_DOWN, f.ipLength());
+      return;
+    }
     if (routed(f.overlay)) {
       route(f);
     } else {
@@ -459,6 +473,10 @@ public final class HostStack {
 
   /** A packet the underlay delivered to this host. */
   void fromUnderlay(Frame f) {
+    if (down) {
+      dp.drop(f, name, DropReason.HOST_DOWN, f.ipLength());
+      return;
+    }
     if (f.tunneled) {
       Frame whole = Fragments.reassembleOuter(f);
       if (whole == null) {

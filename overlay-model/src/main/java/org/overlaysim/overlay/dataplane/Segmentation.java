@@ -1,10 +1,12 @@
 package org.overlaysim.overlay.dataplane;
 
+import java.util.List;
 import org.overlaysim.overlay.packet.IpProtocol;
 import org.overlaysim.overlay.policy.HostAcls;
 import org.overlaysim.overlay.policy.HostSegmentation;
 import org.overlaysim.overlay.policy.PolicyEngine;
 import org.overlaysim.overlay.policy.Verdict;
+import org.overlaysim.scenario.NetworkPolicy;
 import org.overlaysim.scenario.Scenario;
 import org.overlaysim.topology.DropReason;
 
@@ -17,11 +19,14 @@ import org.overlaysim.topology.DropReason;
  * both ports. Absent when the scenario has neither policies nor ACLs, so that costs nothing.
  */
 final class Segmentation {
+  private final Scenario scenario;
   private final HostSegmentation[] hosts;
-  private final PolicyEngine engine;
+  private PolicyEngine engine;
 
   private Segmentation(Scenario scenario, String[] hostNames) {
-    engine = new PolicyEngine(scenario);
+    this.scenario = scenario;
+    engine =
+        new PolicyEngine(scenario, scenario.policiesAfter(0), PolicyEngine.DEFAULT_CACHE_ENTRIES);
     HostAcls acls = HostAcls.of(scenario);
     hosts = new HostSegmentation[hostNames.length];
     for (int h = 0; h < hostNames.length; h++) {
@@ -35,6 +40,17 @@ final class Segmentation {
       return null;
     }
     return new Segmentation(scenario, hostNames);
+  }
+
+  /**
+   * From now on new connections are judged by {@code policies}; established ones go on (Calico's
+   * and the iptables-based plugins' chains accept ESTABLISHED,RELATED before the policy rules).
+   */
+  void policies(List<NetworkPolicy> policies) {
+    engine = new PolicyEngine(scenario, policies, PolicyEngine.DEFAULT_CACHE_ENTRIES);
+    for (HostSegmentation host : hosts) {
+      host.engine(engine);
+    }
   }
 
   /** The drop reason for a packet leaving {@code host} towards container {@code dst}, or null. */

@@ -28,10 +28,25 @@ abstract sealed class DirectoryForwardingTable implements ForwardingTable
   @Override
   public int lookup(long mac, long nowNs) {
     int c = directory.byMac(overlay, mac);
-    if (c < 0 || (nowNs < publishedAtNs && directory.host(c) != host)) {
+    if (c < 0 || !known(directory.host(c), nowNs)) {
       return MISS;
     }
     return directory.host(c);
+  }
+
+  /** Whether the entries of containers on {@code remoteHost} are held at {@code nowNs}. */
+  private boolean known(int remoteHost, long nowNs) {
+    return remoteHost == host || (nowNs >= publishedAtNs && !withdrawn(remoteHost, nowNs));
+  }
+
+  /** Whether the control plane withdrew the entries of {@code remoteHost}'s containers. */
+  boolean withdrawn(int remoteHost, long nowNs) {
+    return false;
+  }
+
+  /** Whether the control plane ever withdrew entries (a host of the overlay went down). */
+  boolean withdrawsAny() {
+    return false;
   }
 
   @Override
@@ -48,7 +63,7 @@ abstract sealed class DirectoryForwardingTable implements ForwardingTable
   @Override
   public long proxyArp(int ip, long nowNs) {
     int c = directory.byIp(overlay, ip);
-    if (c < 0 || (nowNs < publishedAtNs && directory.host(c) != host)) {
+    if (c < 0 || !known(directory.host(c), nowNs)) {
       return -1;
     }
     return directory.mac(c);
@@ -61,7 +76,9 @@ abstract sealed class DirectoryForwardingTable implements ForwardingTable
     }
     List<Integer> remote = new ArrayList<>();
     for (int c = 0; c < directory.containers(); c++) {
-      if (directory.overlayOf(c) == overlay && directory.host(c) != host) {
+      if (directory.overlayOf(c) == overlay
+          && directory.host(c) != host
+          && !withdrawn(directory.host(c), nowNs)) {
         remote.add(c);
       }
     }
@@ -76,6 +93,14 @@ abstract sealed class DirectoryForwardingTable implements ForwardingTable
     if (nowNs < publishedAtNs) {
       return 0;
     }
-    return directory.containerCount(overlay) - directory.containersOn(overlay, host);
+    long held = directory.containerCount(overlay) - directory.containersOn(overlay, host);
+    if (withdrawsAny()) {
+      for (int remote : directory.memberHosts(overlay)) {
+        if (remote != host && withdrawn(remote, nowNs)) {
+          held -= directory.containersOn(overlay, remote);
+        }
+      }
+    }
+    return held;
   }
 }

@@ -5,7 +5,7 @@ package org.overlaysim.overlay.fdb;
  * local container; the other VTEPs install the FDB and neighbour entries when the route arrives,
  * {@code convergenceNs} after the container appeared (every container appears at time 0). Until
  * then traffic to a remote container finds no entry and is dropped ({@code no-fdb}); nothing is
- * flooded (ARP suppression).
+ * flooded (ARP suppression). A host that goes down has its routes withdrawn ({@link EvpnRoutes}).
  */
 public final class EvpnForwardingTable extends DirectoryForwardingTable {
   /**
@@ -19,7 +19,21 @@ public final class EvpnForwardingTable extends DirectoryForwardingTable {
   /** The update on the underlay: IPv4 20 + TCP 20 + timestamps option 12 (RFC 7323). */
   public static final int TYPE_2_UPDATE_IP_BYTES = TYPE_2_UPDATE_BYTES + 20 + 32;
 
-  public EvpnForwardingTable(Directory directory, int overlay, int host, long convergenceNs) {
+  private final EvpnRoutes routes;
+
+  public EvpnForwardingTable(
+      Directory directory, int overlay, int host, long convergenceNs, EvpnRoutes routes) {
     super(directory, overlay, host, convergenceNs);
+    this.routes = routes;
+  }
+
+  @Override
+  boolean withdrawn(int remoteHost, long nowNs) {
+    return routes.withdrawn(remoteHost, nowNs);
+  }
+
+  @Override
+  boolean withdrawsAny() {
+    return routes.anyHostWentDown();
   }
 }

@@ -76,4 +76,13 @@ public interface NetworkObserver {
 
   /** A control-plane message (e.g. an EVPN route) put on the underlay for the overlay. */
   default void controlFrame(String overlay, int outerIpBytes) {}
+
+  /** Event {@code event} of the scenario's {@code events} list happened (now). */
+  default void eventApplied(int event) {}
+
+  /**
+   * The routers converged on event {@code event}'s change: {@code changedEntries} (router,
+   * destination router) routes got other next hops.
+   */
+  default void rerouted(int event, int changedEntries) {}
 }

@@ -20,7 +20,7 @@ public final class HostSegmentation {
       Verdict.of(Verdict.Reason.ESTABLISHED, Verdict.Side.NONE);
 
   private final String host;
-  private final PolicyEngine engine;
+  private PolicyEngine engine;
   private final AclChain ingressAcl;
   private final AclChain egressAcl;
   private final ConnectionTracker tracker;
@@ -40,6 +40,14 @@ public final class HostSegmentation {
 
   public String host() {
     return host;
+  }
+
+  /**
+   * From now on NEW packets are judged by {@code policies} (a policy added or removed); tracked
+   * connections go on, as their packets pass conntrack before any policy.
+   */
+  public void engine(PolicyEngine policies) {
+    this.engine = policies;
   }
 
   public ConnectionTracker tracker() {

@@ -62,11 +62,16 @@ public final class PolicyEngine {
       Optional<LabelSelector> pods, Optional<LabelSelector> namespaces, String ownNamespace) {}
 
   public PolicyEngine(Scenario scenario) {
-    this(scenario, DEFAULT_CACHE_ENTRIES);
+    this(scenario, scenario.policies(), DEFAULT_CACHE_ENTRIES);
   }
 
   /** {@code cacheEntries}: a power of two per direction; 1 in effect disables memoising. */
   public PolicyEngine(Scenario scenario, int cacheEntries) {
+    this(scenario, scenario.policies(), cacheEntries);
+  }
+
+  /** The engine of {@code policies}, those of {@code scenario} in force (scenario events). */
+  public PolicyEngine(Scenario scenario, List<NetworkPolicy> policies, int cacheEntries) {
     if (scenario.containers().size() > MAX_CONTAINERS) {
       throw new IllegalArgumentException(
           scenario.containers().size()
@@ -76,7 +81,6 @@ public final class PolicyEngine {
     containers = new ContainerDirectory(scenario.containers());
     pods = new PodClasses(scenario);
     ipBlockMatchesPods = scenario.ipBlockMatchesPods();
-    List<NetworkPolicy> policies = scenario.policies();
     int policyCount = policies.size();
     ingressRules = new CompiledRule[policyCount][];
     egressRules = new CompiledRule[policyCount][];

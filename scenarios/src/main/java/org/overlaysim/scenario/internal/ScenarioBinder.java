@@ -24,6 +24,7 @@ import org.overlaysim.scenario.Router;
 import org.overlaysim.scenario.Scenario;
 import org.overlaysim.scenario.Site;
 import org.overlaysim.scenario.Sweep;
+import org.overlaysim.scenario.TimedEvent;
 import org.overlaysim.scenario.Underlay;
 import org.overlaysim.scenario.UnderlayDefaults;
 
@@ -48,7 +49,8 @@ public final class ScenarioBinder {
           "sweep",
           "ipBlockMatchesPods",
           "seeds",
-          "sample");
+          "sample",
+          "events");
   static final List<String> DEFAULT_KEYS =
       List.of("bandwidth", "mtu", "queue", "fiberSpeed", "routeFactor");
 
@@ -99,6 +101,8 @@ public final class ScenarioBinder {
         new TrafficBinder(ctx, registry, tcpDefaults(doc))
             .bind(doc.list("traffic"), doc.path("traffic"));
     List<CaptureSpec> capture = capture(doc);
+    List<TimedEvent> events =
+        new EventBinder(ctx, registry, policies).bind(doc.list("events"), doc.path("events"));
     Sweep sweep = SweepReader.read(ctx, doc.get("sweep"), doc.path("sweep"));
     boolean ipBlockMatchesPods = doc.bool("ipBlockMatchesPods", true);
     boolean commonSeeds = doc.choice("seeds", SEEDS, false);
@@ -130,7 +134,8 @@ public final class ScenarioBinder {
                 sweep,
                 ipBlockMatchesPods,
                 commonSeeds,
-                sampleNs));
+                sampleNs,
+                events));
   }
 
   /** {@code seeds:} independent (each sweep point its own streams) or common (the same). */
@@ -280,7 +285,7 @@ public final class ScenarioBinder {
             doc.path("underlay"),
             "underlay",
             List.of("routers"),
-            List.of("defaults", "links"));
+            List.of("defaults", "links", "convergence"));
     if (underlay == null) {
       return null;
     }
@@ -317,7 +322,8 @@ public final class ScenarioBinder {
         registry.routers.put(name, router);
       }
     }
-    return new Underlay(defaults, routers, links(underlay));
+    long convergence = underlay.duration("convergence", Underlay.DEFAULT_CONVERGENCE_NS);
+    return new Underlay(defaults, routers, links(underlay), convergence);
   }
 
   private static Long positiveSize(Obj obj, String key) {
