@@ -18,29 +18,30 @@ final class SendScoreboard {
   static final int EVER_RETRANS = 8;
 
   private static final int NONE = -1;
-
-  // One segment's record is one 64-byte stride of a single array (an ACK touches one or two cache
-  // lines a segment, not seven arrays): its start, end, last transmission time, transmission count
-  // (orders sends at the same instant), flags, and next and previous slot in transmission order.
-  private static final int SHIFT = 3;
-  private static final int START = 0;
-  private static final int END = 1;
-  private static final int XMIT = 2;
-  private static final int ORDER = 3;
-  private static final int FLAGS = 4;
-  private static final int TS_NEXT = 5;
-  private static final int TS_PREV = 6;
   private static final int INITIAL_SLOTS = 64;
 
-  // Allocated on the first segment, so that a connection's small parts lie together in memory.
-  private long[] seg = new long[0];
+  // A segment's record, by ring slot, in parallel arrays of the narrowest type that holds it (37
+  // bytes a segment): an ACK walks them in order, so each array is read as one stream.
+  private long[] starts;
+  private long[] ends;
+  private long[] sentNs;
+
+  /** The transmission count when last sent, ordering sends at the same instant (wraps). */
+  private int[] order;
+
+  private byte[] flags;
+
+  /** Next and previous slot in transmission order. */
+  private int[] tsNext;
+
+  private int[] tsPrev;
   private int capacity;
   private int mask;
   private int head;
   private int count;
   private int tsHead = NONE;
   private int tsTail = NONE;
-  private long transmissions;
+  private int transmissions;
 
   int packetsOut;
   int sackedOut;
@@ -90,15 +91,15 @@ final class SendScoreboard {
   }
 
   long start(int index) {
-    return seg[(slot(index) << SHIFT) + START];
+    return starts[slot(index)];
   }
 
   long end(int index) {
-    return seg[(slot(index) << SHIFT) + END];
+    return ends[slot(index)];
   }
 
   long xmitNs(int index) {
-    return seg[(slot(index) << SHIFT) + XMIT];
+    return sentNs[slot(index)];
   }
 
   /** A new segment [s, e) sent at {@code now}. */
@@ -107,56 +108,70 @@ final class SendScoreboard {
       grow();
     }
     int i = slot(count);
-    seg[(i << SHIFT) + START] = s;
-    seg[(i << SHIFT) + END] = e;
-    seg[(i << SHIFT) + XMIT] = now;
-    seg[(i << SHIFT) + ORDER] = transmissions++;
-    seg[(i << SHIFT) + FLAGS] = 0;
+    starts[i] = s;
+    ends[i] = e;
+    sentNs[i] = now;
+    order[i] = transmissions++;
+    flags[i] = 0;
     tsAppend(i);
     count++;
     packetsOut++;
   }
 
+  /**
+   * Doubles the ring, its segments from index 0 (allocated on the first segment, so that a
+   * connection's small parts lie together in memory).
+   */
   private void grow() {
-    int n = capacity;
-    int grownCapacity = n == 0 ? INITIAL_SLOTS : 2 * n;
-    long[] grown = new long[grownCapacity << SHIFT];
+    int grownCapacity = capacity == 0 ? INITIAL_SLOTS : 2 * capacity;
+    int[] next = new int[grownCapacity];
+    int[] prev = new int[grownCapacity];
     for (int k = 0; k < count; k++) {
-      int old = slot(k) << SHIFT;
-      int to = k << SHIFT;
-      grown[to + START] = seg[old + START];
-      grown[to + END] = seg[old + END];
-      grown[to + XMIT] = seg[old + XMIT];
-      grown[to + ORDER] = seg[old + ORDER];
-      grown[to + FLAGS] = seg[old + FLAGS];
-      grown[to + TS_NEXT] = remap((int) seg[old + TS_NEXT], n);
-      grown[to + TS_PREV] = remap((int) seg[old + TS_PREV], n);
+      next[k] = unrolled(tsNext[slot(k)]);
+      prev[k] = unrolled(tsPrev[slot(k)]);
     }
-    tsHead = remap(tsHead, n);
-    tsTail = remap(tsTail, n);
-    seg = grown;
+    tsNext = next;
+    tsPrev = prev;
+    tsHead = unrolled(tsHead);
+    tsTail = unrolled(tsTail);
+    starts = unrolled(starts, new long[grownCapacity]);
+    ends = unrolled(ends, new long[grownCapacity]);
+    sentNs = unrolled(sentNs, new long[grownCapacity]);
+    order = unrolled(order, new int[grownCapacity]);
+    flags = unrolled(flags, new byte[grownCapacity]);
     capacity = grownCapacity;
     mask = grownCapacity - 1;
     head = 0;
   }
 
-  private int remap(int oldSlot, int oldLength) {
-    return oldSlot == NONE ? NONE : (oldSlot - head) & (oldLength - 1);
+  /** The index (the slot once the ring starts at 0) of a slot. */
+  private int unrolled(int oldSlot) {
+    return oldSlot == NONE ? NONE : (oldSlot - head) & mask;
+  }
+
+  /** Copies the ring's segments into {@code to} from index 0 (any primitive array type). */
+  private <T> T unrolled(T from, T to) {
+    if (count > 0) {
+      int firstPart = Math.min(count, capacity - head);
+      System.arraycopy(from, head, to, 0, firstPart);
+      System.arraycopy(from, 0, to, firstPart, count - firstPart);
+    }
+    return to;
   }
 
   // ------------------------------------------------------------------ transmission order
 
   private boolean linked(int i) {
-    return ((int) seg[(i << SHIFT) + TS_PREV]) != NONE || tsHead == i;
+    return tsPrev[i] != NONE || tsHead == i;
   }
 
   private void tsAppend(int i) {
-    seg[(i << SHIFT) + TS_NEXT] = NONE;
-    seg[(i << SHIFT) + TS_PREV] = tsTail;
+    tsNext[i] = NONE;
+    tsPrev[i] = tsTail;
     if (tsTail == NONE) {
       tsHead = i;
     } else {
-      seg[(tsTail << SHIFT) + TS_NEXT] = i;
+      tsNext[tsTail] = i;
     }
     tsTail = i;
   }
@@ -165,21 +180,20 @@ final class SendScoreboard {
     if (!linked(i)) {
       return;
     }
-    int b = i << SHIFT;
-    int next = (int) seg[b + TS_NEXT];
-    int prev = (int) seg[b + TS_PREV];
+    int next = tsNext[i];
+    int prev = tsPrev[i];
     if (prev == NONE) {
       tsHead = next;
     } else {
-      seg[(prev << SHIFT) + TS_NEXT] = next;
+      tsNext[prev] = next;
     }
     if (next == NONE) {
       tsTail = prev;
     } else {
-      seg[(next << SHIFT) + TS_PREV] = prev;
+      tsPrev[next] = prev;
     }
-    seg[b + TS_PREV] = NONE;
-    seg[b + TS_NEXT] = NONE;
+    tsPrev[i] = NONE;
+    tsNext[i] = NONE;
   }
 
   // ------------------------------------------------------------------ acknowledgments
@@ -199,21 +213,21 @@ final class SendScoreboard {
    */
   int acknowledge(long ack, long now, Rack rack, long minRttNs) {
     int removed = 0;
-    while (count > 0 && seg[(head << SHIFT) + END] <= ack) {
+    while (count > 0 && ends[head] <= ack) {
       int i = head;
-      int f = ((int) seg[(i << SHIFT) + FLAGS]);
+      int f = flags[i];
       if ((f & SACKED) != 0) {
         sackedOut--;
       } else {
         newlyDelivered++;
         if ((f & EVER_RETRANS) == 0) {
           if (firstAckedXmitNs < 0) {
-            firstAckedXmitNs = seg[(i << SHIFT) + XMIT];
+            firstAckedXmitNs = sentNs[i];
           }
-          lastAckedXmitNs = seg[(i << SHIFT) + XMIT];
-          reordered = Math.min(reordered, seg[(i << SHIFT) + START]);
+          lastAckedXmitNs = sentNs[i];
+          reordered = Math.min(reordered, starts[i]);
         }
-        rack.advance(f, seg[(i << SHIFT) + ORDER], seg[(i << SHIFT) + XMIT], now, minRttNs);
+        rack.advance(f, order[i], sentNs[i], now, minRttNs);
       }
       if ((f & LOST) != 0) {
         lostOut--;
@@ -236,7 +250,7 @@ final class SendScoreboard {
     int hi = count;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (seg[(slot(mid) << SHIFT) + START] < seq) {
+      if (starts[slot(mid)] < seq) {
         lo = mid + 1;
       } else {
         hi = mid;
@@ -252,31 +266,31 @@ final class SendScoreboard {
   void sack(long s, long e, long now, Rack rack, long minRttNs) {
     for (int k = lowerBound(s); k < count; k++) {
       int i = slot(k);
-      if (seg[(i << SHIFT) + END] > e) {
+      if (ends[i] > e) {
         break;
       }
-      int f = ((int) seg[(i << SHIFT) + FLAGS]);
+      int f = flags[i];
       if ((f & SACKED) != 0) {
         continue;
       }
       if ((f & EVER_RETRANS) == 0) {
-        if (firstSackedXmitNs < 0 || seg[(i << SHIFT) + XMIT] < firstSackedXmitNs) {
-          firstSackedXmitNs = seg[(i << SHIFT) + XMIT];
+        if (firstSackedXmitNs < 0 || sentNs[i] < firstSackedXmitNs) {
+          firstSackedXmitNs = sentNs[i];
         }
-        lastSackedXmitNs = Math.max(lastSackedXmitNs, seg[(i << SHIFT) + XMIT]);
-        reordered = Math.min(reordered, seg[(i << SHIFT) + START]);
+        lastSackedXmitNs = Math.max(lastSackedXmitNs, sentNs[i]);
+        reordered = Math.min(reordered, starts[i]);
       }
-      rack.advance(f, seg[(i << SHIFT) + ORDER], seg[(i << SHIFT) + XMIT], now, minRttNs);
+      rack.advance(f, order[i], sentNs[i], now, minRttNs);
       if ((f & LOST) != 0) {
         lostOut--;
       }
       if ((f & RETRANS) != 0) {
         retransOut--;
       }
-      seg[(i << SHIFT) + FLAGS] = (f | SACKED) & ~(LOST | RETRANS);
+      flags[i] = (byte) ((f | SACKED) & ~(LOST | RETRANS));
       sackedOut++;
       newlyDelivered++;
-      highestSacked = Math.max(highestSacked, seg[(i << SHIFT) + END]);
+      highestSacked = Math.max(highestSacked, ends[i]);
       tsUnlink(i);
     }
   }
@@ -290,20 +304,20 @@ final class SendScoreboard {
 
   /** Linux's tcp_mark_skb_lost. */
   private void markLost(int i) {
-    int f = ((int) seg[(i << SHIFT) + FLAGS]);
+    int f = flags[i];
     if ((f & SACKED) != 0) {
       return;
     }
     if ((f & LOST) != 0) {
       if ((f & RETRANS) != 0) { // a retransmission lost again
-        seg[(i << SHIFT) + FLAGS] = f & ~RETRANS;
+        flags[i] = (byte) (f & ~RETRANS);
         retransOut--;
       }
     } else {
-      seg[(i << SHIFT) + FLAGS] = f | LOST;
+      flags[i] = (byte) (f | LOST);
       lostOut++;
     }
-    retransmitHint = Math.min(retransmitHint, seg[(i << SHIFT) + START]);
+    retransmitHint = Math.min(retransmitHint, starts[i]);
   }
 
   /**
@@ -317,17 +331,16 @@ final class SendScoreboard {
     newlyLost = 0;
     int i = tsHead;
     while (i != NONE) {
-      int next = ((int) seg[(i << SHIFT) + TS_NEXT]);
-      int f = ((int) seg[(i << SHIFT) + FLAGS]);
+      int next = tsNext[i];
+      int f = flags[i];
       if ((f & LOST) != 0 && (f & RETRANS) == 0) {
         i = next;
         continue;
       }
-      if (!Rack.sentAfter(
-          rack.xmitNs, seg[(i << SHIFT) + XMIT], rack.order, seg[(i << SHIFT) + ORDER])) {
+      if (!Rack.sentAfter(rack.xmitNs, sentNs[i], rack.order, order[i])) {
         break;
       }
-      long remaining = rack.rttNs + reoWndNs - (now - seg[(i << SHIFT) + XMIT]);
+      long remaining = rack.rttNs + reoWndNs - (now - sentNs[i]);
       if (remaining <= 0) {
         markLost(i);
         newlyLost++;
@@ -367,9 +380,9 @@ final class SendScoreboard {
     for (int k = retransmitHint == Long.MAX_VALUE ? count : lowerBound(retransmitHint);
         k < count;
         k++) {
-      int f = ((int) seg[(slot(k) << SHIFT) + FLAGS]);
+      int f = flags[slot(k)];
       if ((f & LOST) != 0 && (f & (RETRANS | SACKED)) == 0) {
-        retransmitHint = seg[(slot(k) << SHIFT) + START];
+        retransmitHint = starts[slot(k)];
         return k;
       }
     }
@@ -380,7 +393,7 @@ final class SendScoreboard {
   /** The segment at {@code index} is sent again at {@code now} as a repair of a loss. */
   void retransmitted(int index, long now) {
     int i = slot(index);
-    seg[(i << SHIFT) + FLAGS] |= RETRANS | EVER_RETRANS;
+    flags[i] |= RETRANS | EVER_RETRANS;
     retransOut++;
     resent(i, now);
   }
@@ -388,13 +401,13 @@ final class SendScoreboard {
   /** A tail loss probe resends the last segment: a new transmission time, no loss marks. */
   void probed(int index, long now) {
     int i = slot(index);
-    seg[(i << SHIFT) + FLAGS] |= EVER_RETRANS;
+    flags[i] |= EVER_RETRANS;
     resent(i, now);
   }
 
   private void resent(int i, long now) {
-    seg[(i << SHIFT) + XMIT] = now;
-    seg[(i << SHIFT) + ORDER] = transmissions++;
+    sentNs[i] = now;
+    order[i] = transmissions++;
     tsUnlink(i);
     tsAppend(i);
   }

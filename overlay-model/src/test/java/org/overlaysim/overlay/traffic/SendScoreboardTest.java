@@ -121,4 +121,36 @@ class SendScoreboardTest {
     assertThat(board.lostOut).isEqualTo(199);
     assertThat(board.start(board.nextToRetransmit())).isEqualTo(1);
   }
+
+  /**
+   * The ring grows while it wraps round: 64 segments of 1000 bytes, segment k sent at k ms; the
+   * first 32 acknowledged; 32 more (the ring full again, its start in the middle); the oldest left
+   * (k = 32) probed again at 100 ms; then segment 96 at 101 ms, which makes the ring grow. Sequence
+   * ranges must come out in order. With segment 96 SACKed at 300 ms (RACK's RTT 199 ms) and a 2 ms
+   * reordering window, RACK walking from the oldest transmission finds every one from 33 to 95 lost
+   * (waited 300 - k >= 205 ms > 201) and segment 32 not yet (200 ms waited): 1 ms to go.
+   */
+  @Test
+  void theRingGrowsWhileWrappedKeepingOrderAndTransmissionLinks() {
+    for (int k = 0; k < 64; k++) {
+      board.add(1 + 1000L * k, 1001 + 1000L * k, k * MS);
+    }
+    board.beginAck();
+    assertThat(board.acknowledge(1 + 1000L * 32, 64 * MS, rack, MS)).isEqualTo(32);
+    for (int k = 64; k < 96; k++) {
+      board.add(1 + 1000L * k, 1001 + 1000L * k, k * MS);
+    }
+    board.probed(0, 100 * MS);
+    board.add(1 + 1000L * 96, 1001 + 1000L * 96, 101 * MS);
+    assertThat(board.size()).isEqualTo(65);
+    for (int index = 0; index < 65; index++) {
+      assertThat(board.start(index)).isEqualTo(1 + 1000L * (32 + index));
+      assertThat(board.end(index)).isEqualTo(1001 + 1000L * (32 + index));
+    }
+    board.beginAck();
+    board.sack(1 + 1000L * 96, 1001 + 1000L * 96, 300 * MS, rack, MS);
+    assertThat(board.detectLoss(300 * MS, rack, 2 * MS)).isEqualTo(MS);
+    assertThat(board.lostOut).isEqualTo(95 - 33 + 1);
+    assertThat(board.start(board.nextToRetransmit())).isEqualTo(1 + 1000L * 33);
+  }
 }
