@@ -3,9 +3,13 @@ package org.overlaysim.overlay.traffic;
 /**
  * The sender's segments between snd_una and snd_nxt, as Linux's retransmit queue: each with its
  * sequence range, last transmission time and SACKED / LOST / RETRANS marks, in sequence order (a
- * ring), and linked in transmission order (Linux's tsorted list, which RACK walks from the oldest).
- * Counts are Linux's packets_out, sacked_out, lost_out and retrans_out. Grows by doubling; nothing
- * is allocated per segment.
+ * ring), and in transmission order (Linux's tsorted list, which RACK walks from the oldest). Counts
+ * are Linux's packets_out, sacked_out, lost_out and retrans_out. Grows by doubling; nothing is
+ * allocated per segment.
+ *
+ * <p>Segments sent once went out in sequence order, so until one is sent again transmission order
+ * is sequence order and needs no links: they are made when a segment is first sent again, and
+ * dropped once no segment sent twice is left.
  */
 final class SendScoreboard {
   static final int SACKED = 1;
@@ -31,10 +35,20 @@ final class SendScoreboard {
 
   private byte[] flags;
 
-  /** Next and previous slot in transmission order. */
+  /**
+   * Next and previous slot in transmission order, of the segments RACK may still find lost (not
+   * SACKed, not marked lost unless retransmitted since); kept only while {@link #linkedOrder}.
+   */
   private int[] tsNext;
 
   private int[] tsPrev;
+
+  /** Whether transmission order is kept in links: some segment in the ring was sent twice. */
+  private boolean linkedOrder;
+
+  /** Segments in the ring sent more than once (EVER_RETRANS). */
+  private int everRetransmitted;
+
   private int capacity;
   private int mask;
   private int head;
@@ -113,7 +127,9 @@ final class SendScoreboard {
     sentNs[i] = now;
     order[i] = transmissions++;
     flags[i] = 0;
-    tsAppend(i);
+    if (linkedOrder) {
+      tsAppend(i);
+    }
     count++;
     packetsOut++;
   }
@@ -124,16 +140,21 @@ final class SendScoreboard {
    */
   private void grow() {
     int grownCapacity = capacity == 0 ? INITIAL_SLOTS : 2 * capacity;
-    int[] next = new int[grownCapacity];
-    int[] prev = new int[grownCapacity];
-    for (int k = 0; k < count; k++) {
-      next[k] = unrolled(tsNext[slot(k)]);
-      prev[k] = unrolled(tsPrev[slot(k)]);
+    if (linkedOrder) {
+      int[] next = new int[grownCapacity];
+      int[] prev = new int[grownCapacity];
+      for (int k = 0; k < count; k++) {
+        next[k] = unrolled(tsNext[slot(k)]);
+        prev[k] = unrolled(tsPrev[slot(k)]);
+      }
+      tsNext = next;
+      tsPrev = prev;
+      tsHead = unrolled(tsHead);
+      tsTail = unrolled(tsTail);
+    } else {
+      tsNext = null; // made at the ring's size when needed
+      tsPrev = null;
     }
-    tsNext = next;
-    tsPrev = prev;
-    tsHead = unrolled(tsHead);
-    tsTail = unrolled(tsTail);
     starts = unrolled(starts, new long[grownCapacity]);
     ends = unrolled(ends, new long[grownCapacity]);
     sentNs = unrolled(sentNs, new long[grownCapacity]);
@@ -161,6 +182,29 @@ final class SendScoreboard {
 
   // ------------------------------------------------------------------ transmission order
 
+  /**
+   * A segment is sent again: transmission order, sequence order so far, is linked (the segments
+   * RACK may still find lost: neither SACKed nor marked lost).
+   */
+  private void linkInTransmissionOrder() {
+    if (tsNext == null || tsNext.length < capacity) {
+      tsNext = new int[capacity];
+      tsPrev = new int[capacity];
+    }
+    tsHead = NONE;
+    tsTail = NONE;
+    for (int k = 0; k < count; k++) {
+      int i = slot(k);
+      if ((flags[i] & (SACKED | LOST)) == 0) {
+        tsAppend(i);
+      } else {
+        tsNext[i] = NONE;
+        tsPrev[i] = NONE;
+      }
+    }
+    linkedOrder = true;
+  }
+
   private boolean linked(int i) {
     return tsPrev[i] != NONE || tsHead == i;
   }
@@ -177,7 +221,7 @@ final class SendScoreboard {
   }
 
   private void tsUnlink(int i) {
-    if (!linked(i)) {
+    if (!linkedOrder || !linked(i)) {
       return;
     }
     int next = tsNext[i];
@@ -235,11 +279,17 @@ final class SendScoreboard {
       if ((f & RETRANS) != 0) {
         retransOut--;
       }
+      if ((f & EVER_RETRANS) != 0) {
+        everRetransmitted--;
+      }
       tsUnlink(i);
       packetsOut--;
       head = (head + 1) & mask;
       count--;
       removed++;
+    }
+    if (everRetransmitted == 0) {
+      linkedOrder = false; // what is left was sent once each, in sequence order
     }
     return removed;
   }
@@ -329,28 +379,52 @@ final class SendScoreboard {
   long detectLoss(long now, Rack rack, long reoWndNs) {
     long wait = 0;
     newlyLost = 0;
-    int i = tsHead;
-    while (i != NONE) {
-      int next = tsNext[i];
-      int f = flags[i];
-      if ((f & LOST) != 0 && (f & RETRANS) == 0) {
+    if (linkedOrder) {
+      for (int i = tsHead; i != NONE; ) {
+        int next = tsNext[i];
+        long remaining = rackCheck(i, now, rack, reoWndNs);
+        if (remaining < 0) {
+          break;
+        }
+        wait = Math.max(wait, remaining);
         i = next;
-        continue;
       }
-      if (!Rack.sentAfter(rack.xmitNs, sentNs[i], rack.order, order[i])) {
-        break;
-      }
-      long remaining = rack.rttNs + reoWndNs - (now - sentNs[i]);
-      if (remaining <= 0) {
-        markLost(i);
-        newlyLost++;
-        tsUnlink(i);
-      } else {
+    } else {
+      for (int k = 0; k < count; k++) {
+        int i = slot(k);
+        if ((flags[i] & (SACKED | LOST)) != 0) {
+          continue; // not in transmission order's walk
+        }
+        long remaining = rackCheck(i, now, rack, reoWndNs);
+        if (remaining < 0) {
+          break;
+        }
         wait = Math.max(wait, remaining);
       }
-      i = next;
     }
     return wait;
+  }
+
+  /**
+   * One segment of RACK's walk: -1 when it was sent after the most recently delivered one (the walk
+   * ends), 0 when it is marked lost now (or was), else how long it has yet to wait.
+   */
+  private long rackCheck(int i, long now, Rack rack, long reoWndNs) {
+    int f = flags[i];
+    if ((f & LOST) != 0 && (f & RETRANS) == 0) {
+      return 0;
+    }
+    if (!Rack.sentAfter(rack.xmitNs, sentNs[i], rack.order, order[i])) {
+      return -1;
+    }
+    long remaining = rack.rttNs + reoWndNs - (now - sentNs[i]);
+    if (remaining > 0) {
+      return remaining;
+    }
+    markLost(i);
+    newlyLost++;
+    tsUnlink(i);
+    return 0;
   }
 
   int newlyLost;
@@ -393,6 +467,7 @@ final class SendScoreboard {
   /** The segment at {@code index} is sent again at {@code now} as a repair of a loss. */
   void retransmitted(int index, long now) {
     int i = slot(index);
+    countFirstResend(i);
     flags[i] |= RETRANS | EVER_RETRANS;
     retransOut++;
     resent(i, now);
@@ -401,11 +476,21 @@ final class SendScoreboard {
   /** A tail loss probe resends the last segment: a new transmission time, no loss marks. */
   void probed(int index, long now) {
     int i = slot(index);
+    countFirstResend(i);
     flags[i] |= EVER_RETRANS;
     resent(i, now);
   }
 
+  private void countFirstResend(int i) {
+    if ((flags[i] & EVER_RETRANS) == 0) {
+      everRetransmitted++;
+    }
+  }
+
   private void resent(int i, long now) {
+    if (!linkedOrder) {
+      linkInTransmissionOrder();
+    }
     sentNs[i] = now;
     order[i] = transmissions++;
     tsUnlink(i);
@@ -423,6 +508,8 @@ final class SendScoreboard {
     sackedOut = 0;
     lostOut = 0;
     retransOut = 0;
+    everRetransmitted = 0;
+    linkedOrder = false;
     highestSacked = 0;
     retransmitHint = Long.MAX_VALUE;
   }

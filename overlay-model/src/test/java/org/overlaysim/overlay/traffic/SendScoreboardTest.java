@@ -153,4 +153,30 @@ class SendScoreboardTest {
     assertThat(board.lostOut).isEqualTo(95 - 33 + 1);
     assertThat(board.start(board.nextToRetransmit())).isEqualTo(1 + 1000L * 33);
   }
+
+  /**
+   * RACK's walk before, during and after a retransmission. The first segment (sent at 0) is lost
+   * once the second, sent at the same instant but later, is SACKed at 21 ms (RTT 21 ms, no
+   * reordering window); it is sent again at 21 ms and acknowledged at 42 ms. A new segment sent at
+   * 43 ms and SACKed at 64 ms (RACK's RTT 21 ms) then finds the third and fourth, sent at 1 ms,
+   * lost (63 ms waited), and the repair starts at the third.
+   */
+  @Test
+  void racksWalkFollowsTransmissionOrderBeforeDuringAndAfterARetransmission() {
+    sendFour();
+    board.beginAck();
+    board.sack(1001, 2001, 21 * MS, rack, 20 * MS);
+    assertThat(board.detectLoss(21 * MS, rack, 0)).isZero();
+    assertThat(board.lostOut).isEqualTo(1);
+    board.retransmitted(board.nextToRetransmit(), 21 * MS);
+    board.beginAck();
+    assertThat(board.acknowledge(1001, 42 * MS, rack, 20 * MS)).isEqualTo(1);
+    board.add(4001, 5001, 43 * MS);
+    board.beginAck();
+    board.sack(4001, 5001, 64 * MS, rack, 20 * MS);
+    assertThat(rack.xmitNs).isEqualTo(43 * MS);
+    assertThat(board.detectLoss(64 * MS, rack, 0)).isZero();
+    assertThat(board.lostOut).isEqualTo(2);
+    assertThat(board.start(board.nextToRetransmit())).isEqualTo(2001);
+  }
 }
