@@ -24,9 +24,11 @@ final class SendScoreboard {
   private static final int NONE = -1;
   private static final int INITIAL_SLOTS = 64;
 
-  // A segment's record, by ring slot, in parallel arrays of the narrowest type that holds it (37
-  // bytes a segment): an ACK walks them in order, so each array is read as one stream.
-  private long[] starts;
+  // A segment's record, by ring slot, in parallel arrays of the narrowest type that holds it (21
+  // bytes a segment while none is sent twice): an ACK walks them in order, so each array is read
+  // as one stream. Segments are contiguous (each starts where the one before ends), so only the
+  // first one's start is kept.
+  private long headStart;
   private long[] ends;
   private long[] sentNs;
 
@@ -105,7 +107,11 @@ final class SendScoreboard {
   }
 
   long start(int index) {
-    return starts[slot(index)];
+    return startOf(slot(index));
+  }
+
+  private long startOf(int slot) {
+    return slot == head ? headStart : ends[(slot - 1) & mask];
   }
 
   long end(int index) {
@@ -116,13 +122,18 @@ final class SendScoreboard {
     return sentNs[slot(index)];
   }
 
-  /** A new segment [s, e) sent at {@code now}. */
+  /** A new segment [s, e) sent at {@code now}, where the last one ends. */
   void add(long s, long e, long now) {
+    if (count == 0) {
+      headStart = s;
+    } else if (s != ends[slot(count - 1)]) {
+      throw new IllegalArgumentException(
+          "segment at " + s + " after one ending at " + end(count - 1));
+    }
     if (count == capacity) {
       grow();
     }
     int i = slot(count);
-    starts[i] = s;
     ends[i] = e;
     sentNs[i] = now;
     order[i] = transmissions++;
@@ -155,7 +166,6 @@ final class SendScoreboard {
       tsNext = null; // made at the ring's size when needed
       tsPrev = null;
     }
-    starts = unrolled(starts, new long[grownCapacity]);
     ends = unrolled(ends, new long[grownCapacity]);
     sentNs = unrolled(sentNs, new long[grownCapacity]);
     order = unrolled(order, new int[grownCapacity]);
@@ -269,7 +279,7 @@ final class SendScoreboard {
             firstAckedXmitNs = sentNs[i];
           }
           lastAckedXmitNs = sentNs[i];
-          reordered = Math.min(reordered, starts[i]);
+          reordered = Math.min(reordered, headStart);
         }
         rack.advance(f, order[i], sentNs[i], now, minRttNs);
       }
@@ -284,6 +294,7 @@ final class SendScoreboard {
       }
       tsUnlink(i);
       packetsOut--;
+      headStart = ends[i];
       head = (head + 1) & mask;
       count--;
       removed++;
@@ -300,7 +311,7 @@ final class SendScoreboard {
     int hi = count;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (starts[slot(mid)] < seq) {
+      if (start(mid) < seq) {
         lo = mid + 1;
       } else {
         hi = mid;
@@ -328,7 +339,7 @@ final class SendScoreboard {
           firstSackedXmitNs = sentNs[i];
         }
         lastSackedXmitNs = Math.max(lastSackedXmitNs, sentNs[i]);
-        reordered = Math.min(reordered, starts[i]);
+        reordered = Math.min(reordered, startOf(i));
       }
       rack.advance(f, order[i], sentNs[i], now, minRttNs);
       if ((f & LOST) != 0) {
@@ -367,7 +378,7 @@ final class SendScoreboard {
       flags[i] = (byte) (f | LOST);
       lostOut++;
     }
-    retransmitHint = Math.min(retransmitHint, starts[i]);
+    retransmitHint = Math.min(retransmitHint, startOf(i));
   }
 
   /**
@@ -456,7 +467,7 @@ final class SendScoreboard {
         k++) {
       int f = flags[slot(k)];
       if ((f & LOST) != 0 && (f & (RETRANS | SACKED)) == 0) {
-        retransmitHint = starts[slot(k)];
+        retransmitHint = start(k);
         return k;
       }
     }
