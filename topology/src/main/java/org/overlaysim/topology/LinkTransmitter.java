@@ -44,10 +44,6 @@ public final class LinkTransmitter implements EventHandler {
   private long[] startNs = new long[16];
   private long[] arrivalNs = new long[16];
   private boolean[] lostFlags = new boolean[16];
-
-  // IP bytes of each, as queued: what leaves the queue is counted without reading the packet again
-  // (by then it has often left the cache, behind a deep queue).
-  private int[] lengths = new int[16];
   private long headSeq;
   private long startedSeq;
   private long tailSeq;
@@ -165,7 +161,6 @@ public final class LinkTransmitter implements EventHandler {
     startNs[slot] = start;
     arrivalNs[slot] = arrival;
     lostFlags[slot] = lost;
-    lengths[slot] = length;
     boolean idle = tailSeq == headSeq;
     tailSeq++;
     if (waits) {
@@ -202,7 +197,7 @@ public final class LinkTransmitter implements EventHandler {
       if (startNs[slot] > now) {
         break;
       }
-      queuedBytes -= lengths[slot];
+      queuedBytes -= items[slot].ipLength();
       startedSeq++;
     }
   }
@@ -235,7 +230,6 @@ public final class LinkTransmitter implements EventHandler {
     long[] newStart = new long[capacity];
     long[] newArrival = new long[capacity];
     boolean[] newLost = new boolean[capacity];
-    int[] newLengths = new int[capacity];
     int oldMask = items.length - 1;
     int newMask = capacity - 1;
     for (long seq = headSeq; seq < tailSeq; seq++) {
@@ -245,13 +239,11 @@ public final class LinkTransmitter implements EventHandler {
       newStart[n] = startNs[o];
       newArrival[n] = arrivalNs[o];
       newLost[n] = lostFlags[o];
-      newLengths[n] = lengths[o];
     }
     items = newItems;
     startNs = newStart;
     arrivalNs = newArrival;
     lostFlags = newLost;
-    lengths = newLengths;
   }
 
   /** IP bytes waiting for the wire now. */
