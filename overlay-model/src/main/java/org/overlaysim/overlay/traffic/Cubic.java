@@ -28,6 +28,7 @@ final class Cubic implements CongestionControl {
   private static final long HYSTART_DELAY_MIN_US = 4000;
   private static final long HYSTART_DELAY_MAX_US = 16000;
   private static final long GSO_MAX_SIZE = 65536;
+  private static final long MAX_ACK_DELAY_US = 1000;
 
   // struct bictcp
   int cnt;
@@ -232,8 +233,7 @@ final class Cubic implements CongestionControl {
     // ACK train: ACKs closely spaced for longer than half the minimum delay (no pacing).
     if (now - lastAckUs <= HYSTART_ACK_DELTA_US) {
       lastAckUs = now;
-      long threshold = (delayMinUs + ackDelayUs(w)) >> 1;
-      if (now - roundStartUs > threshold) {
+      if (trainLongerThanHalfMinDelay(now - roundStartUs, w)) {
         found = true;
         w.ssthresh = w.cwnd;
       }
@@ -254,6 +254,21 @@ final class Cubic implements CongestionControl {
   }
 
   /**
+   * Whether an ACK train of {@code trainUs} is longer than (delay_min + hystart_ack_delay) / 2. The
+   * ACK delay lies in [0, {@value #MAX_ACK_DELAY_US}] µs, so it is computed (two floating-point
+   * divisions) only for a train between the two bounds, where its value decides.
+   */
+  private boolean trainLongerThanHalfMinDelay(long trainUs, CongestionWindow w) {
+    if (trainUs <= delayMinUs >> 1) {
+      return false;
+    }
+    if (trainUs > (delayMinUs + MAX_ACK_DELAY_US) >> 1) {
+      return true;
+    }
+    return trainUs > (delayMinUs + ackDelayUs(w)) >> 1;
+  }
+
+  /**
    * hystart_ack_delay: a TSO/GRO cushion of 4 GSO-sized bursts at the pacing rate Linux computes
    * even without fq (2·cwnd·mss/srtt in slow start), at most 1 ms.
    */
@@ -262,6 +277,6 @@ final class Cubic implements CongestionControl {
       return 0;
     }
     double rate = 2.0 * w.cwnd * w.mss / (w.srttNs / 1e9); // bytes per second
-    return (long) Math.min(1000, GSO_MAX_SIZE * 4 * 1e6 / rate);
+    return (long) Math.min(MAX_ACK_DELAY_US, GSO_MAX_SIZE * 4 * 1e6 / rate);
   }
 }

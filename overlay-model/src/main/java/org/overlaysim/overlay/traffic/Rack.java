@@ -8,7 +8,7 @@ package org.overlaysim.overlay.traffic;
  */
 final class Rack {
   long xmitNs = -1;
-  long order = -1;
+  int order = -1;
   long rttNs;
   boolean reorderingSeen;
 
@@ -20,7 +20,7 @@ final class Rack {
    * transmission if later; a retransmitted one whose RTT is below the minimum may have been
    * delivered by its original and is ignored.
    */
-  void advance(int flags, long segmentOrder, long segmentXmitNs, long now, long minRttNs) {
+  void advance(int flags, int segmentOrder, long segmentXmitNs, long now, long minRttNs) {
     long rtt = now - segmentXmitNs;
     if ((flags & SendScoreboard.EVER_RETRANS) != 0 && rtt < minRttNs) {
       return;
@@ -33,9 +33,12 @@ final class Rack {
     }
   }
 
-  /** Linux's tcp_skb_sent_after: later, or at the same time and later in transmission order. */
-  static boolean sentAfter(long t1, long t2, long order1, long order2) {
-    return t1 > t2 || (t1 == t2 && order1 > order2);
+  /**
+   * Linux's tcp_skb_sent_after: later, or at the same time and later in transmission order (counts
+   * compared as Linux compares sequence numbers, so that they may wrap).
+   */
+  static boolean sentAfter(long t1, long t2, int order1, int order2) {
+    return t1 > t2 || (t1 == t2 && order1 - order2 > 0);
   }
 
   /**

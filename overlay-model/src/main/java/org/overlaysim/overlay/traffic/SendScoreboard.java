@@ -3,9 +3,13 @@ package org.overlaysim.overlay.traffic;
 /**
  * The sender's segments between snd_una and snd_nxt, as Linux's retransmit queue: each with its
  * sequence range, last transmission time and SACKED / LOST / RETRANS marks, in sequence order (a
- * ring), and linked in transmission order (Linux's tsorted list, which RACK walks from the oldest).
- * Counts are Linux's packets_out, sacked_out, lost_out and retrans_out. Grows by doubling; nothing
- * is allocated per segment.
+ * ring), and in transmission order (Linux's tsorted list, which RACK walks from the oldest). Counts
+ * are Linux's packets_out, sacked_out, lost_out and retrans_out. Grows by doubling; nothing is
+ * allocated per segment.
+ *
+ * <p>Segments sent once went out in sequence order, so until one is sent again transmission order
+ * is sequence order and needs no links: they are made when a segment is first sent again, and
+ * dropped once no segment sent twice is left.
  */
 final class SendScoreboard {
   static final int SACKED = 1;
@@ -18,29 +22,42 @@ final class SendScoreboard {
   static final int EVER_RETRANS = 8;
 
   private static final int NONE = -1;
-
-  // One segment's record is one 64-byte stride of a single array (an ACK touches one or two cache
-  // lines a segment, not seven arrays): its start, end, last transmission time, transmission count
-  // (orders sends at the same instant), flags, and next and previous slot in transmission order.
-  private static final int SHIFT = 3;
-  private static final int START = 0;
-  private static final int END = 1;
-  private static final int XMIT = 2;
-  private static final int ORDER = 3;
-  private static final int FLAGS = 4;
-  private static final int TS_NEXT = 5;
-  private static final int TS_PREV = 6;
   private static final int INITIAL_SLOTS = 64;
 
-  // Allocated on the first segment, so that a connection's small parts lie together in memory.
-  private long[] seg = new long[0];
+  // A segment's record, by ring slot, in parallel arrays of the narrowest type that holds it (21
+  // bytes a segment while none is sent twice): an ACK walks them in order, so each array is read
+  // as one stream. Segments are contiguous (each starts where the one before ends), so only the
+  // first one's start is kept.
+  private long headStart;
+  private long[] ends;
+  private long[] sentNs;
+
+  /** The transmission count when last sent, ordering sends at the same instant (wraps). */
+  private int[] order;
+
+  private byte[] flags;
+
+  /**
+   * Next and previous slot in transmission order, of the segments RACK may still find lost (not
+   * SACKed, not marked lost unless retransmitted since); kept only while {@link #linkedOrder}.
+   */
+  private int[] tsNext;
+
+  private int[] tsPrev;
+
+  /** Whether transmission order is kept in links: some segment in the ring was sent twice. */
+  private boolean linkedOrder;
+
+  /** Segments in the ring sent more than once (EVER_RETRANS). */
+  private int everRetransmitted;
+
   private int capacity;
   private int mask;
   private int head;
   private int count;
   private int tsHead = NONE;
   private int tsTail = NONE;
-  private long transmissions;
+  private int transmissions;
 
   int packetsOut;
   int sackedOut;
@@ -90,96 +107,147 @@ final class SendScoreboard {
   }
 
   long start(int index) {
-    return seg[(slot(index) << SHIFT) + START];
+    return startOf(slot(index));
+  }
+
+  private long startOf(int slot) {
+    return slot == head ? headStart : ends[(slot - 1) & mask];
   }
 
   long end(int index) {
-    return seg[(slot(index) << SHIFT) + END];
+    return ends[slot(index)];
   }
 
   long xmitNs(int index) {
-    return seg[(slot(index) << SHIFT) + XMIT];
+    return sentNs[slot(index)];
   }
 
-  /** A new segment [s, e) sent at {@code now}. */
+  /** A new segment [s, e) sent at {@code now}, where the last one ends. */
   void add(long s, long e, long now) {
+    if (count == 0) {
+      headStart = s;
+    } else if (s != ends[slot(count - 1)]) {
+      throw new IllegalArgumentException(
+          "segment at " + s + " after one ending at " + end(count - 1));
+    }
     if (count == capacity) {
       grow();
     }
     int i = slot(count);
-    seg[(i << SHIFT) + START] = s;
-    seg[(i << SHIFT) + END] = e;
-    seg[(i << SHIFT) + XMIT] = now;
-    seg[(i << SHIFT) + ORDER] = transmissions++;
-    seg[(i << SHIFT) + FLAGS] = 0;
-    tsAppend(i);
+    ends[i] = e;
+    sentNs[i] = now;
+    order[i] = transmissions++;
+    flags[i] = 0;
+    if (linkedOrder) {
+      tsAppend(i);
+    }
     count++;
     packetsOut++;
   }
 
+  /**
+   * Doubles the ring, its segments from index 0 (allocated on the first segment, so that a
+   * connection's small parts lie together in memory).
+   */
   private void grow() {
-    int n = capacity;
-    int grownCapacity = n == 0 ? INITIAL_SLOTS : 2 * n;
-    long[] grown = new long[grownCapacity << SHIFT];
-    for (int k = 0; k < count; k++) {
-      int old = slot(k) << SHIFT;
-      int to = k << SHIFT;
-      grown[to + START] = seg[old + START];
-      grown[to + END] = seg[old + END];
-      grown[to + XMIT] = seg[old + XMIT];
-      grown[to + ORDER] = seg[old + ORDER];
-      grown[to + FLAGS] = seg[old + FLAGS];
-      grown[to + TS_NEXT] = remap((int) seg[old + TS_NEXT], n);
-      grown[to + TS_PREV] = remap((int) seg[old + TS_PREV], n);
+    int grownCapacity = capacity == 0 ? INITIAL_SLOTS : 2 * capacity;
+    if (linkedOrder) {
+      int[] next = new int[grownCapacity];
+      int[] prev = new int[grownCapacity];
+      for (int k = 0; k < count; k++) {
+        next[k] = unrolled(tsNext[slot(k)]);
+        prev[k] = unrolled(tsPrev[slot(k)]);
+      }
+      tsNext = next;
+      tsPrev = prev;
+      tsHead = unrolled(tsHead);
+      tsTail = unrolled(tsTail);
+    } else {
+      tsNext = null; // made at the ring's size when needed
+      tsPrev = null;
     }
-    tsHead = remap(tsHead, n);
-    tsTail = remap(tsTail, n);
-    seg = grown;
+    ends = unrolled(ends, new long[grownCapacity]);
+    sentNs = unrolled(sentNs, new long[grownCapacity]);
+    order = unrolled(order, new int[grownCapacity]);
+    flags = unrolled(flags, new byte[grownCapacity]);
     capacity = grownCapacity;
     mask = grownCapacity - 1;
     head = 0;
   }
 
-  private int remap(int oldSlot, int oldLength) {
-    return oldSlot == NONE ? NONE : (oldSlot - head) & (oldLength - 1);
+  /** The index (the slot once the ring starts at 0) of a slot. */
+  private int unrolled(int oldSlot) {
+    return oldSlot == NONE ? NONE : (oldSlot - head) & mask;
+  }
+
+  /** Copies the ring's segments into {@code to} from index 0 (any primitive array type). */
+  private <T> T unrolled(T from, T to) {
+    if (count > 0) {
+      int firstPart = Math.min(count, capacity - head);
+      System.arraycopy(from, head, to, 0, firstPart);
+      System.arraycopy(from, 0, to, firstPart, count - firstPart);
+    }
+    return to;
   }
 
   // ------------------------------------------------------------------ transmission order
 
+  /**
+   * A segment is sent again: transmission order, sequence order so far, is linked (the segments
+   * RACK may still find lost: neither SACKed nor marked lost).
+   */
+  private void linkInTransmissionOrder() {
+    if (tsNext == null || tsNext.length < capacity) {
+      tsNext = new int[capacity];
+      tsPrev = new int[capacity];
+    }
+    tsHead = NONE;
+    tsTail = NONE;
+    for (int k = 0; k < count; k++) {
+      int i = slot(k);
+      if ((flags[i] & (SACKED | LOST)) == 0) {
+        tsAppend(i);
+      } else {
+        tsNext[i] = NONE;
+        tsPrev[i] = NONE;
+      }
+    }
+    linkedOrder = true;
+  }
+
   private boolean linked(int i) {
-    return ((int) seg[(i << SHIFT) + TS_PREV]) != NONE || tsHead == i;
+    return tsPrev[i] != NONE || tsHead == i;
   }
 
   private void tsAppend(int i) {
-    seg[(i << SHIFT) + TS_NEXT] = NONE;
-    seg[(i << SHIFT) + TS_PREV] = tsTail;
+    tsNext[i] = NONE;
+    tsPrev[i] = tsTail;
     if (tsTail == NONE) {
       tsHead = i;
     } else {
-      seg[(tsTail << SHIFT) + TS_NEXT] = i;
+      tsNext[tsTail] = i;
     }
     tsTail = i;
   }
 
   private void tsUnlink(int i) {
-    if (!linked(i)) {
+    if (!linkedOrder || !linked(i)) {
       return;
     }
-    int b = i << SHIFT;
-    int next = (int) seg[b + TS_NEXT];
-    int prev = (int) seg[b + TS_PREV];
+    int next = tsNext[i];
+    int prev = tsPrev[i];
     if (prev == NONE) {
       tsHead = next;
     } else {
-      seg[(prev << SHIFT) + TS_NEXT] = next;
+      tsNext[prev] = next;
     }
     if (next == NONE) {
       tsTail = prev;
     } else {
-      seg[(next << SHIFT) + TS_PREV] = prev;
+      tsPrev[next] = prev;
     }
-    seg[b + TS_PREV] = NONE;
-    seg[b + TS_NEXT] = NONE;
+    tsPrev[i] = NONE;
+    tsNext[i] = NONE;
   }
 
   // ------------------------------------------------------------------ acknowledgments
@@ -199,21 +267,21 @@ final class SendScoreboard {
    */
   int acknowledge(long ack, long now, Rack rack, long minRttNs) {
     int removed = 0;
-    while (count > 0 && seg[(head << SHIFT) + END] <= ack) {
+    while (count > 0 && ends[head] <= ack) {
       int i = head;
-      int f = ((int) seg[(i << SHIFT) + FLAGS]);
+      int f = flags[i];
       if ((f & SACKED) != 0) {
         sackedOut--;
       } else {
         newlyDelivered++;
         if ((f & EVER_RETRANS) == 0) {
           if (firstAckedXmitNs < 0) {
-            firstAckedXmitNs = seg[(i << SHIFT) + XMIT];
+            firstAckedXmitNs = sentNs[i];
           }
-          lastAckedXmitNs = seg[(i << SHIFT) + XMIT];
-          reordered = Math.min(reordered, seg[(i << SHIFT) + START]);
+          lastAckedXmitNs = sentNs[i];
+          reordered = Math.min(reordered, headStart);
         }
-        rack.advance(f, seg[(i << SHIFT) + ORDER], seg[(i << SHIFT) + XMIT], now, minRttNs);
+        rack.advance(f, order[i], sentNs[i], now, minRttNs);
       }
       if ((f & LOST) != 0) {
         lostOut--;
@@ -221,11 +289,18 @@ final class SendScoreboard {
       if ((f & RETRANS) != 0) {
         retransOut--;
       }
+      if ((f & EVER_RETRANS) != 0) {
+        everRetransmitted--;
+      }
       tsUnlink(i);
       packetsOut--;
+      headStart = ends[i];
       head = (head + 1) & mask;
       count--;
       removed++;
+    }
+    if (everRetransmitted == 0) {
+      linkedOrder = false; // what is left was sent once each, in sequence order
     }
     return removed;
   }
@@ -236,7 +311,7 @@ final class SendScoreboard {
     int hi = count;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (seg[(slot(mid) << SHIFT) + START] < seq) {
+      if (start(mid) < seq) {
         lo = mid + 1;
       } else {
         hi = mid;
@@ -252,31 +327,31 @@ final class SendScoreboard {
   void sack(long s, long e, long now, Rack rack, long minRttNs) {
     for (int k = lowerBound(s); k < count; k++) {
       int i = slot(k);
-      if (seg[(i << SHIFT) + END] > e) {
+      if (ends[i] > e) {
         break;
       }
-      int f = ((int) seg[(i << SHIFT) + FLAGS]);
+      int f = flags[i];
       if ((f & SACKED) != 0) {
         continue;
       }
       if ((f & EVER_RETRANS) == 0) {
-        if (firstSackedXmitNs < 0 || seg[(i << SHIFT) + XMIT] < firstSackedXmitNs) {
-          firstSackedXmitNs = seg[(i << SHIFT) + XMIT];
+        if (firstSackedXmitNs < 0 || sentNs[i] < firstSackedXmitNs) {
+          firstSackedXmitNs = sentNs[i];
         }
-        lastSackedXmitNs = Math.max(lastSackedXmitNs, seg[(i << SHIFT) + XMIT]);
-        reordered = Math.min(reordered, seg[(i << SHIFT) + START]);
+        lastSackedXmitNs = Math.max(lastSackedXmitNs, sentNs[i]);
+        reordered = Math.min(reordered, startOf(i));
       }
-      rack.advance(f, seg[(i << SHIFT) + ORDER], seg[(i << SHIFT) + XMIT], now, minRttNs);
+      rack.advance(f, order[i], sentNs[i], now, minRttNs);
       if ((f & LOST) != 0) {
         lostOut--;
       }
       if ((f & RETRANS) != 0) {
         retransOut--;
       }
-      seg[(i << SHIFT) + FLAGS] = (f | SACKED) & ~(LOST | RETRANS);
+      flags[i] = (byte) ((f | SACKED) & ~(LOST | RETRANS));
       sackedOut++;
       newlyDelivered++;
-      highestSacked = Math.max(highestSacked, seg[(i << SHIFT) + END]);
+      highestSacked = Math.max(highestSacked, ends[i]);
       tsUnlink(i);
     }
   }
@@ -290,20 +365,20 @@ final class SendScoreboard {
 
   /** Linux's tcp_mark_skb_lost. */
   private void markLost(int i) {
-    int f = ((int) seg[(i << SHIFT) + FLAGS]);
+    int f = flags[i];
     if ((f & SACKED) != 0) {
       return;
     }
     if ((f & LOST) != 0) {
       if ((f & RETRANS) != 0) { // a retransmission lost again
-        seg[(i << SHIFT) + FLAGS] = f & ~RETRANS;
+        flags[i] = (byte) (f & ~RETRANS);
         retransOut--;
       }
     } else {
-      seg[(i << SHIFT) + FLAGS] = f | LOST;
+      flags[i] = (byte) (f | LOST);
       lostOut++;
     }
-    retransmitHint = Math.min(retransmitHint, seg[(i << SHIFT) + START]);
+    retransmitHint = Math.min(retransmitHint, startOf(i));
   }
 
   /**
@@ -315,29 +390,52 @@ final class SendScoreboard {
   long detectLoss(long now, Rack rack, long reoWndNs) {
     long wait = 0;
     newlyLost = 0;
-    int i = tsHead;
-    while (i != NONE) {
-      int next = ((int) seg[(i << SHIFT) + TS_NEXT]);
-      int f = ((int) seg[(i << SHIFT) + FLAGS]);
-      if ((f & LOST) != 0 && (f & RETRANS) == 0) {
+    if (linkedOrder) {
+      for (int i = tsHead; i != NONE; ) {
+        int next = tsNext[i];
+        long remaining = rackCheck(i, now, rack, reoWndNs);
+        if (remaining < 0) {
+          break;
+        }
+        wait = Math.max(wait, remaining);
         i = next;
-        continue;
       }
-      if (!Rack.sentAfter(
-          rack.xmitNs, seg[(i << SHIFT) + XMIT], rack.order, seg[(i << SHIFT) + ORDER])) {
-        break;
-      }
-      long remaining = rack.rttNs + reoWndNs - (now - seg[(i << SHIFT) + XMIT]);
-      if (remaining <= 0) {
-        markLost(i);
-        newlyLost++;
-        tsUnlink(i);
-      } else {
+    } else {
+      for (int k = 0; k < count; k++) {
+        int i = slot(k);
+        if ((flags[i] & (SACKED | LOST)) != 0) {
+          continue; // not in transmission order's walk
+        }
+        long remaining = rackCheck(i, now, rack, reoWndNs);
+        if (remaining < 0) {
+          break;
+        }
         wait = Math.max(wait, remaining);
       }
-      i = next;
     }
     return wait;
+  }
+
+  /**
+   * One segment of RACK's walk: -1 when it was sent after the most recently delivered one (the walk
+   * ends), 0 when it is marked lost now (or was), else how long it has yet to wait.
+   */
+  private long rackCheck(int i, long now, Rack rack, long reoWndNs) {
+    int f = flags[i];
+    if ((f & LOST) != 0 && (f & RETRANS) == 0) {
+      return 0;
+    }
+    if (!Rack.sentAfter(rack.xmitNs, sentNs[i], rack.order, order[i])) {
+      return -1;
+    }
+    long remaining = rack.rttNs + reoWndNs - (now - sentNs[i]);
+    if (remaining > 0) {
+      return remaining;
+    }
+    markLost(i);
+    newlyLost++;
+    tsUnlink(i);
+    return 0;
   }
 
   int newlyLost;
@@ -367,9 +465,9 @@ final class SendScoreboard {
     for (int k = retransmitHint == Long.MAX_VALUE ? count : lowerBound(retransmitHint);
         k < count;
         k++) {
-      int f = ((int) seg[(slot(k) << SHIFT) + FLAGS]);
+      int f = flags[slot(k)];
       if ((f & LOST) != 0 && (f & (RETRANS | SACKED)) == 0) {
-        retransmitHint = seg[(slot(k) << SHIFT) + START];
+        retransmitHint = start(k);
         return k;
       }
     }
@@ -380,7 +478,8 @@ final class SendScoreboard {
   /** The segment at {@code index} is sent again at {@code now} as a repair of a loss. */
   void retransmitted(int index, long now) {
     int i = slot(index);
-    seg[(i << SHIFT) + FLAGS] |= RETRANS | EVER_RETRANS;
+    countFirstResend(i);
+    flags[i] |= RETRANS | EVER_RETRANS;
     retransOut++;
     resent(i, now);
   }
@@ -388,13 +487,23 @@ final class SendScoreboard {
   /** A tail loss probe resends the last segment: a new transmission time, no loss marks. */
   void probed(int index, long now) {
     int i = slot(index);
-    seg[(i << SHIFT) + FLAGS] |= EVER_RETRANS;
+    countFirstResend(i);
+    flags[i] |= EVER_RETRANS;
     resent(i, now);
   }
 
+  private void countFirstResend(int i) {
+    if ((flags[i] & EVER_RETRANS) == 0) {
+      everRetransmitted++;
+    }
+  }
+
   private void resent(int i, long now) {
-    seg[(i << SHIFT) + XMIT] = now;
-    seg[(i << SHIFT) + ORDER] = transmissions++;
+    if (!linkedOrder) {
+      linkInTransmissionOrder();
+    }
+    sentNs[i] = now;
+    order[i] = transmissions++;
     tsUnlink(i);
     tsAppend(i);
   }
@@ -410,6 +519,8 @@ final class SendScoreboard {
     sackedOut = 0;
     lostOut = 0;
     retransOut = 0;
+    everRetransmitted = 0;
+    linkedOrder = false;
     highestSacked = 0;
     retransmitHint = Long.MAX_VALUE;
   }

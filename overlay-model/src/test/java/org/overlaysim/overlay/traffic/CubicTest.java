@@ -156,4 +156,32 @@ class CubicTest {
     assertThat(w.ssthresh).isEqualTo(20);
     assertThat(w.inSlowStart()).isFalse();
   }
+
+  /**
+   * HyStart's ACK train (tcp_cubic.c hystart_update with hystart_ack_delay): slow start ends once
+   * ACKs at most 2 ms apart span more than (delay_min + ack delay) / 2. With cwnd 1000, MSS 1448
+   * and SRTT 10 ms the pacing rate is 2 · 1000 · 1448 / 0.01 s = 289.6 MB/s, so the ack delay is 4
+   * · 65536 B / 289.6 MB/s = 905 µs (below the 1 ms cap); with delay_min 10 ms the threshold is
+   * (10000 + 905) / 2 = 5452 µs: a train of 5452 µs stays in slow start, one of 5453 µs leaves it.
+   */
+  @Test
+  void hyStartsAckTrainEndsSlowStartOnceLongerThanHalfTheMinimumDelayPlusTheAckDelay() {
+    Cubic cubic = new Cubic();
+    CongestionWindow w = new CongestionWindow(1000);
+    w.mss = 1448;
+    w.srttNs = 10_000_000;
+    w.nowNs = 1_000_000_000L;
+    w.sndNxt = 1_000_000;
+    cubic.init(w);
+    long roundStart = w.nowNs;
+    for (long trainUs : new long[] {1000, 2000, 3000, 4000, 5000, 5452}) {
+      w.nowNs = roundStart + trainUs * 1000;
+      cubic.rttSample(w, 10_000_000);
+      assertThat(w.inSlowStart()).as("train of %d us", trainUs).isTrue();
+    }
+    w.nowNs = roundStart + 5453 * 1000;
+    cubic.rttSample(w, 10_000_000);
+    assertThat(w.ssthresh).isEqualTo(1000);
+    assertThat(w.inSlowStart()).isFalse();
+  }
 }

@@ -121,4 +121,62 @@ class SendScoreboardTest {
     assertThat(board.lostOut).isEqualTo(199);
     assertThat(board.start(board.nextToRetransmit())).isEqualTo(1);
   }
+
+  /**
+   * The ring grows while it wraps round: 64 segments of 1000 bytes, segment k sent at k ms; the
+   * first 32 acknowledged; 32 more (the ring full again, its start in the middle); the oldest left
+   * (k = 32) probed again at 100 ms; then segment 96 at 101 ms, which makes the ring grow. Sequence
+   * ranges must come out in order. With segment 96 SACKed at 300 ms (RACK's RTT 199 ms) and a 2 ms
+   * reordering window, RACK walking from the oldest transmission finds every one from 33 to 95 lost
+   * (waited 300 - k >= 205 ms > 201) and segment 32 not yet (200 ms waited): 1 ms to go.
+   */
+  @Test
+  void theRingGrowsWhileWrappedKeepingOrderAndTransmissionLinks() {
+    for (int k = 0; k < 64; k++) {
+      board.add(1 + 1000L * k, 1001 + 1000L * k, k * MS);
+    }
+    board.beginAck();
+    assertThat(board.acknowledge(1 + 1000L * 32, 64 * MS, rack, MS)).isEqualTo(32);
+    for (int k = 64; k < 96; k++) {
+      board.add(1 + 1000L * k, 1001 + 1000L * k, k * MS);
+    }
+    board.probed(0, 100 * MS);
+    board.add(1 + 1000L * 96, 1001 + 1000L * 96, 101 * MS);
+    assertThat(board.size()).isEqualTo(65);
+    for (int index = 0; index < 65; index++) {
+      assertThat(board.start(index)).isEqualTo(1 + 1000L * (32 + index));
+      assertThat(board.end(index)).isEqualTo(1001 + 1000L * (32 + index));
+    }
+    board.beginAck();
+    board.sack(1 + 1000L * 96, 1001 + 1000L * 96, 300 * MS, rack, MS);
+    assertThat(board.detectLoss(300 * MS, rack, 2 * MS)).isEqualTo(MS);
+    assertThat(board.lostOut).isEqualTo(95 - 33 + 1);
+    assertThat(board.start(board.nextToRetransmit())).isEqualTo(1 + 1000L * 33);
+  }
+
+  /**
+   * RACK's walk before, during and after a retransmission. The first segment (sent at 0) is lost
+   * once the second, sent at the same instant but later, is SACKed at 21 ms (RTT 21 ms, no
+   * reordering window); it is sent again at 21 ms and acknowledged at 42 ms. A new segment sent at
+   * 43 ms and SACKed at 64 ms (RACK's RTT 21 ms) then finds the third and fourth, sent at 1 ms,
+   * lost (63 ms waited), and the repair starts at the third.
+   */
+  @Test
+  void racksWalkFollowsTransmissionOrderBeforeDuringAndAfterARetransmission() {
+    sendFour();
+    board.beginAck();
+    board.sack(1001, 2001, 21 * MS, rack, 20 * MS);
+    assertThat(board.detectLoss(21 * MS, rack, 0)).isZero();
+    assertThat(board.lostOut).isEqualTo(1);
+    board.retransmitted(board.nextToRetransmit(), 21 * MS);
+    board.beginAck();
+    assertThat(board.acknowledge(1001, 42 * MS, rack, 20 * MS)).isEqualTo(1);
+    board.add(4001, 5001, 43 * MS);
+    board.beginAck();
+    board.sack(4001, 5001, 64 * MS, rack, 20 * MS);
+    assertThat(rack.xmitNs).isEqualTo(43 * MS);
+    assertThat(board.detectLoss(64 * MS, rack, 0)).isZero();
+    assertThat(board.lostOut).isEqualTo(2);
+    assertThat(board.start(board.nextToRetransmit())).isEqualTo(2001);
+  }
 }
