@@ -287,7 +287,8 @@ public final class Emulator {
                 + " link directions (after the link's rate, as a frame lost in transit)");
     notes.put("namespaces", Integer.toString(plan.namespaces().size()));
     notes.put("commands", Integer.toString(steps.size()));
-    notes.put("routing", "static, fewest hops");
+    notes.put(
+        "routing", "static, the simulator's shortest-delay routes (equal-cost ones multipath)");
     notes.put("br_netfilter_hosts", Integer.toString(nft.conntrackHosts().size()));
     for (Overlay overlay : scenario.overlays()) {
       if (overlay.controlPlane() == ControlPlane.EVPN) {
