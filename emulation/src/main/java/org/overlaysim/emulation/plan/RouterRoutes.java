@@ -31,7 +31,8 @@ final class RouterRoutes {
    * The routers' routes toward other routers' hosts replaced by {@code routes} (after an event:
    * {@code ip route replace}, which also puts back a route the kernel removed with a link that went
    * down); a destination left without a path loses its route, as in the simulator ({@code
-   * no-route}). The multipath hash policy set at build time stays.
+   * no-route}). The multipath hash policy is set (again) when some router now has equal-cost next
+   * hops.
    */
   static List<Step> replaced(Scenario scenario, Names names, UnderlayRoutes routes) {
     return steps(scenario, names, routes, true);
@@ -43,7 +44,7 @@ final class RouterRoutes {
     List<Host> hosts = scenario.hosts();
     List<List<String>> routed = routedContainers(scenario);
     int routers = scenario.underlay().routers().size();
-    boolean multipath = !replace && needsMultipathHash(scenario, routes);
+    boolean multipath = needsMultipathHash(scenario, routes); // set again: harmless, optional
     for (int r = 0; r < routers; r++) {
       String ns = names.router(r);
       if (multipath) {
