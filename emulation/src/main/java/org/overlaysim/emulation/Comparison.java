@@ -19,10 +19,11 @@ import org.overlaysim.report.ReportFiles;
  * {@code overlaysim compare SIM_DIR EMU_DIR}: the simulation's and the emulation's reports side by
  * side, reachability cell by cell ({@code reachability.csv}: same result for every source,
  * destination, protocol and port) and ping delivery per flow ({@code latency.csv} rows of kind
- * ping: delivered or not, and the number of replies) and per {@code tcp} flow goodput and
- * retransmissions ({@code throughput.csv}; goodputs agree within {@link #GOODPUT_TOLERANCE} of the
- * emulation's, the kernel being the reference; retransmissions are reported, not judged), and per
- * delivered ping flow the round trip ({@link LatencyFigures}: medians judged, within 10% of the
+ * ping: delivered or not, and the number of replies, exactly, or within {@link
+ * #EVENT_REPLY_TOLERANCE} when the emulation applied link events) and per {@code tcp} flow goodput
+ * and retransmissions ({@code throughput.csv}; goodputs agree within {@link #GOODPUT_TOLERANCE} of
+ * the emulation's, the kernel being the reference; retransmissions are reported, not judged), and
+ * per delivered ping flow the round trip ({@link LatencyFigures}: medians judged, within 10% of the
  * simulated one or 1 ms, whichever is larger; p90s reported). What the emulation's {@code
  * emulation.csv} says it left out (overlays the kernel lacks, their containers and flows; flows
  * whose delay it could not apply) is listed and not compared. Rows are matched within a run; when
@@ -35,6 +36,13 @@ public final class Comparison {
 
   /** Largest relative difference of a tcp flow's goodput, of the emulation's, that agrees. */
   public static final double GOODPUT_TOLERANCE = 0.10;
+
+  /**
+   * With link events applied, the replies a ping flow's counts may differ by: a loss window may
+   * start and end up to one ping interval earlier or later on either side (the kernel's event and
+   * the ping's send times are not the simulator's to the nanosecond), one reply at each edge.
+   */
+  public static final long EVENT_REPLY_TOLERANCE = 2;
 
   /** Relative part of the latency tolerance: 10% of the simulated median RTT... */
   public static final double LATENCY_TOLERANCE = 0.10;
@@ -240,6 +248,7 @@ public final class Comparison {
       Set<String> containers,
       Set<String> flows,
       Set<String> latencyNotEmulated,
+      boolean eventsApplied,
       int[] cellsSkipped) {
     static Skips read(Path emu) throws IOException {
       Path file = emu.resolve(EmulationReports.NOTES);
@@ -247,6 +256,7 @@ public final class Comparison {
       Set<String> containers = new LinkedHashSet<>();
       Set<String> flows = new LinkedHashSet<>();
       Set<String> latency = new LinkedHashSet<>();
+      boolean events = false;
       if (Files.exists(file)) {
         for (Map<String, String> row : CsvTable.read(file).require(file, "key", "value").rows()) {
           String key = row.get("key");
@@ -259,10 +269,12 @@ public final class Comparison {
             flows.addAll(words(value));
           } else if (key.equals("latency_not_emulated")) {
             latency.addAll(words(value));
+          } else if (key.equals(Emulator.EVENTS_APPLIED)) {
+            events = true;
           }
         }
       }
-      return new Skips(overlays, containers, flows, latency, new int[1]);
+      return new Skips(overlays, containers, flows, latency, events, new int[1]);
     }
 
     private static List<String> words(String value) {
@@ -284,7 +296,7 @@ public final class Comparison {
       if (!latencyNotEmulated.isEmpty()) {
         lines.add(
             "latency not compared (the emulation could not apply the path's delay: routed"
-                + " overlay without netem): "
+                + " overlay without netem, or a reroute the delay relays do not follow): "
                 + String.join(", ", latencyNotEmulated));
       }
       return lines;
@@ -412,14 +424,17 @@ public final class Comparison {
                 + " ("
                 + emuReplies
                 + " replies)");
-      } else if (simReplies != emuReplies) {
+      } else if (Math.abs(simReplies - emuReplies) > replyTolerance(skips)) {
         differences.add(
             "ping "
                 + s.get("flow")
                 + ": both delivered, simulation "
                 + simReplies
                 + " replies, emulation "
-                + emuReplies);
+                + emuReplies
+                + (replyTolerance(skips) > 0
+                    ? " (more than the " + replyTolerance(skips) + " a loss window's edges allow)"
+                    : ""));
       }
       if (simReplies > 0 && emuReplies > 0) {
         if (skips.latencyNotEmulated().contains(s.get("flow"))) {
@@ -440,6 +455,14 @@ public final class Comparison {
       }
     }
     return compared;
+  }
+
+  /**
+   * How many replies a ping flow's counts may differ by: none in a steady run; with link events
+   * applied, {@link #EVENT_REPLY_TOLERANCE}.
+   */
+  private static long replyTolerance(Skips skips) {
+    return skips.eventsApplied() ? EVENT_REPLY_TOLERANCE : 0;
   }
 
   /** p50_ms and p90_ms of a latency.csv row; null when either is missing. */

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.overlaysim.emulation.kernel.CommandResult;
 import org.overlaysim.emulation.kernel.CommandRunner;
 import org.overlaysim.emulation.kernel.KernelCounters;
@@ -24,6 +25,7 @@ import org.overlaysim.emulation.kernel.NamespaceJanitor;
 import org.overlaysim.emulation.kernel.RunRegistry;
 import org.overlaysim.emulation.plan.AddressPlan;
 import org.overlaysim.emulation.plan.DelayRelayPlan;
+import org.overlaysim.emulation.plan.LinkEvents;
 import org.overlaysim.emulation.plan.NetworkPlan;
 import org.overlaysim.emulation.plan.NftRenderer;
 import org.overlaysim.emulation.plan.NftRules;
@@ -50,6 +52,7 @@ import org.overlaysim.scenario.Protocol;
 import org.overlaysim.scenario.Run;
 import org.overlaysim.scenario.Scenario;
 import org.overlaysim.scenario.TcpTraffic;
+import org.overlaysim.scenario.TimedEvent;
 import org.overlaysim.scenario.TrafficSpec;
 import org.overlaysim.topology.LinkDelay;
 
@@ -63,6 +66,9 @@ public final class Emulator {
   /** Programs the emulation runs; missing ones are named before anything is built. */
   public static final List<String> REQUIRED_PROGRAMS =
       List.of("ip", "bridge", "nft", "ping", "sysctl", "tc");
+
+  /** The emulation.csv note saying link events were applied; compare then allows a loss window. */
+  public static final String EVENTS_APPLIED = "events_applied";
 
   private final CommandRunner runner;
   private final EmulationSettings settings;
@@ -281,19 +287,39 @@ public final class Emulator {
                 + " link directions (after the link's rate, as a frame lost in transit)");
     notes.put("namespaces", Integer.toString(plan.namespaces().size()));
     notes.put("commands", Integer.toString(steps.size()));
-    notes.put("routing", "static, fewest hops");
+    notes.put(
+        "routing", "static, the simulator's shortest-delay routes (equal-cost ones multipath)");
     notes.put("br_netfilter_hosts", Integer.toString(nft.conntrackHosts().size()));
     for (Overlay overlay : scenario.overlays()) {
       if (overlay.controlPlane() == ControlPlane.EVPN) {
         notes.put("evpn", "EVPN overlays get static entries at once (no convergence delay)");
       }
     }
-    if (!scenario.events().isEmpty()) {
+    List<LinkEvents.Change> changes = LinkEvents.of(scenario, names);
+    if (!changes.isEmpty()) {
       notes.put(
+          EVENTS_APPLIED,
+          "link down/up at the events' times (ip link set on both veth ends), the routers' routes"
+              + " replaced "
+              + scenario.underlay().convergenceNs() / 1_000_000
+              + " ms later (underlay.convergence) by the simulator's routes over the links up");
+      if (relayPlan != null) {
+        for (TrafficSpec spec : scenario.traffic()) {
+          if (spec instanceof PingTraffic ping) {
+            notes.merge("latency_not_emulated", ping.name(), (a, b) -> a + " " + b);
+          }
+        }
+        notes.put(
+            "events_latency",
+            "the delay relays hold each tunnel packet for its steady-state path's delay; they do"
+                + " not follow a reroute, so RTTs across events are not compared");
+      }
+    }
+    for (TimedEvent event : LinkEvents.notApplied(scenario)) {
+      notes.merge(
           "events_not_applied",
-          scenario.events().size()
-              + " scenario events (links, routers, hosts, policies changing during the run): the"
-              + " kernel runs without them, so compare disagrees where they matter");
+          event.describe() + " at " + event.atNs() / 1_000_000 + " ms",
+          (a, b) -> a + "; " + b);
     }
 
     KernelCounters counters = new KernelCounters(runner);
@@ -333,8 +359,22 @@ public final class Emulator {
       observations = probeRunner.run(probes);
       // Bulk flows and pings at once, each after its start offset, as in the simulation.
       CompletableFuture<List<TcpResult>> bulk = tcpRunner.start(tcpFlows);
-      pingResults = new PingRunner(runner, scenario, names).run(pings);
+      long origin = System.nanoTime(); // the pings' and the events' time 0
+      CompletableFuture<Void> events = applyAt(changes, origin, teardown);
+      pingResults = new PingRunner(runner, scenario, names).run(pings, origin);
       tcpResults = TcpRunner.join(bulk);
+      joinEvents(events);
+      if (!changes.isEmpty()) {
+        for (PingResult ping : pingResults) {
+          if (!ping.lostSeqs().isEmpty()) {
+            notes.put(
+                "lost_pings." + ping.flow(),
+                "icmp_seq "
+                    + ping.lostSeqs().stream().map(String::valueOf).collect(Collectors.joining(" "))
+                    + " (request seq is sent at the flow's start + (seq - 1) intervals)");
+          }
+        }
+      }
       relays.statistics().forEach((host, line) -> notes.put("relay." + host, line));
     }
     for (TcpResult tcp : tcpResults) {
@@ -375,6 +415,53 @@ public final class Emulator {
         notes,
         trafficSeconds,
         (System.nanoTime() - wallStart) / 1e9);
+  }
+
+  /** Runs each change's commands at {@code originNanos} plus its time, on a thread of its own. */
+  private CompletableFuture<Void> applyAt(
+      List<LinkEvents.Change> changes, long originNanos, Teardown teardown) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                for (LinkEvents.Change change : changes) {
+                  long wait = originNanos + change.atNs() - System.nanoTime();
+                  if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                  }
+                  execute(change.steps(), teardown);
+                  log.printf(
+                      "%.3f s: %s%n",
+                      (System.nanoTime() - originNanos) / 1e9, change.description());
+                }
+                done.complete(null);
+              } catch (Exception e) {
+                done.completeExceptionally(e);
+              }
+            },
+            "emulation-events");
+    thread.setDaemon(true);
+    thread.start();
+    return done;
+  }
+
+  private static void joinEvents(CompletableFuture<Void> events)
+      throws IOException, InterruptedException, EmulationException {
+    try {
+      events.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof EmulationException emulation) {
+        throw emulation;
+      }
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof InterruptedException interrupted) {
+        throw interrupted;
+      }
+      throw new IOException("applying events failed: " + e.getCause(), e.getCause());
+    }
   }
 
   /**

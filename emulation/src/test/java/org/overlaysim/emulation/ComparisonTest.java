@@ -85,6 +85,26 @@ class ComparisonTest {
     assertThat(out.toString()).contains("simulation 3 replies, emulation 2");
   }
 
+  /**
+   * With link events applied a loss window's edges may each fall one ping interval apart: 2 replies
+   * more or fewer agree, 3 differ.
+   */
+  @Test
+  void withEventsAppliedReplyCountsAgreeWithinTwo(@TempDir Path dir) throws IOException {
+    Path sim = reports(dir.resolve("s"), "r", 145, "denied");
+    String events = "r," + Emulator.EVENTS_APPLIED + ",link down/up\n";
+    Path twoFewer = reports(dir.resolve("e2"), "r", 143, "denied");
+    Files.writeString(twoFewer.resolve("emulation.csv"), "run,key,value\n" + events);
+    Path threeFewer = reports(dir.resolve("e3"), "r", 142, "denied");
+    Files.writeString(threeFewer.resolve("emulation.csv"), "run,key,value\n" + events);
+
+    assertThat(compare(sim, twoFewer, new StringWriter())).isEqualTo(Comparison.AGREE);
+    StringWriter out = new StringWriter();
+    assertThat(compare(sim, threeFewer, out)).isEqualTo(Comparison.DIFFER);
+    assertThat(out.toString())
+        .contains("simulation 145 replies, emulation 142 (more than the 2 a loss window's edges");
+  }
+
   @Test
   void missingDirectoryIsUnreadableInput(@TempDir Path dir) throws IOException {
     StringWriter out = new StringWriter();

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import org.overlaysim.scenario.Host;
 import org.overlaysim.scenario.LinkSpec;
 import org.overlaysim.scenario.Router;
@@ -68,7 +70,22 @@ public final class UnderlayPlan {
    * are numbered in the scenario's order.
    */
   public int[] nextLinks(int from, int to) {
-    int[] hops = underlay.routing().nextHops(from, to);
+    return nextLinks(underlay.routing(), from, to);
+  }
+
+  /**
+   * The routes the routers converge on once only the links {@code up} accepts carry traffic: the
+   * simulator's own recomputation after an event ({@link UnderlayGraph#routing(Predicate,
+   * ToLongFunction)} over the links up, their planned delays as costs), for the emulator to
+   * install.
+   */
+  public RoutingTable routingOver(Predicate<String> up) {
+    return underlay.routing(link -> up.test(link.name()), Link::delayNs);
+  }
+
+  /** As {@link #nextLinks(int, int)}, on the routes {@code routing} (e.g. {@link #routingOver}). */
+  public static int[] nextLinks(RoutingTable routing, int from, int to) {
+    int[] hops = routing.nextHops(from, to);
     int[] links = new int[hops.length];
     for (int i = 0; i < hops.length; i++) {
       links[i] = hops[i] / 2;

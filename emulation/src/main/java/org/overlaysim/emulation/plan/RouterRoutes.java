@@ -24,11 +24,27 @@ final class RouterRoutes {
   private RouterRoutes() {}
 
   static List<Step> steps(Scenario scenario, Names names, UnderlayRoutes routes) {
+    return steps(scenario, names, routes, false);
+  }
+
+  /**
+   * The routers' routes toward other routers' hosts replaced by {@code routes} (after an event:
+   * {@code ip route replace}, which also puts back a route the kernel removed with a link that went
+   * down); a destination left without a path loses its route, as in the simulator ({@code
+   * no-route}). The multipath hash policy is set (again) when some router now has equal-cost next
+   * hops.
+   */
+  static List<Step> replaced(Scenario scenario, Names names, UnderlayRoutes routes) {
+    return steps(scenario, names, routes, true);
+  }
+
+  private static List<Step> steps(
+      Scenario scenario, Names names, UnderlayRoutes routes, boolean replace) {
     List<Step> steps = new ArrayList<>();
     List<Host> hosts = scenario.hosts();
     List<List<String>> routed = routedContainers(scenario);
     int routers = scenario.underlay().routers().size();
-    boolean multipath = needsMultipathHash(scenario, routes);
+    boolean multipath = needsMultipathHash(scenario, routes); // set again: harmless, optional
     for (int r = 0; r < routers; r++) {
       String ns = names.router(r);
       if (multipath) {
@@ -56,6 +72,9 @@ final class RouterRoutes {
         int[] links = target == r ? new int[0] : routes.nextLinks(r, target);
         for (String destination : destinations) {
           if (target == r) {
+            if (replace) {
+              continue; // a router's own hosts do not move
+            }
             steps.add(
                 Step.of(
                     "ip",
@@ -70,7 +89,10 @@ final class RouterRoutes {
                     names.accessLink(h),
                     "onlink"));
           } else if (links.length > 0) { // none: a disconnected underlay, as in the simulator
-            steps.add(route(ns, destination, links, r, scenario, routes));
+            steps.add(
+                route(ns, replace ? "replace" : "add", destination, links, r, scenario, routes));
+          } else if (replace) { // optional: the kernel may have removed it with its link
+            steps.add(new Step(List.of("ip", "-n", ns, "route", "del", destination), "", true));
           }
         }
       }
@@ -92,8 +114,14 @@ final class RouterRoutes {
   }
 
   private static Step route(
-      String ns, String destination, int[] links, int r, Scenario scenario, UnderlayRoutes routes) {
-    List<String> argv = new ArrayList<>(List.of("ip", "-n", ns, "route", "add", destination));
+      String ns,
+      String verb,
+      String destination,
+      int[] links,
+      int r,
+      Scenario scenario,
+      UnderlayRoutes routes) {
+    List<String> argv = new ArrayList<>(List.of("ip", "-n", ns, "route", verb, destination));
     for (int link : links) {
       boolean weAreA = routes.router(scenario.underlay().links().get(link).a()) == r;
       if (links.length > 1) {

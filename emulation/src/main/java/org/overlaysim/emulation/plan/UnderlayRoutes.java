@@ -1,7 +1,9 @@
 package org.overlaysim.emulation.plan;
 
+import java.util.Set;
 import org.overlaysim.scenario.LinkSpec;
 import org.overlaysim.scenario.Scenario;
+import org.overlaysim.topology.RoutingTable;
 import org.overlaysim.topology.UnderlayPlan;
 
 /**
@@ -12,13 +14,24 @@ import org.overlaysim.topology.UnderlayPlan;
  */
 public final class UnderlayRoutes {
   private final UnderlayPlan plan;
+  private final RoutingTable routing;
 
   public UnderlayRoutes(Scenario scenario) {
     this(UnderlayPlan.of(scenario));
   }
 
   public UnderlayRoutes(UnderlayPlan plan) {
+    this(plan, plan.underlay().routing());
+  }
+
+  private UnderlayRoutes(UnderlayPlan plan, RoutingTable routing) {
     this.plan = plan;
+    this.routing = routing;
+  }
+
+  /** The routes the simulator's routers converge on with the scenario links {@code down} down. */
+  public UnderlayRoutes without(Set<String> down) {
+    return new UnderlayRoutes(plan, plan.routingOver(link -> !down.contains(link)));
   }
 
   public UnderlayPlan plan() {
@@ -41,6 +54,6 @@ public final class UnderlayRoutes {
    * equal cost; none when they are one router or disconnected.
    */
   public int[] nextLinks(int from, int to) {
-    return plan.nextLinks(from, to);
+    return UnderlayPlan.nextLinks(routing, from, to);
   }
 }

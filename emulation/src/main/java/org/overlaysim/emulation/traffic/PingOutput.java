@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  * errors (EMSGSIZE, "message too long") and ICMP fragmentation-needed messages it reported.
  *
  * @param rttNs one entry per echo reply, in arrival order
+ * @param replySeqs the icmp_seq of each echo reply, in arrival order (iputils counts from 1)
  * @param localMtu the MTU named by "local error: message too long, mtu=N", or -1
  * @param fragNeededMtu the MTU named by a "Frag needed and DF set (mtu = N)" reply, or -1
  */
@@ -18,9 +19,11 @@ public record PingOutput(
     long received,
     long errors,
     List<Long> rttNs,
+    List<Long> replySeqs,
     int localMtu,
     int fragNeededMtu) {
-  private static final Pattern REPLY = Pattern.compile("icmp_seq=\\d+ ttl=\\d+ time=([0-9.]+) ms");
+  private static final Pattern REPLY =
+      Pattern.compile("icmp_seq=(\\d+) ttl=\\d+ time=([0-9.]+) ms");
   private static final Pattern SUMMARY =
       Pattern.compile("(\\d+) packets transmitted, (\\d+) received(?:, \\+(\\d+) errors)?");
   private static final Pattern LOCAL = Pattern.compile("message too long, mtu=(\\d+)");
@@ -28,13 +31,28 @@ public record PingOutput(
 
   public PingOutput {
     rttNs = List.copyOf(rttNs);
+    replySeqs = List.copyOf(replySeqs);
+  }
+
+  /** The icmp_seq of every request sent that got no reply, ascending. */
+  public List<Long> lostSeqs() {
+    java.util.Set<Long> replied = new java.util.HashSet<>(replySeqs);
+    List<Long> lost = new ArrayList<>();
+    for (long seq = 1; seq <= transmitted; seq++) {
+      if (!replied.contains(seq)) {
+        lost.add(seq);
+      }
+    }
+    return lost;
   }
 
   public static PingOutput parse(String text) {
     List<Long> rtts = new ArrayList<>();
+    List<Long> seqs = new ArrayList<>();
     Matcher reply = REPLY.matcher(text);
     while (reply.find()) {
-      rtts.add(Math.round(Double.parseDouble(reply.group(1)) * 1e6));
+      seqs.add(Long.parseLong(reply.group(1)));
+      rtts.add(Math.round(Double.parseDouble(reply.group(2)) * 1e6));
     }
     long transmitted = 0;
     long received = rtts.size();
@@ -52,6 +70,7 @@ public record PingOutput(
         received,
         errors,
         rtts,
+        seqs,
         local.find() ? Integer.parseInt(local.group(1)) : -1,
         frag.find() ? Integer.parseInt(frag.group(1)) : -1);
   }

@@ -61,12 +61,17 @@ public final class PingRunner {
         scenario.containers().get(destination).ip().toString());
   }
 
-  public List<PingResult> run(List<PingTraffic> pings) throws IOException, InterruptedException {
+  /**
+   * Runs every flow, each from {@code originNanos} (a {@link System#nanoTime()}, the traffic's time
+   * origin) plus its start offset.
+   */
+  public List<PingResult> run(List<PingTraffic> pings, long originNanos)
+      throws IOException, InterruptedException {
     List<Future<PingResult>> futures = new ArrayList<>();
     ExecutorService pool = Executors.newCachedThreadPool();
     try {
       for (PingTraffic ping : pings) {
-        futures.add(pool.submit(() -> flow(ping)));
+        futures.add(pool.submit(() -> flow(ping, originNanos)));
       }
       List<PingResult> results = new ArrayList<>();
       for (Future<PingResult> future : futures) {
@@ -84,8 +89,12 @@ public final class PingRunner {
     }
   }
 
-  private PingResult flow(PingTraffic ping) throws IOException, InterruptedException {
-    Thread.sleep(ping.startNs() / 1_000_000);
+  private PingResult flow(PingTraffic ping, long originNanos)
+      throws IOException, InterruptedException {
+    long wait = originNanos + ping.startNs() - System.nanoTime();
+    if (wait > 0) {
+      Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+    }
     List<int[]> pairs =
         EndpointPairing.pairs(
             indexes(scenario, ping.from().containers()), indexes(scenario, ping.to().containers()));
@@ -95,6 +104,7 @@ public final class PingRunner {
     int localMtu = -1;
     int fragNeeded = -1;
     List<Long> rtts = new ArrayList<>();
+    List<Long> lost = new ArrayList<>();
     List<Future<CommandResult>> processes = new ArrayList<>();
     ExecutorService pool = Executors.newCachedThreadPool();
     try {
@@ -113,6 +123,7 @@ public final class PingRunner {
         received += output.received();
         errors += output.errors();
         rtts.addAll(output.rttNs());
+        lost.addAll(output.lostSeqs());
         localMtu = Math.max(localMtu, output.localMtu());
         fragNeeded = Math.max(fragNeeded, output.fragNeededMtu());
       }
@@ -129,6 +140,7 @@ public final class PingRunner {
         received,
         errors,
         rtts,
+        lost,
         localMtu,
         fragNeeded);
   }

@@ -26,6 +26,24 @@ class PingOutputTest {
   }
 
   @Test
+  void requestsWithoutAReplyAreTheLostSequenceNumbers() {
+    // iputils numbers requests from 1 and prints nothing for one that got no reply.
+    PingOutput out =
+        PingOutput.parse(
+            """
+            PING 172.20.0.3 (172.20.0.3) 56(84) bytes of data.
+            64 bytes from 172.20.0.3: icmp_seq=1 ttl=64 time=20.1 ms
+            64 bytes from 172.20.0.3: icmp_seq=4 ttl=64 time=50.2 ms
+            64 bytes from 172.20.0.3: icmp_seq=5 ttl=64 time=50.3 ms
+
+            --- 172.20.0.3 ping statistics ---
+            6 packets transmitted, 3 received, 50% packet loss, time 250ms
+            """);
+    assertThat(out.replySeqs()).containsExactly(1L, 4L, 5L);
+    assertThat(out.lostSeqs()).containsExactly(2L, 3L, 6L);
+  }
+
+  @Test
   void messageTooLongIsALocalErrorNamingTheMtu() {
     PingOutput out =
         PingOutput.parse(
