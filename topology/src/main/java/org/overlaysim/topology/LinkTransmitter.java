@@ -42,6 +42,9 @@ public final class LinkTransmitter implements EventHandler {
   // [headSeq, startedSeq) are on the wire or propagating, [startedSeq, tailSeq) wait in the queue.
   private Transmittable[] items = new Transmittable[16];
   private long[] startNs = new long[16];
+  // Each packet's IP length, kept here so that releasing it from the queue reads this ring instead
+  // of the packet object (a cache miss per packet on a large cluster).
+  private int[] lengths = new int[16];
   private long[] arrivalNs = new long[16];
   private boolean[] lostFlags = new boolean[16];
   private long headSeq;
@@ -159,6 +162,7 @@ public final class LinkTransmitter implements EventHandler {
     int slot = (int) (tailSeq & (items.length - 1));
     items[slot] = item;
     startNs[slot] = start;
+    lengths[slot] = length;
     arrivalNs[slot] = arrival;
     lostFlags[slot] = lost;
     boolean idle = tailSeq == headSeq;
@@ -197,7 +201,7 @@ public final class LinkTransmitter implements EventHandler {
       if (startNs[slot] > now) {
         break;
       }
-      queuedBytes -= items[slot].ipLength();
+      queuedBytes -= lengths[slot];
       startedSeq++;
     }
   }
@@ -228,6 +232,7 @@ public final class LinkTransmitter implements EventHandler {
     int capacity = items.length * 2;
     Transmittable[] newItems = new Transmittable[capacity];
     long[] newStart = new long[capacity];
+    int[] newLengths = new int[capacity];
     long[] newArrival = new long[capacity];
     boolean[] newLost = new boolean[capacity];
     int oldMask = items.length - 1;
@@ -237,11 +242,13 @@ public final class LinkTransmitter implements EventHandler {
       int n = (int) (seq & newMask);
       newItems[n] = items[o];
       newStart[n] = startNs[o];
+      newLengths[n] = lengths[o];
       newArrival[n] = arrivalNs[o];
       newLost[n] = lostFlags[o];
     }
     items = newItems;
     startNs = newStart;
+    lengths = newLengths;
     arrivalNs = newArrival;
     lostFlags = newLost;
   }

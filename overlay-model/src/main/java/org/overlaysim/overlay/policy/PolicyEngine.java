@@ -280,6 +280,11 @@ public final class PolicyEngine {
     return containers.overlay(container);
   }
 
+  /** The container's address (its own, as the scenario gives it). */
+  public int ipOf(int container) {
+    return containers.ip(container);
+  }
+
   /** The index used by {@link #overlayOf} for the named overlay, or -1 if no container uses it. */
   public int overlayIndex(String overlay) {
     return containers.overlayIndex(overlay);
