@@ -647,18 +647,51 @@ public final class LadderEventQueue implements EventQueue {
     put(pos, t, seq, slot, h);
   }
 
+  /**
+   * Removes the root. Floyd's bottom-up variant: the hole left at the root goes down to a leaf
+   * along the smallest children, then the last entry rises from there; the last entry is a leaf's
+   * and almost always belongs near the leaves, so this skips the comparison with it on every level
+   * on the way down (an unpredictable branch per level).
+   */
   private void heapPop() {
     int last = --heapSize;
-    if (last > 0) {
-      long t = heapTime[last];
-      long seq = heapSeq[last];
-      int slot = heapSlot[last];
-      EventHandler h = heapHandler[last];
-      heapHandler[last] = null;
-      siftDown(0, t, seq, slot, h);
-    } else {
+    if (last == 0) {
       heapHandler[0] = null;
+      return;
     }
+    long t = heapTime[last];
+    long seq = heapSeq[last];
+    int slot = heapSlot[last];
+    EventHandler h = heapHandler[last];
+    heapHandler[last] = null;
+    int pos = 0;
+    while (true) {
+      int first = (pos << 2) + 1;
+      if (first >= last) {
+        break;
+      }
+      int min = first;
+      long minTime = heapTime[first];
+      for (int c = first + 1, end = Math.min(first + 4, last); c < end; c++) {
+        long ct = heapTime[c];
+        if (ct < minTime || (ct == minTime && heapSeq[c] < heapSeq[min])) {
+          min = c;
+          minTime = ct;
+        }
+      }
+      move(min, pos);
+      pos = min;
+    }
+    while (pos > 0) {
+      int parent = (pos - 1) >> 2;
+      long pt = heapTime[parent];
+      if (t > pt || (t == pt && seq > heapSeq[parent])) {
+        break;
+      }
+      move(parent, pos);
+      pos = parent;
+    }
+    put(pos, t, seq, slot, h);
   }
 
   private void heapify() {
