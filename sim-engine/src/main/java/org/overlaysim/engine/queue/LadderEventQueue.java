@@ -634,7 +634,11 @@ public final class LadderEventQueue implements EventQueue {
 
   private void heapPush(long t, long seq, int slot, EventHandler h) {
     ensureHeapCapacity(heapSize + 1);
-    int pos = heapSize++;
+    put(siftUp(heapSize++, t, seq), t, seq, slot, h);
+  }
+
+  /** Moves the entries above a hole at {@code pos} down while they come after (t, seq). */
+  private int siftUp(int pos, long t, long seq) {
     while (pos > 0) {
       int parent = (pos - 1) >> 2;
       long pt = heapTime[parent];
@@ -644,7 +648,21 @@ public final class LadderEventQueue implements EventQueue {
       move(parent, pos);
       pos = parent;
     }
-    put(pos, t, seq, slot, h);
+    return pos;
+  }
+
+  /** The first of the children from {@code first} (at most four, below {@code n}). */
+  private int smallestChild(int first, int n) {
+    int min = first;
+    long minTime = heapTime[first];
+    for (int c = first + 1, end = Math.min(first + 4, n); c < end; c++) {
+      long ct = heapTime[c];
+      if (ct < minTime || (ct == minTime && heapSeq[c] < heapSeq[min])) {
+        min = c;
+        minTime = ct;
+      }
+    }
+    return min;
   }
 
   /**
@@ -665,33 +683,12 @@ public final class LadderEventQueue implements EventQueue {
     EventHandler h = heapHandler[last];
     heapHandler[last] = null;
     int pos = 0;
-    while (true) {
-      int first = (pos << 2) + 1;
-      if (first >= last) {
-        break;
-      }
-      int min = first;
-      long minTime = heapTime[first];
-      for (int c = first + 1, end = Math.min(first + 4, last); c < end; c++) {
-        long ct = heapTime[c];
-        if (ct < minTime || (ct == minTime && heapSeq[c] < heapSeq[min])) {
-          min = c;
-          minTime = ct;
-        }
-      }
+    for (int first = 1; first < last; first = (pos << 2) + 1) {
+      int min = smallestChild(first, last);
       move(min, pos);
       pos = min;
     }
-    while (pos > 0) {
-      int parent = (pos - 1) >> 2;
-      long pt = heapTime[parent];
-      if (t > pt || (t == pt && seq > heapSeq[parent])) {
-        break;
-      }
-      move(parent, pos);
-      pos = parent;
-    }
-    put(pos, t, seq, slot, h);
+    put(siftUp(pos, t, seq), t, seq, slot, h);
   }
 
   private void heapify() {
@@ -707,15 +704,8 @@ public final class LadderEventQueue implements EventQueue {
       if (first >= n) {
         break;
       }
-      int min = first;
-      long minTime = heapTime[first];
-      for (int c = first + 1, end = Math.min(first + 4, n); c < end; c++) {
-        long ct = heapTime[c];
-        if (ct < minTime || (ct == minTime && heapSeq[c] < heapSeq[min])) {
-          min = c;
-          minTime = ct;
-        }
-      }
+      int min = smallestChild(first, n);
+      long minTime = heapTime[min];
       if (t < minTime || (t == minTime && seq < heapSeq[min])) {
         break;
       }
