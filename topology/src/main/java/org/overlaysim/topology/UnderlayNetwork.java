@@ -23,6 +23,9 @@ public final class UnderlayNetwork {
   private final LinkTransmitter[] transmitters;
   private final HostNode[] hosts;
   private final String[] routerNames;
+  // Per host, its router and the id of the transmitter down its access link side by side: what a
+  // router needs about the destination host, in one cache line.
+  private final int[] hostRouterAndDownlink;
 
   public UnderlayNetwork(
       UnderlayGraph underlay,
@@ -36,6 +39,11 @@ public final class UnderlayNetwork {
     this.routerNames = new String[underlay.routers().size()];
     for (int i = 0; i < routerNames.length; i++) {
       routerNames[i] = underlay.routers().get(i).name();
+    }
+    this.hostRouterAndDownlink = new int[2 * hosts.length];
+    for (int h = 0; h < hosts.length; h++) {
+      hostRouterAndDownlink[2 * h] = underlay.hostRouterIndex(h);
+      hostRouterAndDownlink[2 * h + 1] = 2 * underlay.accessLinkIndex(h) + 1;
     }
     List<Link> links = underlay.links();
     transmitters = new LinkTransmitter[links.size() * 2];
@@ -137,10 +145,10 @@ public final class UnderlayNetwork {
       listener.dropped(packet, DropReason.NO_ROUTE, routerNames[router], null);
       return SendResult.NO_ROUTE;
     }
-    int dstRouter = underlay.hostRouterIndex(dstHost);
+    int dstRouter = hostRouterAndDownlink[2 * dstHost];
     int id;
     if (dstRouter == router) {
-      id = 2 * underlay.accessLinkIndex(dstHost) + 1;
+      id = hostRouterAndDownlink[2 * dstHost + 1];
     } else {
       id = routing.singleNextHop(router, dstRouter);
       if (id == RoutingTable.SEVERAL) {

@@ -52,6 +52,17 @@ class LinkTransmitterTest {
     assertThat(arrivals).containsExactly(12_304L + 1_000_000L);
   }
 
+  /** A scenario's set event: the next packet takes the new bandwidth and delay. */
+  @Test
+  void aChangedLinkSerializesAndPropagatesTheNextPacketAtItsNewFigures() {
+    LinkTransmitter t = transmitter(link(GBPS, 1_000_000, 1 << 20, 0, 0));
+    t.change(link(GBPS / 10, 40_000_000, 1 << 20, 0, 0));
+    assertThat(t.send(packet(0, 1500))).isEqualTo(SendResult.SENT);
+    sim.run();
+    // 1538 byte times at 100 Mbit/s: 123.04 us, then 40 ms.
+    assertThat(arrivals).containsExactly(123_040L + 40_000_000L);
+  }
+
   @Test
   void queueingDelayUnderABurstEqualsBytesAheadOverBandwidth() {
     // Ten 1000-byte packets at once on 100 Mbit/s: each waits for the wire bytes ahead of it,

@@ -22,8 +22,8 @@ import org.overlaysim.engine.random.SplitMix64;
  * <p>ICMP has no ports: pass the echo identifier as both ports. {@code zone} keeps overlays with
  * overlapping addresses apart (Linux conntrack zones); pass the VNI or the overlay's index.
  *
- * <p>Tuples are packed into two longs in an open-addressing table with linear probing, both
- * directions of a connection hashed (as Linux hashes both tuples); no boxing on the packet path.
+ * <p>Tuples are packed into two longs and hashed, both directions of a connection (as Linux hashes
+ * both tuples), into an open-addressing table with linear probing; no boxing on the packet path.
  */
 public final class ConnectionTracker {
   /** TCP header flag bits (RFC 793 section 3.1). */
@@ -52,22 +52,26 @@ public final class ConnectionTracker {
 
   private final ConntrackTimeouts timeouts;
 
-  // The hash table, tuple -> connection * 2 + direction (1 = reply), a slot's three words side by
-  // side (high, low, ref) so that a probe reads one cache line rather than one in each of three
-  // arrays: on a large cluster's hosts the table outgrows the caches and a lookup per packet
-  // and direction made it the first item of a run's profile.
-  private static final int SLOT_WORDS = 3;
+  // The hash table: per slot one long, the tuple hash's top 32 bits (which also give the home
+  // slot) and connection * 2 + direction (1 = reply); EMPTY_SLOT when free. The tuple itself is
+  // the connection's, checked on a hash match. Eight slots share a cache line and the connection's
+  // words share another: on a large cluster's hosts the tables outgrow the caches, and a lookup
+  // per packet and direction made this the first item of a run's profile.
+  private static final long EMPTY_SLOT = -1L;
   private long[] table;
   private int slots;
   private int used;
 
-  // The connections, in parallel arrays; free slots chained through nextFree.
-  private long[] origHigh = new long[16];
-  private long[] origLow = new long[16];
-  private byte[] states = new byte[16];
-  private int[] flags = new int[16];
-  private long[] expiresNs = new long[16];
-  private long[] streamAtNs = new long[16];
+  // The connections, CONNECTION_WORDS longs each side by side (original tuple, expiry, when UDP
+  // becomes a stream, TCP state and flags), so that a lookup reads one place; free connections
+  // are chained through nextFree.
+  private static final int CONNECTION_WORDS = 5;
+  private static final int ORIG_HIGH = 0;
+  private static final int ORIG_LOW = 1;
+  private static final int EXPIRES = 2;
+  private static final int STREAM_AT = 3;
+  private static final int STATE_AND_FLAGS = 4; // state in the low byte, flags above
+  private long[] connections = new long[16 * CONNECTION_WORDS];
   private int[] nextFree = new int[16];
   private int firstFree = EMPTY;
   private int allocated;
@@ -83,16 +87,39 @@ public final class ConnectionTracker {
   }
 
   private void allocateTable(int capacity) {
-    table = new long[capacity * SLOT_WORDS];
+    table = new long[capacity];
     slots = capacity;
-    for (int slot = 0; slot < capacity; slot++) {
-      table[slot * SLOT_WORDS + 2] = EMPTY;
-    }
+    Arrays.fill(table, EMPTY_SLOT);
     used = 0;
   }
 
   private int ref(int slot) {
-    return (int) table[slot * SLOT_WORDS + 2];
+    return (int) table[slot];
+  }
+
+  private long expiresNs(int connection) {
+    return connections[connection * CONNECTION_WORDS + EXPIRES];
+  }
+
+  private void setExpiresNs(int connection, long ns) {
+    connections[connection * CONNECTION_WORDS + EXPIRES] = ns;
+  }
+
+  private byte state(int connection) {
+    return (byte) connections[connection * CONNECTION_WORDS + STATE_AND_FLAGS];
+  }
+
+  private int flags(int connection) {
+    return (int) (connections[connection * CONNECTION_WORDS + STATE_AND_FLAGS] >>> 8);
+  }
+
+  private void setStateAndFlags(int connection, byte state, int flags) {
+    connections[connection * CONNECTION_WORDS + STATE_AND_FLAGS] =
+        ((long) flags << 8) | (state & 0xFF);
+  }
+
+  private void setFlags(int connection, int flags) {
+    setStateAndFlags(connection, state(connection), flags);
   }
 
   /** Connections held, including expired ones not yet collected. */
@@ -121,7 +148,7 @@ public final class ConnectionTracker {
     }
     int connection = ref(slot) >>> 1;
     boolean reply = (ref(slot) & 1) == 1;
-    if (expiresNs[connection] <= nowNs) {
+    if (expiresNs(connection) <= nowNs) {
       remove(connection);
       return CtInfo.NEW;
     }
@@ -133,16 +160,16 @@ public final class ConnectionTracker {
         }
       }
       case Transport.UDP -> advanceUdp(connection, reply, nowNs);
-      case Transport.ICMP -> expiresNs[connection] = nowNs + timeouts.icmpNs();
+      case Transport.ICMP -> setExpiresNs(connection, nowNs + timeouts.icmpNs());
       case Transport.SCTP -> {
         if (reply) {
-          flags[connection] |= SEEN_REPLY;
+          setFlags(connection, flags(connection) | SEEN_REPLY);
         }
-        boolean answered = (flags[connection] & SEEN_REPLY) != 0;
-        expiresNs[connection] =
-            nowNs + (answered ? timeouts.sctpEstablishedNs() : timeouts.sctpNewNs());
+        boolean answered = (flags(connection) & SEEN_REPLY) != 0;
+        setExpiresNs(
+            connection, nowNs + (answered ? timeouts.sctpEstablishedNs() : timeouts.sctpNewNs()));
       }
-      default -> expiresNs[connection] = nowNs + timeouts.otherNs();
+      default -> setExpiresNs(connection, nowNs + timeouts.otherNs());
     }
     return reply ? CtInfo.ESTABLISHED_REPLY : CtInfo.ESTABLISHED;
   }
@@ -176,24 +203,23 @@ public final class ConnectionTracker {
     }
     collectIfFull(nowNs);
     int connection = allocateConnection();
-    origHigh[connection] = high;
-    origLow[connection] = low;
-    flags[connection] = 0;
-    streamAtNs[connection] = nowNs + UDP_STREAM_AFTER_NS;
+    int at = connection * CONNECTION_WORDS;
+    connections[at + ORIG_HIGH] = high;
+    connections[at + ORIG_LOW] = low;
+    connections[at + STREAM_AT] = nowNs + UDP_STREAM_AFTER_NS;
+    byte state = NO_TCP_STATE;
     switch (protocol) {
       case Transport.TCP -> {
         boolean opening = (tcpFlags & SYN) != 0 && (tcpFlags & ACK) == 0;
-        states[connection] = opening ? SYN_SENT : ESTABLISHED;
-        expiresNs[connection] = nowNs + tcpTimeout(states[connection]);
+        state = opening ? SYN_SENT : ESTABLISHED;
+        setExpiresNs(connection, nowNs + tcpTimeout(state));
       }
-      case Transport.UDP -> expiresNs[connection] = nowNs + timeouts.udpNs();
-      case Transport.ICMP -> expiresNs[connection] = nowNs + timeouts.icmpNs();
-      case Transport.SCTP -> expiresNs[connection] = nowNs + timeouts.sctpNewNs();
-      default -> expiresNs[connection] = nowNs + timeouts.otherNs();
+      case Transport.UDP -> setExpiresNs(connection, nowNs + timeouts.udpNs());
+      case Transport.ICMP -> setExpiresNs(connection, nowNs + timeouts.icmpNs());
+      case Transport.SCTP -> setExpiresNs(connection, nowNs + timeouts.sctpNewNs());
+      default -> setExpiresNs(connection, nowNs + timeouts.otherNs());
     }
-    if (protocol != Transport.TCP) {
-      states[connection] = NO_TCP_STATE;
-    }
+    setStateAndFlags(connection, state, 0);
     insert(high, low, connection << 1);
     if (replyHigh != high || replyLow != low) {
       insert(replyHigh, replyLow, (connection << 1) | 1);
@@ -203,14 +229,14 @@ public final class ConnectionTracker {
   /** Drops every connection whose timer has run out by {@code nowNs}. */
   public void expire(long nowNs) {
     for (int c = 0; c < allocated; c++) {
-      if (isLive(c) && expiresNs[c] <= nowNs) {
+      if (isLive(c) && expiresNs(c) <= nowNs) {
         remove(c);
       }
     }
   }
 
   private boolean isLive(int connection) {
-    return expiresNs[connection] != Long.MIN_VALUE;
+    return expiresNs(connection) != Long.MIN_VALUE;
   }
 
   private boolean alive(long high, long low, long nowNs) {
@@ -219,7 +245,7 @@ public final class ConnectionTracker {
       return false;
     }
     int connection = ref(slot) >>> 1;
-    if (expiresNs[connection] <= nowNs) {
+    if (expiresNs(connection) <= nowNs) {
       remove(connection);
       return false;
     }
@@ -231,11 +257,12 @@ public final class ConnectionTracker {
     boolean syn = (tcpFlags & SYN) != 0;
     boolean ack = (tcpFlags & ACK) != 0;
     boolean fin = (tcpFlags & FIN) != 0;
-    byte state = states[connection];
+    byte state = state(connection);
+    int flags = flags(connection);
     if (!reply && syn && !ack && (state == TIME_WAIT || state == CLOSE)) {
       return false;
     }
-    boolean finFromReply = (flags[connection] & FIN_FROM_REPLY) != 0;
+    boolean finFromReply = (flags & FIN_FROM_REPLY) != 0;
     boolean fromFinSender = reply == finFromReply;
     if ((tcpFlags & RST) != 0) {
       state = CLOSE;
@@ -250,15 +277,14 @@ public final class ConnectionTracker {
           if (!reply && ack && !syn) {
             state = fin ? FIN_WAIT : ESTABLISHED;
             if (fin) {
-              flags[connection] &= ~FIN_FROM_REPLY;
+              flags &= ~FIN_FROM_REPLY;
             }
           }
         }
         case ESTABLISHED -> {
           if (fin) {
             state = FIN_WAIT;
-            flags[connection] =
-                reply ? flags[connection] | FIN_FROM_REPLY : flags[connection] & ~FIN_FROM_REPLY;
+            flags = reply ? flags | FIN_FROM_REPLY : flags & ~FIN_FROM_REPLY;
           }
         }
         case FIN_WAIT -> {
@@ -281,18 +307,20 @@ public final class ConnectionTracker {
         default -> {}
       }
     }
-    states[connection] = state;
-    expiresNs[connection] = nowNs + tcpTimeout(state);
+    setStateAndFlags(connection, state, flags);
+    setExpiresNs(connection, nowNs + tcpTimeout(state));
     return true;
   }
 
   private void advanceUdp(int connection, boolean reply, long nowNs) {
     if (reply) {
-      flags[connection] |= SEEN_REPLY;
+      setFlags(connection, flags(connection) | SEEN_REPLY);
     }
     // nf_conntrack_proto_udp.c: traffic both ways, still active after 2 s, is a stream.
-    boolean stream = (flags[connection] & SEEN_REPLY) != 0 && nowNs > streamAtNs[connection];
-    expiresNs[connection] = nowNs + (stream ? timeouts.udpStreamNs() : timeouts.udpNs());
+    boolean stream =
+        (flags(connection) & SEEN_REPLY) != 0
+            && nowNs > connections[connection * CONNECTION_WORDS + STREAM_AT];
+    setExpiresNs(connection, nowNs + (stream ? timeouts.udpStreamNs() : timeouts.udpNs()));
   }
 
   private long tcpTimeout(byte state) {
@@ -319,44 +347,68 @@ public final class ConnectionTracker {
         | (dstPort & 0xFFFF);
   }
 
-  private int home(long high, long low) {
-    // Fibonacci hashing of both words; the top bits index the table (a power of two).
-    long h = SplitMix64.spread(high ^ SplitMix64.spread(low));
-    return (int) (h >>> (Long.numberOfLeadingZeros(slots) + 1));
+  /** The tuple's hash, top 32 bits (Fibonacci hashing of both words): tag and home slot. */
+  private static long tag(long high, long low) {
+    return SplitMix64.spread(high ^ SplitMix64.spread(low)) >>> 32;
+  }
+
+  private int home(long tag) {
+    // The tag's top bits index the table (a power of two of at most 2^30 slots).
+    return (int) (tag >>> (Long.numberOfLeadingZeros(slots) - 31));
   }
 
   private int find(long high, long low) {
     int mask = slots - 1;
-    for (int slot = home(high, low); ref(slot) != EMPTY; slot = (slot + 1) & mask) {
-      int at = slot * SLOT_WORDS;
-      if (table[at] == high && table[at + 1] == low) {
+    long tag = tag(high, low);
+    for (int slot = home(tag); table[slot] != EMPTY_SLOT; slot = (slot + 1) & mask) {
+      long entry = table[slot];
+      if (entry >>> 32 == tag && holds((int) entry, high, low)) {
         return slot;
       }
     }
     return -1;
   }
 
+  /** Whether the tuple of a table reference (connection * 2 + direction) is this one. */
+  private boolean holds(int ref, long high, long low) {
+    int at = (ref >>> 1) * CONNECTION_WORDS;
+    long origHigh = connections[at + ORIG_HIGH];
+    long origLow = connections[at + ORIG_LOW];
+    if ((ref & 1) == 0) {
+      return origHigh == high && origLow == low;
+    }
+    return replyHigh(origHigh) == high && replyLow(origLow) == low;
+  }
+
+  private static long replyHigh(long high) {
+    return (high << 32) | (high >>> 32);
+  }
+
+  private static long replyLow(long low) {
+    return (low & ~0xFFFF_FFFFL) | ((low & 0xFFFF) << 16) | ((low >>> 16) & 0xFFFF);
+  }
+
   private void insert(long high, long low, int ref) {
+    insertTagged(tag(high, low), ref);
+  }
+
+  private void insertTagged(long tag, int ref) {
     int mask = slots - 1;
-    int slot = home(high, low);
-    while (ref(slot) != EMPTY) {
+    int slot = home(tag);
+    while (table[slot] != EMPTY_SLOT) {
       slot = (slot + 1) & mask;
     }
-    int at = slot * SLOT_WORDS;
-    table[at] = high;
-    table[at + 1] = low;
-    table[at + 2] = ref;
+    table[slot] = (tag << 32) | (ref & 0xFFFF_FFFFL);
     used++;
   }
 
   private void remove(int connection) {
-    long high = origHigh[connection];
-    long low = origLow[connection];
+    int at = connection * CONNECTION_WORDS;
+    long high = connections[at + ORIG_HIGH];
+    long low = connections[at + ORIG_LOW];
     deleteTuple(high, low);
-    long replyHigh = (high << 32) | (high >>> 32);
-    long replyLow = (low & ~0xFFFF_FFFFL) | ((low & 0xFFFF) << 16) | ((low >>> 16) & 0xFFFF);
-    deleteTuple(replyHigh, replyLow);
-    expiresNs[connection] = Long.MIN_VALUE;
+    deleteTuple(replyHigh(high), replyLow(low));
+    setExpiresNs(connection, Long.MIN_VALUE);
     nextFree[connection] = firstFree;
     firstFree = connection;
     live--;
@@ -372,18 +424,17 @@ public final class ConnectionTracker {
     int next = hole;
     while (true) {
       next = (next + 1) & mask;
-      if (ref(next) == EMPTY) {
+      if (table[next] == EMPTY_SLOT) {
         break;
       }
-      int at = next * SLOT_WORDS;
-      int want = home(table[at], table[at + 1]);
+      int want = home(table[next] >>> 32);
       boolean staysPut = hole <= next ? hole < want && want <= next : hole < want || want <= next;
       if (!staysPut) {
-        System.arraycopy(table, at, table, hole * SLOT_WORDS, SLOT_WORDS);
+        table[hole] = table[next];
         hole = next;
       }
     }
-    table[hole * SLOT_WORDS + 2] = EMPTY;
+    table[hole] = EMPTY_SLOT;
     used--;
   }
 
@@ -394,14 +445,9 @@ public final class ConnectionTracker {
       firstFree = nextFree[connection];
       return connection;
     }
-    if (allocated == origHigh.length) {
+    if (allocated == nextFree.length) {
       int size = allocated * 2;
-      origHigh = Arrays.copyOf(origHigh, size);
-      origLow = Arrays.copyOf(origLow, size);
-      states = Arrays.copyOf(states, size);
-      flags = Arrays.copyOf(flags, size);
-      expiresNs = Arrays.copyOf(expiresNs, size);
-      streamAtNs = Arrays.copyOf(streamAtNs, size);
+      connections = Arrays.copyOf(connections, size * CONNECTION_WORDS);
       nextFree = Arrays.copyOf(nextFree, size);
     }
     return allocated++;
@@ -418,9 +464,9 @@ public final class ConnectionTracker {
     }
     long[] old = table;
     allocateTable(slots * 2);
-    for (int at = 0; at < old.length; at += SLOT_WORDS) {
-      if (old[at + 2] != EMPTY) {
-        insert(old[at], old[at + 1], (int) old[at + 2]);
+    for (long entry : old) {
+      if (entry != EMPTY_SLOT) {
+        insertTagged(entry >>> 32, (int) entry);
       }
     }
   }

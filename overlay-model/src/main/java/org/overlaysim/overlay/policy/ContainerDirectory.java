@@ -14,8 +14,9 @@ final class ContainerDirectory {
   private final List<Container> containers;
   private final Map<String, Integer> byName = new HashMap<>();
   private final Map<String, Integer> overlayIndex = new HashMap<>();
-  private final int[] ips;
-  private final int[] overlays;
+  // Each container's overlay (high word) and address (low word) in one long: the packet path
+  // reads both for both ends of every packet, one cache line each instead of two.
+  private final long[] overlayAndIp;
   // Sorted (overlay, address) keys and the container of each: binary search, no boxing.
   private final long[] addressKeys;
   private final int[] addressContainers;
@@ -23,19 +24,17 @@ final class ContainerDirectory {
   ContainerDirectory(List<Container> containers) {
     this.containers = containers;
     int n = containers.size();
-    ips = new int[n];
-    overlays = new int[n];
+    overlayAndIp = new long[n];
     for (int i = 0; i < n; i++) {
       Container container = containers.get(i);
       byName.put(container.name(), i);
-      ips[i] = container.ip().bits();
-      overlays[i] = overlayIndex.computeIfAbsent(container.overlay(), k -> overlayIndex.size());
+      int overlay = overlayIndex.computeIfAbsent(container.overlay(), k -> overlayIndex.size());
+      overlayAndIp[i] = addressKey(overlay, container.ip().bits());
     }
     Integer[] order = new Integer[n];
-    long[] keys = new long[n];
+    long[] keys = overlayAndIp;
     for (int i = 0; i < n; i++) {
       order[i] = i;
-      keys[i] = addressKey(overlays[i], ips[i]);
     }
     Arrays.sort(order, (x, y) -> Long.compare(keys[x], keys[y]));
     addressKeys = new long[n];
@@ -64,11 +63,11 @@ final class ContainerDirectory {
   }
 
   int ip(int container) {
-    return ips[container];
+    return (int) overlayAndIp[container];
   }
 
   int overlay(int container) {
-    return overlays[container];
+    return (int) (overlayAndIp[container] >>> 32);
   }
 
   int overlayIndex(String overlay) {

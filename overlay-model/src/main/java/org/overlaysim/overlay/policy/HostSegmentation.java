@@ -1,7 +1,6 @@
 package org.overlaysim.overlay.policy;
 
 import org.overlaysim.scenario.Acl;
-import org.overlaysim.scenario.Container;
 
 /**
  * Segmentation as one host enforces it, per packet, in the order {@link Reachability} assumes: the
@@ -132,7 +131,6 @@ public final class HostSegmentation {
   }
 
   private int ip(int container) {
-    Container c = engine.container(container);
-    return c.ip().bits();
+    return engine.ipOf(container);
   }
 }

@@ -33,9 +33,6 @@ import org.overlaysim.scenario.Scenario;
 public final class PolicyEngine {
   public static final int DEFAULT_CACHE_ENTRIES = 1 << 16;
 
-  /** Container indices are packed into 20 bits of a cache key. */
-  public static final int MAX_CONTAINERS = (1 << 20) - 2;
-
   private static final int NOT_ISOLATED_INGRESS = 0;
   private static final int NOT_ISOLATED_EGRESS = 1;
   private static final int DENY_INGRESS = 2;
@@ -72,12 +69,6 @@ public final class PolicyEngine {
 
   /** The engine of {@code policies}, those of {@code scenario} in force (scenario events). */
   public PolicyEngine(Scenario scenario, List<NetworkPolicy> policies, int cacheEntries) {
-    if (scenario.containers().size() > MAX_CONTAINERS) {
-      throw new IllegalArgumentException(
-          scenario.containers().size()
-              + " containers; the policy engine handles up to "
-              + MAX_CONTAINERS);
-    }
     containers = new ContainerDirectory(scenario.containers());
     pods = new PodClasses(scenario);
     ipBlockMatchesPods = scenario.ipBlockMatchesPods();
@@ -284,6 +275,11 @@ public final class PolicyEngine {
     return containers.overlay(container);
   }
 
+  /** The container's address (its own, as the scenario gives it). */
+  public int ipOf(int container) {
+    return containers.ip(container);
+  }
+
   /** The index used by {@link #overlayOf} for the named overlay, or -1 if no container uses it. */
   public int overlayIndex(String overlay) {
     return containers.overlayIndex(overlay);
@@ -318,21 +314,23 @@ public final class PolicyEngine {
   }
 
   private int ingressId(int src, int dst, int protocol, int port) {
-    long key = VerdictCache.key(src, dst, protocol, port);
-    int id = ingressCache.get(key);
+    long containerPair = VerdictCache.containers(src, dst);
+    long service = VerdictCache.service(protocol, port);
+    int id = ingressCache.get(containerPair, service);
     if (id < 0) {
       id = evaluateIngress(src, containers.ip(src), dst, protocol, port);
-      ingressCache.put(key, id);
+      ingressCache.put(containerPair, service, id);
     }
     return id;
   }
 
   private int egressId(int src, int dst, int protocol, int port) {
-    long key = VerdictCache.key(src, dst, protocol, port);
-    int id = egressCache.get(key);
+    long containerPair = VerdictCache.containers(src, dst);
+    long service = VerdictCache.service(protocol, port);
+    int id = egressCache.get(containerPair, service);
     if (id < 0) {
       id = evaluateEgress(src, dst, containers.ip(dst), protocol, port);
-      egressCache.put(key, id);
+      egressCache.put(containerPair, service, id);
     }
     return id;
   }

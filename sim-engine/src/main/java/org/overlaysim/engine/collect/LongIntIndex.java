@@ -1,6 +1,5 @@
 package org.overlaysim.engine.collect;
 
-import java.util.Arrays;
 import org.overlaysim.engine.random.SplitMix64;
 
 /**
@@ -11,19 +10,22 @@ import org.overlaysim.engine.random.SplitMix64;
  * and (overlay, MAC) to containers.
  */
 public final class LongIntIndex {
-  private final long[] keys;
-  private final int[] values; // -1 = empty slot
+  // A slot's key and value side by side (key, then value; value -1 = empty slot), so that a lookup
+  // reads one cache line rather than one in each of two arrays: the indexes of a large cluster
+  // outgrow the caches and are read several times per packet.
+  private final long[] slots;
   private final int mask;
   private final int shift;
 
   /** An index of {@code size} entries at most, filled by {@link #putIfAbsent}. */
   public LongIntIndex(int size) {
     int capacity = Integer.highestOneBit(Math.max(4, size * 2 - 1)) << 1;
-    keys = new long[capacity];
-    values = new int[capacity];
+    slots = new long[2 * capacity];
     mask = capacity - 1;
     shift = 64 - Integer.numberOfTrailingZeros(capacity);
-    Arrays.fill(values, -1);
+    for (int slot = 0; slot < capacity; slot++) {
+      slots[2 * slot + 1] = -1;
+    }
   }
 
   public void putIfAbsent(long key, int value) {
@@ -31,22 +33,22 @@ public final class LongIntIndex {
       throw new IllegalArgumentException("negative value " + value);
     }
     int slot = slot(key);
-    while (values[slot] >= 0) {
-      if (keys[slot] == key) {
+    while (slots[2 * slot + 1] >= 0) {
+      if (slots[2 * slot] == key) {
         return;
       }
       slot = (slot + 1) & mask;
     }
-    keys[slot] = key;
-    values[slot] = value;
+    slots[2 * slot] = key;
+    slots[2 * slot + 1] = value;
   }
 
   /** The value of {@code key}, or -1 if absent. */
   public int get(long key) {
     int slot = slot(key);
     while (true) {
-      int value = values[slot];
-      if (value < 0 || keys[slot] == key) {
+      int value = (int) slots[2 * slot + 1];
+      if (value < 0 || slots[2 * slot] == key) {
         return value;
       }
       slot = (slot + 1) & mask;

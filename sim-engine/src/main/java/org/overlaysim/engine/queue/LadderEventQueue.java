@@ -634,7 +634,11 @@ public final class LadderEventQueue implements EventQueue {
 
   private void heapPush(long t, long seq, int slot, EventHandler h) {
     ensureHeapCapacity(heapSize + 1);
-    int pos = heapSize++;
+    put(siftUp(heapSize++, t, seq), t, seq, slot, h);
+  }
+
+  /** Moves the entries above a hole at {@code pos} down while they come after (t, seq). */
+  private int siftUp(int pos, long t, long seq) {
     while (pos > 0) {
       int parent = (pos - 1) >> 2;
       long pt = heapTime[parent];
@@ -644,21 +648,47 @@ public final class LadderEventQueue implements EventQueue {
       move(parent, pos);
       pos = parent;
     }
-    put(pos, t, seq, slot, h);
+    return pos;
   }
 
+  /** The first of the children from {@code first} (at most four, below {@code n}). */
+  private int smallestChild(int first, int n) {
+    int min = first;
+    long minTime = heapTime[first];
+    for (int c = first + 1, end = Math.min(first + 4, n); c < end; c++) {
+      long ct = heapTime[c];
+      if (ct < minTime || (ct == minTime && heapSeq[c] < heapSeq[min])) {
+        min = c;
+        minTime = ct;
+      }
+    }
+    return min;
+  }
+
+  /**
+   * Removes the root. Floyd's bottom-up variant: the hole left at the root goes down to a leaf
+   * along the smallest children, then the last entry rises from there; the last entry is a leaf's
+   * and almost always belongs near the leaves, so this skips the comparison with it on every level
+   * on the way down (an unpredictable branch per level).
+   */
   private void heapPop() {
     int last = --heapSize;
-    if (last > 0) {
-      long t = heapTime[last];
-      long seq = heapSeq[last];
-      int slot = heapSlot[last];
-      EventHandler h = heapHandler[last];
-      heapHandler[last] = null;
-      siftDown(0, t, seq, slot, h);
-    } else {
+    if (last == 0) {
       heapHandler[0] = null;
+      return;
     }
+    long t = heapTime[last];
+    long seq = heapSeq[last];
+    int slot = heapSlot[last];
+    EventHandler h = heapHandler[last];
+    heapHandler[last] = null;
+    int pos = 0;
+    for (int first = 1; first < last; first = (pos << 2) + 1) {
+      int min = smallestChild(first, last);
+      move(min, pos);
+      pos = min;
+    }
+    put(siftUp(pos, t, seq), t, seq, slot, h);
   }
 
   private void heapify() {
@@ -674,15 +704,8 @@ public final class LadderEventQueue implements EventQueue {
       if (first >= n) {
         break;
       }
-      int min = first;
-      long minTime = heapTime[first];
-      for (int c = first + 1, end = Math.min(first + 4, n); c < end; c++) {
-        long ct = heapTime[c];
-        if (ct < minTime || (ct == minTime && heapSeq[c] < heapSeq[min])) {
-          min = c;
-          minTime = ct;
-        }
-      }
+      int min = smallestChild(first, n);
+      long minTime = heapTime[min];
       if (t < minTime || (t == minTime && seq < heapSeq[min])) {
         break;
       }
