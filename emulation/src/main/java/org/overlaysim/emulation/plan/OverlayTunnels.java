@@ -113,37 +113,11 @@ final class OverlayTunnels {
       String remoteIp = scenario.hosts().get(remote).ip().toString();
       if (learning) {
         // Head-end replication: one all-zeros entry per remote VTEP (RFC 7348 section 4.2).
-        steps.add(
-            Step.of(
-                "bridge",
-                "-n",
-                ns,
-                "fdb",
-                "append",
-                ZERO_MAC,
-                "dev",
-                vx,
-                "dst",
-                remoteIp,
-                "self",
-                "permanent"));
+        steps.add(fdbEntry(ns, ZERO_MAC, vx, remoteIp));
         continue;
       }
       for (Container c : containersOn(remote, overlay)) {
-        steps.add(
-            Step.of(
-                "bridge",
-                "-n",
-                ns,
-                "fdb",
-                "append",
-                c.mac().toString(),
-                "dev",
-                vx,
-                "dst",
-                remoteIp,
-                "self",
-                "permanent"));
+        steps.add(fdbEntry(ns, c.mac().toString(), vx, remoteIp));
         steps.add(
             Step.of(
                 "ip",
@@ -221,6 +195,14 @@ final class OverlayTunnels {
         Step.of(
             "ip", "-n", ns, "link", "set", device, "mtu", Integer.toString(mtu), "master", bridge),
         Step.of("ip", "-n", ns, "link", "set", device, "up"));
+  }
+
+  /**
+   * A permanent forwarding entry of the VTEP {@code vx}: frames to {@code mac} go to the remote.
+   */
+  private static Step fdbEntry(String ns, String mac, String vx, String remoteIp) {
+    return Step.of(
+        "bridge", "-n", ns, "fdb", "append", mac, "dev", vx, "dst", remoteIp, "self", "permanent");
   }
 
   private void ipip(int o, Overlay overlay, int h, String ns, Host host, List<Integer> members) {
