@@ -56,6 +56,14 @@ final class RunCommand implements Callable<Integer> {
   boolean fingerprint;
 
   @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description =
+          "Threads for a run cut into partitions (sites joined by links of 100 us or more);"
+              + " default: the cores available. The reports are the same for any N.")
+  Integer threads;
+
+  @Option(
       names = "--plot",
       description = "At the end, draw the charts and index.html into DIR/plots (see 'plot').")
   boolean plot;
@@ -64,6 +72,10 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (threads != null && threads < 1) {
+      throw new UserInputException("--threads must be at least 1, not " + threads);
+    }
+    int runThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     long loadStart = System.nanoTime();
     ScenarioSet set = Scenarios.load(file, overrides);
     double loadS = (System.nanoTime() - loadStart) / 1e9;
@@ -74,6 +86,7 @@ final class RunCommand implements Callable<Integer> {
             set.runs(),
             out,
             1,
+            runThreads,
             set.runs().size() > 1
                 ? new ProgressBar(spec.commandLine().getErr(), System.console() != null)
                 : new BatchRunner.Progress() {

@@ -34,6 +34,18 @@ final class SignalSafeBatch {
   static List<RunReport> run(
       List<Run> runs, Path out, int parallel, BatchRunner.Progress progress, PrintWriter err)
       throws IOException {
+    return run(runs, out, parallel, 1, progress, err);
+  }
+
+  /** As above, each run's partitions on up to {@code threadsPerRun} threads. */
+  static List<RunReport> run(
+      List<Run> runs,
+      Path out,
+      int parallel,
+      int threadsPerRun,
+      BatchRunner.Progress progress,
+      PrintWriter err)
+      throws IOException {
     AtomicBoolean stop = new AtomicBoolean();
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
@@ -49,7 +61,7 @@ final class SignalSafeBatch {
             "overlaysim-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      return BatchRunner.run(runs, out, parallel, progress, stop::get);
+      return BatchRunner.run(runs, out, parallel, threadsPerRun, progress, stop::get);
     } catch (BatchRunner.Stopped e) {
       String dir = out.toString();
       err.println(

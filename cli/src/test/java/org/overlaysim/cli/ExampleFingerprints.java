@@ -38,6 +38,26 @@ final class ExampleFingerprints {
    * {@code run --fingerprint}, matches its pins (or writes them when asked to).
    */
   static void check(String example, String stdout, Path out) throws IOException {
+    List<String> actual = fingerprint(stdout, out);
+    Path pins = PINS.resolve(example + ".txt");
+    if (Boolean.getBoolean("overlaysim.pinFingerprints")) {
+      Files.createDirectories(PINS);
+      Files.write(pins, actual, StandardCharsets.UTF_8);
+      return;
+    }
+    assertThat(pins).as("pins of " + example + " (see ExampleFingerprints)").exists();
+    assertThat(actual)
+        .as(
+            "%s behaves as pinned in %s; a model change re-pins in a commit that says why",
+            example, pins)
+        .containsExactlyElementsOf(Files.readAllLines(pins, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The fingerprint lines of a run's output: its event fingerprints from {@code stdout} and a
+   * digest of every report and capture under {@code out}.
+   */
+  static List<String> fingerprint(String stdout, Path out) throws IOException {
     List<String> actual = new ArrayList<>();
     Matcher m = EVENT_LINE.matcher(stdout);
     while (m.find()) {
@@ -52,18 +72,7 @@ final class ExampleFingerprints {
         }
       }
     }
-    Path pins = PINS.resolve(example + ".txt");
-    if (Boolean.getBoolean("overlaysim.pinFingerprints")) {
-      Files.createDirectories(PINS);
-      Files.write(pins, actual, StandardCharsets.UTF_8);
-      return;
-    }
-    assertThat(pins).as("pins of " + example + " (see ExampleFingerprints)").exists();
-    assertThat(actual)
-        .as(
-            "%s behaves as pinned in %s; a model change re-pins in a commit that says why",
-            example, pins)
-        .containsExactlyElementsOf(Files.readAllLines(pins, StandardCharsets.UTF_8));
+    return actual;
   }
 
   private static String digest(Path file) throws IOException {

@@ -5,21 +5,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.overlaysim.engine.PartitionedSimulator;
 import org.overlaysim.engine.RandomStreams;
 import org.overlaysim.engine.Simulator;
 import org.overlaysim.overlay.dataplane.ContainerStack;
 import org.overlaysim.overlay.dataplane.CryptoWork;
 import org.overlaysim.overlay.dataplane.DataPlane;
+import org.overlaysim.overlay.dataplane.HostStack;
 import org.overlaysim.overlay.dataplane.VtepSettings;
 import org.overlaysim.overlay.fdb.Directory;
-import org.overlaysim.overlay.fdb.ForwardingTable;
 import org.overlaysim.overlay.observe.FrameTap;
 import org.overlaysim.overlay.observe.NetworkObserver;
 import org.overlaysim.overlay.traffic.TcpConnection;
+import org.overlaysim.scenario.RequestResponseTraffic;
 import org.overlaysim.scenario.Scenario;
+import org.overlaysim.scenario.TcpTraffic;
 import org.overlaysim.topology.LinkCounters;
 import org.overlaysim.topology.UnderlayGraph;
 import org.overlaysim.topology.UnderlayNetwork;
+import org.overlaysim.topology.UnderlayPartitions;
 import org.overlaysim.topology.UnderlayPlan;
 
 /**
@@ -32,7 +36,6 @@ import org.overlaysim.topology.UnderlayPlan;
  */
 public final class OverlayNetwork {
   private final Scenario scenario;
-  private final Simulator simulator;
   private final UnderlayGraph underlay;
   private final Directory directory;
   private final DataPlane dataPlane;
@@ -41,13 +44,14 @@ public final class OverlayNetwork {
 
   private OverlayNetwork(
       Scenario scenario,
-      Simulator simulator,
+      UnderlayGraph underlay,
+      PartitionedSimulator simulation,
+      UnderlayPartitions partitions,
       RandomStreams streams,
-      NetworkObserver observer,
+      NetworkObserver[] observers,
       VtepSettings settings) {
     this.scenario = scenario;
-    this.simulator = simulator;
-    this.underlay = underlayOf(scenario);
+    this.underlay = underlay;
     Map<String, Integer> hostIndex = new HashMap<>();
     for (int h = 0; h < underlay.hosts().size(); h++) {
       hostIndex.put(underlay.hosts().get(h).name(), h);
@@ -55,10 +59,20 @@ public final class OverlayNetwork {
     this.directory = new Directory(scenario, hostIndex);
     this.dataPlane =
         new DataPlane(
-            scenario, underlay, directory, simulator, streams, observer, settings, hostIndex);
-    this.traffic =
-        new ScenarioTraffic(scenario, simulator, streams, observer, directory, dataPlane);
-    this.events = new ScenarioEvents(scenario, simulator, observer, dataPlane);
+            scenario,
+            underlay,
+            directory,
+            simulation,
+            partitions,
+            streams,
+            observers,
+            settings,
+            hostIndex);
+    this.traffic = new ScenarioTraffic(scenario, streams, directory, dataPlane);
+    this.events =
+        scenario.events().isEmpty()
+            ? null
+            : new ScenarioEvents(scenario, dataPlane.simulator(), dataPlane.observer(), dataPlane);
   }
 
   /** The model of {@code run} with the default VTEP settings ({@link VtepSettings#DEFAULT}). */
@@ -78,7 +92,66 @@ public final class OverlayNetwork {
     Objects.requireNonNull(streams, "streams");
     Objects.requireNonNull(observer, "observer");
     Objects.requireNonNull(settings, "settings");
-    return new OverlayNetwork(run, simulator, streams, observer, settings);
+    UnderlayGraph underlay = underlayOf(run);
+    return new OverlayNetwork(
+        run,
+        underlay,
+        PartitionedSimulator.of(simulator),
+        UnderlayPartitions.whole(underlay),
+        streams,
+        new NetworkObserver[] {observer},
+        settings);
+  }
+
+  /**
+   * The model of {@code run} cut into {@code partitions} of its underlay ({@link
+   * #partitionsOf(Scenario, UnderlayGraph)}), partition p running on {@code
+   * simulation.partition(p)} and reporting to {@code observers[p]}.
+   */
+  public static OverlayNetwork build(
+      Scenario run,
+      UnderlayGraph underlay,
+      PartitionedSimulator simulation,
+      UnderlayPartitions partitions,
+      RandomStreams streams,
+      NetworkObserver[] observers) {
+    return new OverlayNetwork(
+        run, underlay, simulation, partitions, streams, observers, VtepSettings.DEFAULT);
+  }
+
+  /**
+   * How a run of {@code scenario} may be cut: at its long router-to-router links ({@link
+   * UnderlayPartitions#of}), unless it asks for something that still needs the whole model in one
+   * partition ({@link #wholeBecause}).
+   */
+  public static UnderlayPartitions partitionsOf(Scenario scenario, UnderlayGraph underlay) {
+    return wholeBecause(scenario) == null
+        ? UnderlayPartitions.of(underlay)
+        : UnderlayPartitions.whole(underlay);
+  }
+
+  /**
+   * Why a run of {@code scenario} stays in one partition, or null if it may be cut. Events change
+   * routes and links everywhere at one instant; a capture file, the time series and a tcp trace are
+   * each written in time order by one writer. Cutting them is work not yet done.
+   */
+  public static String wholeBecause(Scenario scenario) {
+    if (!scenario.events().isEmpty()) {
+      return "it has events";
+    }
+    if (scenario.capture() != null && !scenario.capture().isEmpty()) {
+      return "it captures";
+    }
+    if (scenario.sampleNs() > 0) {
+      return "it samples a time series";
+    }
+    boolean traced =
+        scenario.traffic().stream()
+            .anyMatch(
+                t ->
+                    (t instanceof TcpTraffic tcp && tcp.traceIntervalNs() > 0)
+                        || (t instanceof RequestResponseTraffic rr && rr.traceIntervalNs() > 0));
+    return traced ? "it traces tcp" : null;
   }
 
   /** The underlay of a scenario: its {@link UnderlayPlan}'s. */
@@ -92,7 +165,9 @@ public final class OverlayNetwork {
    */
   public void start() {
     traffic.start();
-    events.start();
+    if (events != null) {
+      events.start();
+    }
   }
 
   /**
@@ -178,8 +253,8 @@ public final class OverlayNetwork {
     }
     long sum = 0;
     for (int h : directory.memberHosts(o)) {
-      ForwardingTable table = dataPlane.host(h).table(o);
-      sum += table.entries(simulator.nowNs());
+      HostStack host = dataPlane.host(h);
+      sum += host.table(o).entries(host.partition().simulator().nowNs());
     }
     return sum;
   }

@@ -12,9 +12,9 @@ import org.overlaysim.engine.Simulator;
 import org.overlaysim.overlay.dataplane.ContainerStack;
 import org.overlaysim.overlay.dataplane.DataPlane;
 import org.overlaysim.overlay.dataplane.Frame;
+import org.overlaysim.overlay.dataplane.ModelPartition;
 import org.overlaysim.overlay.fdb.Directory;
 import org.overlaysim.overlay.fdb.EvpnForwardingTable;
-import org.overlaysim.overlay.observe.NetworkObserver;
 import org.overlaysim.overlay.packet.IpProtocol;
 import org.overlaysim.overlay.policy.Reachability;
 import org.overlaysim.overlay.traffic.EndpointPairing;
@@ -53,9 +53,7 @@ final class ScenarioTraffic {
   private static final int EPHEMERAL_PORTS = 60999 - 32768 + 1;
 
   private final Scenario scenario;
-  private final Simulator simulator;
   private final RandomStreams streams;
-  private final NetworkObserver observer;
   private final Directory directory;
   private final DataPlane dataPlane;
   private boolean started;
@@ -63,7 +61,8 @@ final class ScenarioTraffic {
   private final Map<Long, TcpListener> listeners = new TreeMap<>();
   private final Map<Integer, Integer> nextTcpPort = new TreeMap<>();
   private final Map<Integer, List<TcpConnection>> tcpClients = new TreeMap<>();
-  private final Map<Integer, List<TcpConnection>> tcpServers = new TreeMap<>();
+  // Servers by (flow << 16 | partition): each list is filled by its own partition's thread.
+  private final Map<Long, List<TcpConnection>> tcpServers = new TreeMap<>();
   private final Set<Integer> closedLoop = new TreeSet<>();
   // Probes: which flows are probes, reply sockets by (container << 8 | protocol).
   private boolean[] probeFlows;
@@ -71,16 +70,9 @@ final class ScenarioTraffic {
   private final List<ProbeFlow> probes = new ArrayList<>();
 
   ScenarioTraffic(
-      Scenario scenario,
-      Simulator simulator,
-      RandomStreams streams,
-      NetworkObserver observer,
-      Directory directory,
-      DataPlane dataPlane) {
+      Scenario scenario, RandomStreams streams, Directory directory, DataPlane dataPlane) {
     this.scenario = scenario;
-    this.simulator = simulator;
     this.streams = streams;
-    this.observer = observer;
     this.directory = directory;
     this.dataPlane = dataPlane;
   }
@@ -123,9 +115,10 @@ final class ScenarioTraffic {
       int[] pair = pairs.get(p);
       // One ping process per pair; its identifier tells the processes apart, as the pid does.
       int identifier = (flow * 1000 + p + 1) & 0xffff;
+      ModelPartition part = dataPlane.partitionOfContainer(pair[0]);
       new PingFlow(
-              simulator,
-              observer,
+              part.simulator(),
+              part.observer(),
               flow,
               dataPlane.container(pair[0]),
               directory.ip(pair[1]),
@@ -144,9 +137,10 @@ final class ScenarioTraffic {
     for (int p = 0; p < pairs.size(); p++) {
       int[] pair = pairs.get(p);
       int sourcePort = EPHEMERAL_PORT_MIN + (flow * 1009 + p) % EPHEMERAL_PORTS;
+      ModelPartition part = dataPlane.partitionOfContainer(pair[0]);
       new UdpFlow(
-              simulator,
-              observer,
+              part.simulator(),
+              part.observer(),
               flow,
               dataPlane.container(pair[0]),
               directory.ip(pair[1]),
@@ -167,8 +161,8 @@ final class ScenarioTraffic {
             .withCongestionControl(tcp.congestionControl());
     List<int[]> pairs = EndpointPairing.pairs(indexes(tcp.from()), indexes(tcp.to()));
     List<TcpConnection> clients = tcpClients.computeIfAbsent(flow, f -> new ArrayList<>());
-    List<TcpConnection> servers = tcpServers.computeIfAbsent(flow, f -> new ArrayList<>());
     for (int[] pair : pairs) {
+      List<TcpConnection> servers = servers(flow, pair[1]);
       listener(pair[1], tcp.port())
           .acceptor(
               flow,
@@ -180,6 +174,7 @@ final class ScenarioTraffic {
       TcpConnection client = openClient(flow, pair[0], pair[1], tcp.port(), settings);
       clients.add(client);
       new TcpBulkFlow(client, tcp.bytes());
+      Simulator simulator = dataPlane.partitionOfContainer(pair[0]).simulator();
       simulator.scheduleAt(tcp.startNs(), client::connect);
       if (tcp.bytes() == 0) {
         simulator.scheduleAt(tcp.stopNs(), client::stopWriting);
@@ -209,10 +204,10 @@ final class ScenarioTraffic {
   private void startRequestResponse(int flow, RequestResponseTraffic rr, boolean closed) {
     List<int[]> pairs = EndpointPairing.pairs(indexes(rr.from()), indexes(rr.to()));
     List<TcpConnection> clients = tcpClients.computeIfAbsent(flow, f -> new ArrayList<>());
-    List<TcpConnection> servers = tcpServers.computeIfAbsent(flow, f -> new ArrayList<>());
     TcpSettings settings = TcpSettings.LINUX.withCongestionControl(rr.congestionControl());
     for (int p = 0; p < pairs.size(); p++) {
       int[] pair = pairs.get(p);
+      List<TcpConnection> servers = servers(flow, pair[1]);
       listener(pair[1], rr.port())
           .acceptor(
               flow,
@@ -224,9 +219,10 @@ final class ScenarioTraffic {
               });
       TcpConnection client = openClient(flow, pair[0], pair[1], rr.port(), settings);
       clients.add(client);
+      ModelPartition part = dataPlane.partitionOfContainer(pair[0]);
       new RequestResponseFlow(
-          simulator,
-          observer,
+          part.simulator(),
+          part.observer(),
           flow,
           client,
           rr.requestSize(),
@@ -234,7 +230,7 @@ final class ScenarioTraffic {
           closed ? 0 : rr.ratePerSecond(),
           closed ? null : streams.stream("traffic/" + rr.name() + "/" + p),
           rr.stopNs());
-      simulator.scheduleAt(rr.startNs(), client::connect);
+      part.simulator().scheduleAt(rr.startNs(), client::connect);
     }
   }
 
@@ -269,6 +265,8 @@ final class ScenarioTraffic {
             case SCTP -> datagramResponder(d, Frame.SCTP, port.port());
             case TCP -> listener(d, port.port());
           }
+          // Bound now, before partitions run: the run only looks sockets up.
+          probeSocket(index[src], ProbeFlow.protocolNumber(port));
         });
     ProbeFlow.Containers view =
         new ProbeFlow.Containers() {
@@ -289,14 +287,40 @@ final class ScenarioTraffic {
 
           @Override
           public ProbeFlow.ProbeSocket socket(int container, int protocol) {
-            return probeSocket(container, protocol);
+            return probeSockets.get(container << 8 | protocol);
           }
         };
-    ProbeFlow probeFlow =
-        new ProbeFlow(
-            simulator, observer, flow, ports, probe.timeoutNs(), view, triples[0], count[0]);
-    probes.add(probeFlow);
-    probeFlow.start(probe.startNs());
+    // One flow per partition of the sources, each with its probes in the flow's order and their
+    // places in it (see ProbeFlow#start).
+    int partitions = dataPlane.partitionCount();
+    int[][] partTriples = new int[partitions][3 * count[0]];
+    int[][] partSlots = new int[partitions][count[0]];
+    int[] partCount = new int[partitions];
+    for (int i = 0; i < count[0]; i++) {
+      int p = dataPlane.partitionOfContainer(triples[0][3 * i]).index();
+      System.arraycopy(triples[0], 3 * i, partTriples[p], 3 * partCount[p], 3);
+      partSlots[p][partCount[p]++] = i;
+    }
+    for (int p = 0; p < partitions; p++) {
+      if (partCount[p] == 0 && p > 0) {
+        continue;
+      }
+      ModelPartition part = dataPlane.partition(p);
+      ProbeFlow probeFlow =
+          new ProbeFlow(
+              part.simulator(),
+              part.observer(),
+              flow,
+              ports,
+              probe.timeoutNs(),
+              view,
+              p,
+              partTriples[p],
+              partSlots[p],
+              partCount[p]);
+      probes.add(probeFlow);
+      probeFlow.start(probe.startNs());
+    }
   }
 
   private ProbeFlow.ProbeSocket probeSocket(int container, int protocol) {
@@ -312,7 +336,7 @@ final class ScenarioTraffic {
   private void datagramResponder(int container, int protocol, int port) {
     ContainerStack stack = dataPlane.container(container);
     if (stack.handler(protocol, port) == null) {
-      stack.bind(protocol, port, new UdpResponder(stack, observer, probeFlows));
+      stack.bind(protocol, port, new UdpResponder(stack, stack.partition().observer(), probeFlows));
     }
   }
 
@@ -323,8 +347,10 @@ final class ScenarioTraffic {
         (long) container << 16 | port,
         k -> {
           ContainerStack stack = dataPlane.container(container);
+          ModelPartition part = stack.partition();
           TcpListener l =
-              new TcpListener(simulator, observer, new StackOutput(stack), stack.ip(), port);
+              new TcpListener(
+                  part.simulator(), part.observer(), new StackOutput(stack), stack.ip(), port);
           stack.bind(IpProtocol.TCP, port, l);
           return l;
         });
@@ -341,10 +367,11 @@ final class ScenarioTraffic {
       local++;
     }
     nextTcpPort.put(src, local + 1);
+    ModelPartition part = stack.partition();
     TcpConnection c =
         new TcpConnection(
-            simulator,
-            observer,
+            part.simulator(),
+            part.observer(),
             flow,
             new StackOutput(stack),
             stack.ip(),
@@ -361,9 +388,22 @@ final class ScenarioTraffic {
     return List.copyOf(tcpClients.getOrDefault(flow, List.of()));
   }
 
-  /** The server ends of a flow's connections, in the order they were accepted. */
+  /**
+   * The server ends of a flow's connections: by partition, in each in the order they were accepted
+   * (with one partition, simply in that order).
+   */
   List<TcpConnection> tcpServers(int flow) {
-    return List.copyOf(tcpServers.getOrDefault(flow, List.of()));
+    List<TcpConnection> all = new ArrayList<>();
+    for (int p = 0; p < dataPlane.partitionCount(); p++) {
+      all.addAll(tcpServers.getOrDefault((long) flow << 16 | p, List.of()));
+    }
+    return all;
+  }
+
+  /** The list that the servers of {@code flow} in {@code container}'s partition go to. */
+  private List<TcpConnection> servers(int flow, int container) {
+    int p = dataPlane.partitionOfContainer(container).index();
+    return tcpServers.computeIfAbsent((long) flow << 16 | p, k -> new ArrayList<>());
   }
 
   /**
@@ -378,13 +418,17 @@ final class ScenarioTraffic {
       }
       long messages = (long) directory.containerCount(o) * (directory.memberHosts(o).length - 1);
       String name = overlay.name();
-      simulator.scheduleAt(
-          0,
-          () -> {
-            for (long m = 0; m < messages; m++) {
-              observer.controlFrame(name, EvpnForwardingTable.TYPE_2_UPDATE_IP_BYTES);
-            }
-          });
+      // Counted, not sent: the count lands in the first partition's observer.
+      ModelPartition first = dataPlane.partition(0);
+      first
+          .simulator()
+          .scheduleAt(
+              0,
+              () -> {
+                for (long m = 0; m < messages; m++) {
+                  first.observer().controlFrame(name, EvpnForwardingTable.TYPE_2_UPDATE_IP_BYTES);
+                }
+              });
     }
   }
 

@@ -79,6 +79,21 @@ public final class BatchRunner {
   public static List<RunReport> run(
       List<Run> runs, Path outDir, int parallel, Progress progress, BooleanSupplier stop)
       throws IOException {
+    return run(runs, outDir, parallel, 1, progress, stop);
+  }
+
+  /**
+   * As {@link #run(List, Path, int, Progress, BooleanSupplier)}, each run's partitions on up to
+   * {@code threadsPerRun} threads ({@link ScenarioRunner#run(Run, Path, BooleanSupplier, int)}).
+   */
+  public static List<RunReport> run(
+      List<Run> runs,
+      Path outDir,
+      int parallel,
+      int threadsPerRun,
+      Progress progress,
+      BooleanSupplier stop)
+      throws IOException {
     if (parallel < 1) {
       throw new IllegalArgumentException("parallel must be at least 1: " + parallel);
     }
@@ -128,7 +143,7 @@ public final class BatchRunner {
         futures.add(
             workers.submit(
                 () -> {
-                  RunReport report = runOne(run, store, halt);
+                  RunReport report = runOne(run, store, halt, threadsPerRun);
                   if (report == null) {
                     return null;
                   }
@@ -164,14 +179,14 @@ public final class BatchRunner {
   }
 
   /** Runs and stores one run; null when stopped first, its folder then emptied. */
-  private static RunReport runOne(Run run, RunStore store, BooleanSupplier stop)
+  private static RunReport runOne(Run run, RunStore store, BooleanSupplier stop, int threads)
       throws IOException {
     Path dir = store.runDir(run.id());
     if (stop.getAsBoolean()) {
       return null;
     }
     try {
-      RunReport report = ScenarioRunner.run(run, dir, stop);
+      RunReport report = ScenarioRunner.run(run, dir, stop, threads);
       store.save(run, report);
       return report;
     } catch (InterruptedException e) {

@@ -1,5 +1,7 @@
 package org.overlaysim.report;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.overlaysim.engine.RandomStream;
 
 /** Everything measured about one flow during a run. Mutable; owned by {@link RunObservations}. */
@@ -29,6 +31,39 @@ final class FlowMeasurements {
    * stalls with the same threshold.
    */
   static final long STALL_NS = 100_000_000L;
+
+  /**
+   * One flow's measurements from several partitions together: counts add up, the first send and
+   * last delivery are the earliest and latest, stalls are each partition's (its connections').
+   */
+  static FlowMeasurements merged(List<FlowMeasurements> parts, RandomStream reservoirStream) {
+    List<LatencyStats> latencies = new ArrayList<>();
+    for (FlowMeasurements p : parts) {
+      latencies.add(p.latency);
+    }
+    FlowMeasurements all =
+        new FlowMeasurements(
+            LatencyStats.merged(latencies, LatencyStats.DEFAULT_CAPACITY, reservoirStream));
+    for (FlowMeasurements p : parts) {
+      all.packetsSent += p.packetsSent;
+      all.packetsDelivered += p.packetsDelivered;
+      all.payloadBytes += p.payloadBytes;
+      all.wireBytes += p.wireBytes;
+      all.fragments += p.fragments;
+      all.retransmissions += p.retransmissions;
+      all.timeouts += p.timeouts;
+      all.stalledNs += p.stalledNs;
+      if (p.firstSentNs >= 0 && (all.firstSentNs < 0 || p.firstSentNs < all.firstSentNs)) {
+        all.firstSentNs = p.firstSentNs;
+      }
+      all.lastDeliveredNs = Math.max(all.lastDeliveredNs, p.lastDeliveredNs);
+    }
+    return all;
+  }
+
+  private FlowMeasurements(LatencyStats latency) {
+    this.latency = latency;
+  }
 
   /** Payload delivered now: a stall is counted when the flow got nothing for over STALL_NS. */
   void payloadDelivered(long bytes, long nowNs) {

@@ -1,6 +1,7 @@
 package org.overlaysim.report;
 
 import java.util.Arrays;
+import java.util.List;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 import org.overlaysim.engine.RandomStream;
@@ -57,6 +58,75 @@ public final class LatencyStats {
 
   public long count() {
     return count;
+  }
+
+  /**
+   * The statistics of {@code parts} together, as if one had seen all their samples: count, minimum,
+   * maximum exact, mean and variance by Chan et al.'s pairwise update, and the retained samples all
+   * of theirs while they fit, else a reservoir drawn from {@code stream} that takes from each part
+   * in proportion to the samples it saw.
+   */
+  static LatencyStats merged(List<LatencyStats> parts, int capacity, RandomStream stream) {
+    LatencyStats all = new LatencyStats(capacity, stream);
+    long stored = 0;
+    boolean sampled = false;
+    for (LatencyStats p : parts) {
+      if (p.count == 0) {
+        continue;
+      }
+      long n = all.count + p.count;
+      double delta = p.mean - all.mean;
+      all.m2 += p.m2 + delta * delta * ((double) all.count * p.count / n);
+      all.mean += delta * p.count / n;
+      all.count = n;
+      all.minNs = Math.min(all.minNs, p.minNs);
+      all.maxNs = Math.max(all.maxNs, p.maxNs);
+      stored += p.stored;
+      sampled |= p.stored < p.count;
+    }
+    if (!sampled && stored <= capacity) {
+      all.samples = new long[(int) Math.max(1, stored)];
+      for (LatencyStats p : parts) {
+        System.arraycopy(p.samples, 0, all.samples, all.stored, p.stored);
+        all.stored += p.stored;
+      }
+      return all;
+    }
+    // Quotas in proportion to the samples each part saw (largest remainders), then a uniform
+    // choice within each part's retained ones.
+    int[] quota = new int[parts.size()];
+    double[] remainder = new double[parts.size()];
+    int given = 0;
+    for (int i = 0; i < parts.size(); i++) {
+      double share = (double) capacity * parts.get(i).count / all.count;
+      quota[i] = (int) Math.min(parts.get(i).stored, Math.floor(share));
+      remainder[i] = share - Math.floor(share);
+      given += quota[i];
+    }
+    while (given < Math.min(capacity, stored)) {
+      int best = -1;
+      for (int i = 0; i < parts.size(); i++) {
+        if (quota[i] < parts.get(i).stored && (best < 0 || remainder[i] > remainder[best])) {
+          best = i;
+        }
+      }
+      quota[best]++;
+      remainder[best] = -1;
+      given++;
+    }
+    all.samples = new long[Math.max(1, given)];
+    for (int i = 0; i < parts.size(); i++) {
+      LatencyStats p = parts.get(i);
+      long[] pool = Arrays.copyOf(p.samples, p.stored);
+      for (int k = 0; k < quota[i]; k++) {
+        int pick = k + (int) stream.nextLong(pool.length - k);
+        long chosen = pool[pick];
+        pool[pick] = pool[k];
+        pool[k] = chosen;
+        all.samples[all.stored++] = chosen;
+      }
+    }
+    return all;
   }
 
   /** The retained samples in milliseconds, sorted: all of them up to the capacity. */

@@ -40,12 +40,72 @@ public final class RunObservations implements NetworkObserver {
   public record DropKey(String where, DropReason reason) {}
 
   public RunObservations(Simulator simulator, RandomStreams streams, int flowCount) {
+    this(simulator, streams, flowCount, "");
+  }
+
+  /**
+   * The observations of one partition of a run ({@code partition} of them): their reservoirs draw
+   * from streams of their own, {@link #merged} joins them.
+   */
+  public RunObservations(Simulator simulator, RandomStreams streams, int flowCount, int partition) {
+    this(simulator, streams, flowCount, "/partition-" + partition);
+  }
+
+  private RunObservations(
+      Simulator simulator, RandomStreams streams, int flowCount, String streamSuffix) {
     this.simulator = simulator;
     this.flows = new FlowMeasurements[flowCount];
-    this.noFlow = new FlowMeasurements(streams.stream("report/latency-reservoir/none"));
+    this.noFlow =
+        new FlowMeasurements(streams.stream("report/latency-reservoir/none" + streamSuffix));
     for (int i = 0; i < flowCount; i++) {
-      flows[i] = new FlowMeasurements(streams.stream("report/latency-reservoir/" + i));
+      flows[i] =
+          new FlowMeasurements(streams.stream("report/latency-reservoir/" + i + streamSuffix));
     }
+  }
+
+  private RunObservations(Simulator simulator, FlowMeasurements[] flows) {
+    this.simulator = simulator;
+    this.flows = flows;
+    this.noFlow = null;
+  }
+
+  /**
+   * What the partitions of a run observed, together (the partitions' own when there is one): sums
+   * of counts, drops and overlay traffic, every probe, and each flow's measurements merged ({@link
+   * FlowMeasurements#merged}, reservoirs drawn from {@code report/latency-reservoir/<flow>}).
+   * Read-only: for the reports, after the run.
+   */
+  public static RunObservations merged(List<RunObservations> parts, RandomStreams streams) {
+    if (parts.size() == 1) {
+      return parts.get(0);
+    }
+    int flowCount = parts.get(0).flows.length;
+    FlowMeasurements[] flows = new FlowMeasurements[flowCount];
+    for (int i = 0; i < flowCount; i++) {
+      List<FlowMeasurements> ofFlow = new ArrayList<>();
+      for (RunObservations p : parts) {
+        ofFlow.add(p.flows[i]);
+      }
+      flows[i] = FlowMeasurements.merged(ofFlow, streams.stream("report/latency-reservoir/" + i));
+    }
+    RunObservations all = new RunObservations(parts.get(0).simulator, flows);
+    for (RunObservations p : parts) {
+      p.drops.forEach(
+          (key, counts) -> {
+            long[] sum = all.drops.computeIfAbsent(key, k -> new long[2]);
+            sum[0] += counts[0];
+            sum[1] += counts[1];
+          });
+      p.overlayTraffic.forEach(
+          (overlay, counts) -> {
+            long[] sum = all.overlayTraffic.computeIfAbsent(overlay, k -> new long[4]);
+            for (int k = 0; k < 4; k++) {
+              sum[k] += counts[k];
+            }
+          });
+      all.probes.addAll(p.probes);
+    }
+    return all;
   }
 
   /**

@@ -12,11 +12,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import org.overlaysim.engine.PartitionedSimulator;
 import org.overlaysim.engine.RandomStreams;
 import org.overlaysim.engine.Simulator;
 import org.overlaysim.overlay.OverlayNetwork;
 import org.overlaysim.overlay.VtepTables;
 import org.overlaysim.overlay.dataplane.CryptoWork;
+import org.overlaysim.overlay.observe.NetworkObserver;
 import org.overlaysim.report.ReportRows.DropRow;
 import org.overlaysim.report.ReportRows.HostRow;
 import org.overlaysim.report.ReportRows.LatencyRow;
@@ -39,6 +41,8 @@ import org.overlaysim.scenario.TrafficSpec;
 import org.overlaysim.scenario.UdpTraffic;
 import org.overlaysim.topology.LinkCounters;
 import org.overlaysim.topology.LinkDelay;
+import org.overlaysim.topology.UnderlayGraph;
+import org.overlaysim.topology.UnderlayPartitions;
 
 /**
  * Simulates one run: builds the model from the resolved scenario, runs it for the scenario's
@@ -63,7 +67,15 @@ public final class ScenarioRunner {
    * @throws IOException if a capture file cannot be written
    */
   public static RunReport run(Run run, Path runDir) throws IOException {
-    return simulate(run, runDir, null, null, null).report();
+    return simulate(run, runDir, null, null, null, 1).report();
+  }
+
+  /**
+   * Runs {@code run} as {@link #run(Run, Path)} does, its partitions (if the scenario cuts into
+   * several) on up to {@code threads} threads: the report is the same for every thread count.
+   */
+  public static RunReport run(Run run, Path runDir, int threads) throws IOException {
+    return simulate(run, runDir, null, null, null, threads).report();
   }
 
   /** Simulated time is run in this many slices when a run may be stopped, checking between. */
@@ -76,8 +88,14 @@ public final class ScenarioRunner {
    */
   public static RunReport run(Run run, Path runDir, BooleanSupplier stop)
       throws IOException, InterruptedException {
+    return run(run, runDir, stop, 1);
+  }
+
+  /** As {@link #run(Run, Path, BooleanSupplier)}, on up to {@code threads} threads. */
+  public static RunReport run(Run run, Path runDir, BooleanSupplier stop, int threads)
+      throws IOException, InterruptedException {
     try {
-      return simulate(run, runDir, null, null, stop).report();
+      return simulate(run, runDir, null, null, stop, threads).report();
     } catch (InterruptedRun e) {
       throw new InterruptedException("run " + run.id() + " stopped");
     }
@@ -109,7 +127,7 @@ public final class ScenarioRunner {
     long binNs = Math.max(1, run.scenario().durationNs() / bins);
     LinkTimeline timeline = new LinkTimeline(binNs);
     try {
-      return simulate(run, runDir, timeline, progress, null);
+      return simulate(run, runDir, timeline, progress, null, 1);
     } catch (InterruptedRun e) {
       throw new InterruptedException("run " + run.id() + " cancelled");
     }
@@ -121,22 +139,46 @@ public final class ScenarioRunner {
   }
 
   private static DetailedRun simulate(
-      Run run, Path runDir, LinkTimeline timeline, BinProgress progress, BooleanSupplier stop)
+      Run run,
+      Path runDir,
+      LinkTimeline timeline,
+      BinProgress progress,
+      BooleanSupplier stop,
+      int threads)
       throws IOException {
     if (stop != null && stop.getAsBoolean()) {
       throw new InterruptedRun();
     }
     long wallStart = System.nanoTime(); // only for the wall_time_s column, never for the model
     Scenario scenario = run.scenario();
-    Simulator simulator = new Simulator();
-    simulator.trace();
+    UnderlayGraph underlay = OverlayNetwork.underlayOf(scenario);
+    UnderlayPartitions partitions = OverlayNetwork.partitionsOf(scenario, underlay);
+    PartitionedSimulator simulation =
+        partitions.count() == 1
+            ? PartitionedSimulator.of(new Simulator())
+            : new PartitionedSimulator(partitions.count());
+    simulation.trace();
+    // The first partition's clock: the only one when the run is not cut, which is whenever the
+    // time series, a capture, a tcp trace or events (which read it) are asked for.
+    Simulator simulator = simulation.partition(0);
     RandomStreams streams = new RandomStreams(run.seed(), run.replication());
-    RunObservations observations =
-        new RunObservations(simulator, streams, scenario.traffic().size());
+    int flowCount = scenario.traffic().size();
+    List<RunObservations> parts = new ArrayList<>();
+    NetworkObserver[] observers = new NetworkObserver[partitions.count()];
+    for (int p = 0; p < partitions.count(); p++) {
+      RunObservations o =
+          partitions.count() == 1
+              ? new RunObservations(simulator, streams, flowCount)
+              : new RunObservations(simulation.partition(p), streams, flowCount, p);
+      parts.add(o);
+      observers[p] = o;
+    }
+    RunObservations observations = parts.get(0);
     if (!scenario.events().isEmpty()) {
       observations.trackEvents(scenario.events());
     }
-    OverlayNetwork network = OverlayNetwork.build(scenario, simulator, streams, observations);
+    OverlayNetwork network =
+        OverlayNetwork.build(scenario, underlay, simulation, partitions, streams, observers);
     long builtAt = System.nanoTime();
     TcpTrace trace;
     try (Captures captures = Captures.attach(scenario.capture(), network, runDir);
@@ -146,7 +188,7 @@ public final class ScenarioRunner {
       trace = TcpTrace.attach(scenario, network, simulator);
       long duration = scenario.durationNs();
       if (timeline == null && stop == null && series == null) {
-        simulator.run(duration);
+        simulation.run(duration, threads);
       } else {
         // Simulated time in slices, reading between them (the events run are the same as in one
         // go): the timeline's bins, the time series' intervals, the checks for a stop.
@@ -155,7 +197,7 @@ public final class ScenarioRunner {
         long nextBin = timeline == null ? Long.MAX_VALUE : Math.min(duration, timeline.binNs());
         long nextSample = series == null ? Long.MAX_VALUE : Math.min(duration, series.intervalNs());
         for (long end = Math.min(nextCheck, Math.min(nextBin, nextSample)); ; ) {
-          simulator.run(end);
+          simulation.run(end, threads);
           if (end == nextSample) {
             series.sample(end);
             nextSample = Math.min(duration, end + series.intervalNs());
@@ -187,7 +229,13 @@ public final class ScenarioRunner {
     }
     long ranAt = System.nanoTime();
     double wallTimeS = (ranAt - wallStart) / 1e9;
-    RunTimings timings = new RunTimings((builtAt - wallStart) / 1e9, (ranAt - builtAt) / 1e9);
+    RunTimings timings =
+        new RunTimings(
+            (builtAt - wallStart) / 1e9,
+            (ranAt - builtAt) / 1e9,
+            simulation.profile(),
+            OverlayNetwork.wholeBecause(scenario));
+    observations = RunObservations.merged(parts, streams);
     List<double[]> latencyMs = new ArrayList<>();
     for (int i = 0; i < scenario.traffic().size(); i++) {
       latencyMs.add(observations.flow(i).latency.retainedMs());
@@ -204,7 +252,7 @@ public final class ScenarioRunner {
       }
     }
     return new DetailedRun(
-        report(run, network, simulator, observations, trace, wallTimeS, timings),
+        report(run, network, simulation, observations, trace, wallTimeS, timings),
         timeline,
         latencyMs,
         vtepTables);
@@ -213,7 +261,7 @@ public final class ScenarioRunner {
   private static RunReport report(
       Run run,
       OverlayNetwork network,
-      Simulator simulator,
+      PartitionedSimulator simulation,
       RunObservations observations,
       TcpTrace trace,
       double wallTimeS,
@@ -311,8 +359,8 @@ public final class ScenarioRunner {
         run.seed(),
         run.replication(),
         run.sweepValues(),
-        simulator.eventsExecuted(),
-        simulator.trace().hex(),
+        simulation.eventsExecuted(),
+        simulation.traceHex(),
         scenario.durationNs() / 1e9,
         wallTimeS,
         packetsSent,

@@ -17,6 +17,8 @@ public final class Simulator {
   private boolean stopped;
   private boolean running;
   private EventTrace trace;
+  // Events from other partitions (a PartitionedSimulator's channels); null when alone.
+  private Inbox inbox;
 
   /**
    * A simulator on the default event queue, {@link LadderEventQueue}: the fastest of ours in the
@@ -89,6 +91,10 @@ public final class Simulator {
     running = true;
     stopped = false;
     try {
+      if (inbox != null) {
+        runWithInbox(untilNs);
+        return;
+      }
       while (!stopped && !queue.isEmpty()) {
         long timeNs = queue.firstTimeNs();
         if (timeNs > untilNs) {
@@ -106,6 +112,49 @@ public final class Simulator {
     } finally {
       running = false;
     }
+  }
+
+  /**
+   * The loop of {@link #run(long)} for a partition: the next event is the earlier of the queue's
+   * and the inbox's; at equal times the inbox's goes first (it was sent at least a lookahead ago,
+   * before anything scheduled since), so the order never depends on when it was taken in.
+   */
+  private void runWithInbox(long untilNs) {
+    while (!stopped) {
+      long local = queue.isEmpty() ? Long.MAX_VALUE : queue.firstTimeNs();
+      long remote = inbox.firstTimeNs();
+      long timeNs = Math.min(local, remote);
+      if (timeNs == Long.MAX_VALUE) {
+        return;
+      }
+      if (timeNs > untilNs) {
+        nowNs = untilNs;
+        return;
+      }
+      if (timeNs < nowNs) {
+        throw new IllegalStateException(
+            "an item arrived at "
+                + timeNs
+                + " ns, before now ("
+                + nowNs
+                + " ns): a channel's"
+                + " lookahead was broken");
+      }
+      nowNs = timeNs;
+      executed++;
+      if (trace != null) {
+        trace.record(timeNs);
+      }
+      if (remote <= local) {
+        inbox.deliverFirst();
+      } else {
+        queue.removeFirst().handle();
+      }
+    }
+  }
+
+  void inbox(Inbox inbox) {
+    this.inbox = inbox;
   }
 
   /** Ends the current {@link #run()} after the event that calls it. */
@@ -129,7 +178,7 @@ public final class Simulator {
     return executed;
   }
 
-  /** Events scheduled and not yet run or cancelled. */
+  /** Events scheduled and not yet run or cancelled (other partitions' not counted). */
   public int pendingEvents() {
     return queue.size();
   }

@@ -1,6 +1,8 @@
 package org.overlaysim.topology;
 
 import java.util.Objects;
+import org.overlaysim.engine.Channel;
+import org.overlaysim.engine.ChannelReceiver;
 import org.overlaysim.engine.EventHandler;
 import org.overlaysim.engine.RandomStream;
 import org.overlaysim.engine.RandomStreams;
@@ -26,7 +28,7 @@ import org.overlaysim.engine.Simulator;
  * then holds one event per busy link direction instead of one per packet in flight (tens of
  * thousands on a long fat link), which keeps every queue operation cheap.
  */
-public final class LinkTransmitter implements EventHandler {
+public final class LinkTransmitter implements EventHandler, ChannelReceiver {
   private final Simulator simulator;
   private Link link;
   private final String from;
@@ -67,16 +69,23 @@ public final class LinkTransmitter implements EventHandler {
   private long busyUntilNs;
   private long lastArrivalNs;
 
+  // When the far end is in another partition: packets go there on this channel at send time (the
+  // arrival is known then) instead of waiting here for an arrival event.
+  private Channel crossing;
+
+  // Written by the sending side.
   private long packets;
   private long bytes;
   private long wireBytes;
   private long busyNs;
-  private long delivered;
   private long queueFullDrops;
-  private long linkLossDrops;
   private long mtuRefusals;
   private long linkDownDrops;
   private long droppedBytes;
+  // Written where packets arrive (the far partition's thread for a crossing link).
+  private long delivered;
+  private long linkLossDrops;
+  private long arrivalDropBytes;
 
   /**
    * A transmitter from {@code from} to the opposite end of {@code link}. Loss and jitter come from
@@ -125,6 +134,15 @@ public final class LinkTransmitter implements EventHandler {
     }
     this.senderDelayNs = senderNs;
     this.receiverDelayNs = receiverNs;
+  }
+
+  /**
+   * Sends to a receiving end in another partition over {@code channel}: each packet is posted with
+   * its arrival time when it is sent, and arrives there through {@link #arrived}. Whoever made the
+   * channel gave it this direction's least delay as lookahead.
+   */
+  public void crossTo(Channel channel) {
+    this.crossing = Objects.requireNonNull(channel, "channel");
   }
 
   /** Sees every packet accepted for the wire; {@code null} removes the tap. */
@@ -189,7 +207,11 @@ public final class LinkTransmitter implements EventHandler {
       grow();
     }
     int slot = (int) (tailSeq & (items.length - 1));
-    items[slot] = item;
+    if (crossing == null) {
+      items[slot] = item;
+    } else {
+      crossing.post(arrival, item, lost ? 1 : 0);
+    }
     int at = slot * RING_WORDS;
     ring[at] = start;
     ring[at + 1] = arrival;
@@ -204,7 +226,7 @@ public final class LinkTransmitter implements EventHandler {
     packets++;
     bytes += length;
     wireBytes += EthernetFraming.wireBytes(length);
-    if (idle) {
+    if (idle && crossing == null) {
       simulator.scheduleAt(arrival, this);
     }
     if (tap != null) {
@@ -232,6 +254,23 @@ public final class LinkTransmitter implements EventHandler {
       queuedBytes -= ring[at + 2] >>> 1;
       startedSeq++;
     }
+    if (crossing != null) {
+      headSeq = startedSeq; // on the wire: the channel has it
+    }
+  }
+
+  /** A packet of a crossing link arrives in the far partition. */
+  @Override
+  public void arrived(Object item, long lost) {
+    Transmittable packet = (Transmittable) item;
+    if (lost != 0) {
+      linkLossDrops++;
+      arrivalDropBytes += packet.ipLength();
+      sink.lost(packet, this);
+    } else {
+      delivered++;
+      sink.delivered(packet, this);
+    }
   }
 
   /** Arrival of the oldest packet in flight; schedules the next one's before handing this on. */
@@ -252,7 +291,7 @@ public final class LinkTransmitter implements EventHandler {
       sink.cut(item, this);
     } else if (lost) {
       linkLossDrops++;
-      droppedBytes += item.ipLength();
+      arrivalDropBytes += item.ipLength();
       sink.lost(item, this);
     } else {
       delivered++;
@@ -336,7 +375,7 @@ public final class LinkTransmitter implements EventHandler {
         linkLossDrops,
         linkDownDrops,
         mtuRefusals,
-        droppedBytes);
+        droppedBytes + arrivalDropBytes);
   }
 
   @Override

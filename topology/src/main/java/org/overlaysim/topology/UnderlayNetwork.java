@@ -3,6 +3,8 @@ package org.overlaysim.topology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.overlaysim.engine.Channel;
+import org.overlaysim.engine.PartitionedSimulator;
 import org.overlaysim.engine.RandomStreams;
 import org.overlaysim.engine.Simulator;
 
@@ -32,6 +34,25 @@ public final class UnderlayNetwork {
       Simulator simulator,
       RandomStreams streams,
       UnderlayListener listener) {
+    this(
+        underlay,
+        PartitionedSimulator.of(simulator),
+        UnderlayPartitions.whole(underlay),
+        streams,
+        listener);
+  }
+
+  /**
+   * The underlay cut into {@code partitions}: each link direction runs on the simulator of the
+   * partition it sends from, and a direction into another partition sends over a channel whose
+   * lookahead is the link's least delay.
+   */
+  public UnderlayNetwork(
+      UnderlayGraph underlay,
+      PartitionedSimulator simulation,
+      UnderlayPartitions partitions,
+      RandomStreams streams,
+      UnderlayListener listener) {
     this.underlay = Objects.requireNonNull(underlay, "underlay");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.routing = underlay.routing();
@@ -49,8 +70,17 @@ public final class UnderlayNetwork {
     transmitters = new LinkTransmitter[links.size() * 2];
     for (int i = 0; i < links.size(); i++) {
       Link link = links.get(i);
-      transmitters[2 * i] = new LinkTransmitter(simulator, streams, link, link.a());
-      transmitters[2 * i + 1] = new LinkTransmitter(simulator, streams, link, link.b());
+      for (int end = 0; end < 2; end++) {
+        String from = end == 0 ? link.a() : link.b();
+        int p = partitions.ofNode(underlay, from);
+        LinkTransmitter t = new LinkTransmitter(simulation.partition(p), streams, link, from);
+        if (partitions.crossing(i)) {
+          int q = partitions.ofNode(underlay, link.opposite(from));
+          Channel c = simulation.channel(p, q, UnderlayPartitions.leastDelayNs(link), t);
+          t.crossTo(c);
+        }
+        transmitters[2 * i + end] = t;
+      }
     }
     LinkSink[] sinks = new LinkSink[underlay.routers().size() + hosts.length];
     for (int r = 0; r < routerNames.length; r++) {
@@ -171,12 +201,14 @@ public final class UnderlayNetwork {
   private abstract class NodeSink implements LinkSink {
     @Override
     public void lost(Transmittable item, LinkTransmitter via) {
-      listener.dropped((UnderlayPacket) item, DropReason.LINK_LOSS, via.from(), via.link());
+      listener.lostInFlight(
+          (UnderlayPacket) item, DropReason.LINK_LOSS, via.from(), via.link(), via.to());
     }
 
     @Override
     public void cut(Transmittable item, LinkTransmitter via) {
-      listener.dropped((UnderlayPacket) item, DropReason.LINK_DOWN, via.from(), via.link());
+      listener.lostInFlight(
+          (UnderlayPacket) item, DropReason.LINK_DOWN, via.from(), via.link(), via.to());
     }
   }
 

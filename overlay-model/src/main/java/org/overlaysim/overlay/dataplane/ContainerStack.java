@@ -27,6 +27,7 @@ public final class ContainerStack {
   static final long ARP_RETRY_NS = 1_000_000_000L;
 
   private final DataPlane dp;
+  private final ModelPartition part;
   private final int index;
   private final int ip;
   private final long mac;
@@ -43,6 +44,7 @@ public final class ContainerStack {
 
   ContainerStack(DataPlane dp, int index) {
     this.dp = dp;
+    this.part = dp.hostOf(index).partition();
     this.index = index;
     Directory d = dp.directory();
     this.ip = d.ip(index);
@@ -64,6 +66,11 @@ public final class ContainerStack {
 
   public int index() {
     return index;
+  }
+
+  /** The partition this container runs in: its host's. */
+  public ModelPartition partition() {
+    return part;
   }
 
   /**
@@ -97,15 +104,15 @@ public final class ContainerStack {
 
   /** The default for a UDP datagram no socket is bound to: delivered, measured (one-way delay). */
   public void measureDatagram(Frame whole) {
-    NetworkObserver observer = dp.observer();
+    NetworkObserver observer = part.observer();
     observer.packetDelivered(whole.flow, whole.ipLength);
     observer.payloadDelivered(whole.flow, whole.l4Length - UdpHeader.HEADER_LENGTH);
-    observer.latencySample(whole.flow, dp.nowNs() - whole.appSentNs);
+    observer.latencySample(whole.flow, part.simulator().nowNs() - whole.appSentNs);
   }
 
   /** The path MTU this stack uses towards {@code dstIp} now. */
   public int pathMtu(int dstIp) {
-    return pathMtu.mtu(dstIp, ifMtu, dp.nowNs());
+    return pathMtu.mtu(dstIp, ifMtu, part.simulator().nowNs());
   }
 
   /**
@@ -113,17 +120,17 @@ public final class ContainerStack {
    * the stack refused it (DF set and larger than the path MTU).
    */
   public boolean send(Frame f) {
-    NetworkObserver observer = dp.observer();
+    NetworkObserver observer = part.observer();
     f.srcIp = ip;
     f.srcMac = mac;
     f.overlay = overlay;
     f.srcContainer = index;
     f.ipId = nextIpId;
     nextIpId = (nextIpId + 1) & 0xffff;
-    int mtu = pathMtu.mtu(f.dstIp, ifMtu, dp.nowNs());
+    int mtu = pathMtu.mtu(f.dstIp, ifMtu, part.simulator().nowNs());
     if (f.ipLength > mtu) {
       if (f.df) {
-        dp.drop(f, name(), DropReason.MTU_EXCEEDED, f.ipLength);
+        dp.drop(part, f, name(), DropReason.MTU_EXCEEDED, f.ipLength);
         return false;
       }
       Frame[] fragments = Fragments.inner(f, mtu);
@@ -152,7 +159,7 @@ public final class ContainerStack {
     }
     if (!host.floods(overlay)) {
       // The VTEP's ARP proxy has no entry and nothing is flooded (Linux vxlan: l3miss).
-      dp.drop(f, host.whereVtep(), DropReason.NO_FDB, f.ipLength);
+      dp.drop(part, f, host.whereVtep(), DropReason.NO_FDB, f.ipLength);
       return;
     }
     long neighbour = neighbours.get(f.dstIp);
@@ -197,7 +204,7 @@ public final class ContainerStack {
       if (tries == ARP_TRIES) {
         List<Frame> dropped = unresolved.remove(target);
         for (Frame f : dropped) {
-          dp.drop(f, name(), DropReason.NO_FDB, f.ipLength);
+          dp.drop(part, f, name(), DropReason.NO_FDB, f.ipLength);
         }
         return;
       }
@@ -213,7 +220,7 @@ public final class ContainerStack {
       request.arpSenderIp = ip;
       request.arpTargetIp = target;
       transmit(request);
-      dp.simulator().schedule(ARP_RETRY_NS, this);
+      part.simulator().schedule(ARP_RETRY_NS, this);
     }
   }
 
@@ -231,7 +238,7 @@ public final class ContainerStack {
     if (whole == null) {
       return;
     }
-    NetworkObserver observer = dp.observer();
+    NetworkObserver observer = part.observer();
     if (whole.isEchoRequest()) {
       observer.packetDelivered(whole.flow, whole.ipLength);
       observer.payloadDelivered(whole.flow, whole.l4Length - IcmpMessage.HEADER_LENGTH);
@@ -252,10 +259,10 @@ public final class ContainerStack {
     } else if (whole.isEchoReply()) {
       observer.packetDelivered(whole.flow, whole.ipLength);
       observer.payloadDelivered(whole.flow, whole.l4Length - IcmpMessage.HEADER_LENGTH);
-      observer.latencySample(whole.flow, dp.nowNs() - whole.appSentNs);
+      observer.latencySample(whole.flow, part.simulator().nowNs() - whole.appSentNs);
     } else if (whole.isFragmentationNeeded()) {
       // RFC 1191 section 6.3: lower the path MTU to the quoted destination.
-      pathMtu.lower(whole.quoted.dstIp, whole.icmpRest & 0xffff, dp.nowNs());
+      pathMtu.lower(whole.quoted.dstIp, whole.icmpRest & 0xffff, part.simulator().nowNs());
       Frame quoted = whole.quoted;
       if (quoted.srcContainer == index && quoted.hasPorts()) {
         TransportHandler socket = handler(quoted.protocol, quoted.srcPort);

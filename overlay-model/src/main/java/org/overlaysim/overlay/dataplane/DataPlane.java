@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.overlaysim.engine.Channel;
+import org.overlaysim.engine.PartitionedSimulator;
 import org.overlaysim.engine.RandomStreams;
 import org.overlaysim.engine.Simulator;
 import org.overlaysim.overlay.fdb.Directory;
@@ -29,6 +31,7 @@ import org.overlaysim.topology.UnderlayGraph;
 import org.overlaysim.topology.UnderlayListener;
 import org.overlaysim.topology.UnderlayNetwork;
 import org.overlaysim.topology.UnderlayPacket;
+import org.overlaysim.topology.UnderlayPartitions;
 
 /**
  * The run-time data plane: container stacks, host stacks (bridges and VTEPs) and the underlay
@@ -44,8 +47,10 @@ public final class DataPlane implements UnderlayListener {
    */
   public static final int ROUTER_ADDRESS_BASE = (100 << 24) | (64 << 16);
 
-  private final Simulator simulator;
-  private final NetworkObserver observer;
+  private final ModelPartition[] parts;
+  private final UnderlayPartitions partitions;
+  // notices[from][to]: drops told to a probe in another partition; null when none can happen.
+  private final Channel[][] notices;
   private final Directory directory;
   private final VtepSettings settings;
   private final UnderlayGraph underlay;
@@ -61,6 +66,7 @@ public final class DataPlane implements UnderlayListener {
   private FrameTap[] containerTaps;
   private FrameRenderer renderer;
 
+  /** The data plane in one partition: a sequential run. */
   public DataPlane(
       Scenario scenario,
       UnderlayGraph underlay,
@@ -70,12 +76,45 @@ public final class DataPlane implements UnderlayListener {
       NetworkObserver observer,
       VtepSettings settings,
       Map<String, Integer> hostIndex) {
-    this.simulator = simulator;
-    this.observer = observer;
+    this(
+        scenario,
+        underlay,
+        directory,
+        PartitionedSimulator.of(simulator),
+        UnderlayPartitions.whole(underlay),
+        streams,
+        new NetworkObserver[] {observer},
+        settings,
+        hostIndex);
+  }
+
+  /**
+   * The data plane cut into {@code partitions}, partition p running on {@code
+   * simulation.partition(p)} and reporting to {@code observers[p]}.
+   */
+  public DataPlane(
+      Scenario scenario,
+      UnderlayGraph underlay,
+      Directory directory,
+      PartitionedSimulator simulation,
+      UnderlayPartitions partitions,
+      RandomStreams streams,
+      NetworkObserver[] observers,
+      VtepSettings settings,
+      Map<String, Integer> hostIndex) {
+    if (observers.length != partitions.count() || simulation.partitions() != partitions.count()) {
+      throw new IllegalArgumentException("one simulator and one observer per partition");
+    }
+    this.partitions = partitions;
+    this.parts = new ModelPartition[partitions.count()];
+    for (int p = 0; p < parts.length; p++) {
+      parts[p] = new ModelPartition(p, simulation.partition(p), observers[p]);
+    }
     this.directory = directory;
     this.settings = settings;
     this.underlay = underlay;
-    this.network = new UnderlayNetwork(underlay, simulator, streams, this);
+    this.network = new UnderlayNetwork(underlay, simulation, partitions, streams, this);
+    this.notices = noticeChannels(scenario, simulation);
     List<HostNode> hs = underlay.hosts();
     hostIps = new int[hs.size()];
     List<List<Integer>> local = new ArrayList<>();
@@ -116,6 +155,7 @@ public final class DataPlane implements UnderlayListener {
       hosts[h] =
           new HostStack(
               this,
+              parts[partitions.ofHost(h)],
               h,
               host.name(),
               host.ipv4(),
@@ -129,12 +169,77 @@ public final class DataPlane implements UnderlayListener {
       containers[c] = new ContainerStack(this, c);
     }
     linkDirections = new String[underlay.links().size() * 2];
+    for (int i = 0; i < underlay.links().size(); i++) {
+      Link link = underlay.links().get(i);
+      linkDirections[2 * i] = link.a() + "->" + link.b();
+      linkDirections[2 * i + 1] = link.b() + "->" + link.a();
+    }
     String[] hostNames = new String[hs.size()];
     for (int h = 0; h < hostNames.length; h++) {
       hostNames[h] = hs.get(h).name();
     }
-    segmentation = Segmentation.of(scenario, hostNames);
+    int[] hostPartitions = new int[hostNames.length];
+    for (int h = 0; h < hostNames.length; h++) {
+      hostPartitions[h] = partitions.ofHost(h);
+    }
+    segmentation = Segmentation.of(scenario, hostNames, hostPartitions, partitions.count());
   }
+
+  /**
+   * Channels for drops that happen in one partition and concern a probe waiting in another (its
+   * drop listener): only scenarios with probes need them. A notice takes the least time any packet
+   * takes between the two partitions, over the shortest chain of crossing links.
+   */
+  private Channel[][] noticeChannels(Scenario scenario, PartitionedSimulator simulation) {
+    int n = partitions.count();
+    boolean probes =
+        scenario.traffic().stream()
+            .anyMatch(t -> t instanceof org.overlaysim.scenario.ProbeTraffic);
+    if (n == 1 || !probes) {
+      return null;
+    }
+    long[][] least = new long[n][n];
+    for (long[] row : least) {
+      java.util.Arrays.fill(row, Long.MAX_VALUE);
+    }
+    for (int i : partitions.crossingLinks()) {
+      Link link = underlay.links().get(i);
+      int a = partitions.ofNode(underlay, link.a());
+      int b = partitions.ofNode(underlay, link.b());
+      long d = UnderlayPartitions.leastDelayNs(link);
+      least[a][b] = Math.min(least[a][b], d);
+      least[b][a] = Math.min(least[b][a], d);
+    }
+    for (int k = 0; k < n; k++) {
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          if (least[i][k] != Long.MAX_VALUE && least[k][j] != Long.MAX_VALUE) {
+            least[i][j] = Math.min(least[i][j], least[i][k] + least[k][j]);
+          }
+        }
+      }
+    }
+    Channel[][] channels = new Channel[n][n];
+    for (int from = 0; from < n; from++) {
+      for (int to = 0; to < n; to++) {
+        if (from != to && least[from][to] != Long.MAX_VALUE) {
+          channels[from][to] =
+              simulation.channel(
+                  from,
+                  to,
+                  least[from][to],
+                  (item, word) -> {
+                    DropNotice notice = (DropNotice) item;
+                    notice.frame().dropListener.dropped(notice.frame(), notice.reason());
+                  });
+        }
+      }
+    }
+    return channels;
+  }
+
+  /** A drop on its way to a probe in another partition. */
+  private record DropNotice(Frame frame, DropReason reason) {}
 
   /** How overlay {@code overlay}'s VTEPs encapsulate. */
   Tunnel tunnel(int overlay) {
@@ -196,8 +301,9 @@ public final class DataPlane implements UnderlayListener {
         evpnRoutes[o].hostUp(host, nowNs());
         long updates = (long) local * (directory.memberHosts(o).length - 1);
         for (long m = 0; m < updates; m++) {
-          observer.controlFrame(
-              directory.overlay(o).name(), EvpnForwardingTable.TYPE_2_UPDATE_IP_BYTES);
+          observer()
+              .controlFrame(
+                  directory.overlay(o).name(), EvpnForwardingTable.TYPE_2_UPDATE_IP_BYTES);
         }
       }
     }
@@ -208,16 +314,38 @@ public final class DataPlane implements UnderlayListener {
     segmentation.policies(policies);
   }
 
+  /** The partitions the model runs in, by index. */
+  public ModelPartition partition(int index) {
+    return parts[index];
+  }
+
+  public int partitionCount() {
+    return parts.length;
+  }
+
+  /** The partition a container runs in: its host's. */
+  public ModelPartition partitionOfContainer(int container) {
+    return parts[partitions.ofHost(directory.host(container))];
+  }
+
+  /** The clock of a model in one partition (scenario events run only there). */
   public Simulator simulator() {
-    return simulator;
+    return only().simulator();
   }
 
   public long nowNs() {
-    return simulator.nowNs();
+    return only().simulator().nowNs();
   }
 
   public NetworkObserver observer() {
-    return observer;
+    return only().observer();
+  }
+
+  private ModelPartition only() {
+    if (parts.length != 1) {
+      throw new IllegalStateException("the model runs in " + parts.length + " partitions");
+    }
+    return parts[0];
   }
 
   public Directory directory() {
@@ -297,7 +425,8 @@ public final class DataPlane implements UnderlayListener {
 
   void containerTap(int container, Frame f) {
     if (containerTaps != null && containerTaps[container] != null) {
-      containerTaps[container].frame(simulator.nowNs(), renderer.inner(f));
+      containerTaps[container].frame(
+          partitionOfContainer(container).simulator().nowNs(), renderer.inner(f));
     }
   }
 
@@ -313,9 +442,21 @@ public final class DataPlane implements UnderlayListener {
   }
 
   @Override
+  public void lostInFlight(
+      UnderlayPacket packet, DropReason reason, String node, Link link, String at) {
+    drop(
+        parts[partitions.ofNode(underlay, at)],
+        (Frame) packet,
+        direction(link, node),
+        reason,
+        packet.ipLength());
+  }
+
+  @Override
   public void dropped(UnderlayPacket packet, DropReason reason, String node, Link link) {
     Frame f = (Frame) packet;
     Node at = underlay.node(node);
+    ModelPartition part = parts[partitions.ofNode(underlay, node)];
     if (reason == DropReason.MTU_EXCEEDED && link != null && at instanceof RouterNode) {
       int router = underlay.routerIndex(node);
       if (!f.wireDf()) {
@@ -325,7 +466,7 @@ public final class DataPlane implements UnderlayListener {
         }
         return;
       }
-      drop(f, direction(link, node), reason, f.ipLength());
+      drop(part, f, direction(link, node), reason, f.ipLength());
       // RFC 1191 section 4: fragmentation-needed with the next-hop MTU, back to the source.
       int source = f.tunneled ? f.outerSrc : f.srcIp;
       Frame icmp = icmpFragmentationNeeded(f, ROUTER_ADDRESS_BASE + router + 1, source, link.mtu());
@@ -336,14 +477,25 @@ public final class DataPlane implements UnderlayListener {
       return;
     }
     String where = link != null ? direction(link, node) : node;
-    drop(f, where, reason, f.ipLength());
+    drop(part, f, where, reason, f.ipLength());
   }
 
-  /** Reports a dropped frame to the observer and to the frame's own drop listener, if any. */
-  void drop(Frame f, String where, DropReason reason, int ipBytes) {
-    observer.dropped(f.flow, where, reason, ipBytes);
-    if (f.dropListener != null) {
-      f.dropListener.dropped(f, reason);
+  /**
+   * Reports a frame dropped in partition {@code at} to that partition's observer and to the frame's
+   * own drop listener, if any: at once when the listener runs in the same partition, one least
+   * inter-partition delay later otherwise (as if the news travelled back as a packet).
+   */
+  void drop(ModelPartition at, Frame f, String where, DropReason reason, int ipBytes) {
+    at.observer().dropped(f.flow, where, reason, ipBytes);
+    FrameDropListener listener = f.dropListener;
+    if (listener != null) {
+      int owner = listener.partition();
+      if (owner == at.index()) {
+        listener.dropped(f, reason);
+      } else {
+        Channel c = notices[at.index()][owner];
+        c.post(at.simulator().nowNs() + c.lookaheadNs(), new DropNotice(f, reason), 0);
+      }
     }
   }
 
@@ -369,12 +521,6 @@ public final class DataPlane implements UnderlayListener {
 
   private String direction(Link link, String from) {
     int i = underlay.linkIndex(link.name());
-    int slot = 2 * i + (from.equals(link.a()) ? 0 : 1);
-    String d = linkDirections[slot];
-    if (d == null) {
-      d = from + "->" + link.opposite(from);
-      linkDirections[slot] = d;
-    }
-    return d;
+    return linkDirections[2 * i + (from.equals(link.a()) ? 0 : 1)];
   }
 }

@@ -7,7 +7,9 @@ import org.overlaysim.topology.DropReason;
  * bridge, a VTEP, segmentation or the underlay), with the reason: how a probe learns what killed
  * its packet. Called after the observer heard of the drop.
  */
-@FunctionalInterface
 public interface FrameDropListener {
   void dropped(Frame frame, DropReason reason);
+
+  /** The partition the listener runs in: drops elsewhere reach it through a channel. */
+  int partition();
 }

@@ -1,5 +1,6 @@
 package org.overlaysim.overlay.dataplane;
 
+import org.overlaysim.engine.Simulator;
 import org.overlaysim.overlay.fdb.Directory;
 import org.overlaysim.overlay.fdb.ForwardingTable;
 import org.overlaysim.overlay.observe.NetworkObserver;
@@ -23,6 +24,9 @@ public final class HostStack {
   public static final long GATEWAY_MAC = 0xeeee_eeee_eeeeL;
 
   private final DataPlane dp;
+  private final ModelPartition part;
+  private final Simulator simulator;
+  private final NetworkObserver observer;
   private final int index;
   private final String name;
   private final int ip;
@@ -52,6 +56,7 @@ public final class HostStack {
 
   HostStack(
       DataPlane dp,
+      ModelPartition part,
       int index,
       String name,
       int ip,
@@ -60,6 +65,9 @@ public final class HostStack {
       ForwardingTable[] tables,
       int[] localContainers) {
     this.dp = dp;
+    this.part = part;
+    this.simulator = part.simulator();
+    this.observer = part.observer();
     this.index = index;
     this.name = name;
     this.ip = ip;
@@ -94,13 +102,13 @@ public final class HostStack {
       encapsulationNs = 0;
       decapsulationNs = 0;
     }
-    this.encapsulation = new DelayLine(dp.simulator(), encapsulationNs, this::transmit);
-    this.decapsulation = new DelayLine(dp.simulator(), decapsulationNs, this::decapsulated);
-    this.routedSend = new DelayLine(dp.simulator(), 0, this::transmit);
+    this.encapsulation = new DelayLine(simulator, encapsulationNs, this::transmit);
+    this.decapsulation = new DelayLine(simulator, decapsulationNs, this::decapsulated);
+    this.routedSend = new DelayLine(simulator, 0, this::transmit);
     this.whereCrypto = name + "/crypto";
     this.crypto =
         anyServedOverlaySeals()
-            ? new CryptoCpu(dp.simulator(), cores, encapsulation::offer, decapsulation::offer)
+            ? new CryptoCpu(simulator, cores, encapsulation::offer, decapsulation::offer)
             : null;
     long lineRateBps =
         dp.network()
@@ -109,12 +117,12 @@ public final class HostStack {
             .bandwidthBps();
     this.bridgedLocal =
         new LocalBridge(
-            dp.simulator(),
+            simulator,
             lineRateBps,
             f -> dp.container(dp.directory().byMac(f.overlay, f.dstMac)).receive(f));
     this.routedLocal =
         new LocalBridge(
-            dp.simulator(),
+            simulator,
             lineRateBps,
             f -> dp.container(dp.directory().byIp(f.overlay, f.dstIp)).receive(f));
     this.nextOuterId = index * 104729 & 0xffff;
@@ -122,6 +130,11 @@ public final class HostStack {
 
   public String name() {
     return name;
+  }
+
+  /** The partition this host runs in. */
+  public ModelPartition partition() {
+    return part;
   }
 
   private boolean everyServedOverlayTunnels() {
@@ -147,7 +160,7 @@ public final class HostStack {
     if (crypto == null) {
       return null;
     }
-    long now = dp.nowNs();
+    long now = simulator.nowNs();
     return new CryptoWork(
         name, crypto.cores(), crypto.packets(), crypto.bytes(), crypto.busyNs(now));
   }
@@ -167,12 +180,12 @@ public final class HostStack {
 
   /** The path MTU towards a remote VTEP address as this host knows it. */
   public int outerPathMtu(int remoteIp) {
-    return outerPathMtu.mtu(remoteIp, accessMtu, dp.nowNs());
+    return outerPathMtu.mtu(remoteIp, accessMtu, simulator.nowNs());
   }
 
   /** The route MTU towards an inner destination of a routed overlay. */
   public int routePathMtu(int overlay, int innerDst) {
-    return routePathMtu.mtu(innerDst, dp.directory().overlay(overlay).mtu(), dp.nowNs());
+    return routePathMtu.mtu(innerDst, dp.directory().overlay(overlay).mtu(), simulator.nowNs());
   }
 
   boolean routed(int overlay) {
@@ -184,7 +197,7 @@ public final class HostStack {
   }
 
   long proxyArp(int overlay, int dstIp) {
-    return tables[overlay].proxyArp(dstIp, dp.nowNs());
+    return tables[overlay].proxyArp(dstIp, simulator.nowNs());
   }
 
   // ---------------------------------------------------------------- from a local container
@@ -201,7 +214,7 @@ public final class HostStack {
   /** A frame a local container put on its interface. */
   void fromContainer(Frame f) {
     if (down) {
-      dp.drop(f, name, DropReason.HOST_DOWN, f.ipLength());
+      dp.drop(part, f, name, DropReason.HOST_DOWN, f.ipLength());
       return;
     }
     if (routed(f.overlay)) {
@@ -234,12 +247,12 @@ public final class HostStack {
       return;
     }
     ForwardingTable table = tables[f.overlay];
-    int remote = table.lookup(f.dstMac, dp.nowNs());
+    int remote = table.lookup(f.dstMac, simulator.nowNs());
     if (remote == ForwardingTable.MISS) {
       if (table.floods()) {
         flood(f);
       } else {
-        dp.drop(f, whereVtep, DropReason.NO_FDB, f.innerL3Length());
+        dp.drop(part, f, whereVtep, DropReason.NO_FDB, f.innerL3Length());
       }
       return;
     }
@@ -258,7 +271,7 @@ public final class HostStack {
     if (f.isArp() || f.ipLength <= portMtu) {
       return true;
     }
-    dp.drop(f, whereBridge, DropReason.MTU_EXCEEDED, f.ipLength);
+    dp.drop(part, f, whereBridge, DropReason.MTU_EXCEEDED, f.ipLength);
     return false;
   }
 
@@ -280,7 +293,7 @@ public final class HostStack {
     Directory d = dp.directory();
     int dst = d.byIp(f.overlay, f.dstIp);
     if (dst < 0) {
-      dp.drop(f, whereVtep, DropReason.NO_ROUTE, f.ipLength);
+      dp.drop(part, f, whereVtep, DropReason.NO_ROUTE, f.ipLength);
       return;
     }
     if (!forwarded(f)) {
@@ -338,7 +351,7 @@ public final class HostStack {
         // Otherwise Linux sends it on: with the outer DF clear (the default) the outer datagram is
         // fragmented; with DF set it cannot leave the host (ip_fragment refuses it).
         if (f.outerDf) {
-          dp.drop(f, whereVtep, DropReason.MTU_EXCEEDED, f.ipLength);
+          dp.drop(part, f, whereVtep, DropReason.MTU_EXCEEDED, f.ipLength);
           return;
         }
         sendFragments(Fragments.outer(f, pathMtu), bum, f.overlay);
@@ -349,7 +362,7 @@ public final class HostStack {
       // answers with the egress MTU (ip_forward); nothing goes on the wire.
       if (f.wireDf()) {
         if (dp.wraps(f.overlay)) {
-          routePathMtu.lower(f.dstIp, innerMtu, dp.nowNs());
+          routePathMtu.lower(f.dstIp, innerMtu, simulator.nowNs());
         }
         fragmentationNeeded(f, innerMtu);
         return;
@@ -363,7 +376,7 @@ public final class HostStack {
 
   private void sendFragments(Frame[] fragments, boolean bum, int overlay) {
     if (fragments[0].flow >= 0) {
-      dp.observer().fragmented(fragments[0].flow, fragments.length);
+      observer.fragmented(fragments[0].flow, fragments.length);
     }
     for (Frame fragment : fragments) {
       send(fragment, bum, overlay);
@@ -384,13 +397,13 @@ public final class HostStack {
 
   private void send(Frame f, boolean bum, int overlay) {
     if (bum) {
-      dp.observer().bumFrame(dp.directory().overlay(overlay).name(), f.ipLength());
+      observer.bumFrame(dp.directory().overlay(overlay).name(), f.ipLength());
     }
     if (!dp.wraps(overlay)) {
       routedSend.offer(f);
     } else if (f.cipher != Frame.CIPHER_NONE) {
       if (!crypto.encrypt(f, dp.sealing(overlay).rateBps())) {
-        dp.drop(f, whereCrypto, DropReason.QUEUE_FULL, f.ipLength);
+        dp.drop(part, f, whereCrypto, DropReason.QUEUE_FULL, f.ipLength);
       }
     } else {
       encapsulation.offer(f);
@@ -400,7 +413,7 @@ public final class HostStack {
   /** After the encapsulation cost: onto the access link. */
   private void transmit(Frame f) {
     if (f.flow >= 0) {
-      dp.observer().wireBytes(f.flow, EthernetFraming.wireBytes(f.ipLength()));
+      observer.wireBytes(f.flow, EthernetFraming.wireBytes(f.ipLength()));
     }
     dp.underlaySend(index, f);
   }
@@ -411,7 +424,7 @@ public final class HostStack {
    */
   private boolean forwarded(Frame f) {
     if (f.ttl <= 1) {
-      dp.drop(f, whereVtep, DropReason.TTL_EXPIRED, f.ipLength);
+      dp.drop(part, f, whereVtep, DropReason.TTL_EXPIRED, f.ipLength);
       return false;
     }
     f.ttl--;
@@ -426,7 +439,7 @@ public final class HostStack {
    * same quote, and nothing at all for an MTU below 576, a fragment or an ICMP error.
    */
   private void fragmentationNeeded(Frame f, int mtu) {
-    dp.drop(f, whereVtep, DropReason.MTU_EXCEEDED, f.ipLength);
+    dp.drop(part, f, whereVtep, DropReason.MTU_EXCEEDED, f.ipLength);
     if (f.srcContainer < 0) {
       return;
     }
@@ -474,7 +487,7 @@ public final class HostStack {
   /** A packet the underlay delivered to this host. */
   void fromUnderlay(Frame f) {
     if (down) {
-      dp.drop(f, name, DropReason.HOST_DOWN, f.ipLength());
+      dp.drop(part, f, name, DropReason.HOST_DOWN, f.ipLength());
       return;
     }
     if (f.tunneled) {
@@ -485,7 +498,7 @@ public final class HostStack {
       if (whole.cipher == Frame.CIPHER_NONE) {
         decapsulation.offer(whole);
       } else if (!crypto.decrypt(whole, dp.sealing(whole.overlay).rateBps())) {
-        dp.drop(whole, whereCrypto, DropReason.QUEUE_FULL, whole.ipLength);
+        dp.drop(part, whole, whereCrypto, DropReason.QUEUE_FULL, whole.ipLength);
       }
       return;
     }
@@ -494,7 +507,7 @@ public final class HostStack {
       whole = Fragments.reassembleInner(f);
       if (whole != null && whole.isFragmentationNeeded() && whole.quoted != null) {
         // An ICMP error about an outer packet this VTEP sent (RFC 1191 for the tunnel).
-        outerPathMtu.lower(whole.quoted.dstIpv4(), whole.icmpRest & 0xffff, dp.nowNs());
+        outerPathMtu.lower(whole.quoted.dstIpv4(), whole.icmpRest & 0xffff, simulator.nowNs());
       }
       return;
     }
@@ -511,12 +524,12 @@ public final class HostStack {
       overlay = servedOverlay(f.vni, f.tunnelKind);
       if (overlay < 0) {
         // Linux vxlan_rcv: no device for this VNI, the packet is dropped.
-        dp.drop(f, whereVtep, DropReason.VNI_MISMATCH, f.outerLength);
+        dp.drop(part, f, whereVtep, DropReason.VNI_MISMATCH, f.outerLength);
         return;
       }
       f.overlay = overlay;
       int from = dp.hostIndexByIp(f.outerSrc);
-      tables[overlay].learn(f.srcMac, from, dp.nowNs());
+      tables[overlay].learn(f.srcMac, from, simulator.nowNs());
       if (isBroadcast(f.dstMac)) {
         deliverLocally(f, -1);
         return;
@@ -535,7 +548,7 @@ public final class HostStack {
     Directory d = dp.directory();
     int c = d.byIp(f.overlay, f.dstIp);
     if (c < 0 || d.host(c) != index) {
-      dp.drop(f, whereVtep, DropReason.NO_ROUTE, f.ipLength);
+      dp.drop(part, f, whereVtep, DropReason.NO_ROUTE, f.ipLength);
       return;
     }
     if (!forwarded(f) || !allowed(f, c, INBOUND)) {
@@ -559,7 +572,7 @@ public final class HostStack {
     if (seg == null) {
       return true;
     }
-    long now = dp.nowNs();
+    long now = simulator.nowNs();
     DropReason denied =
         switch (direction) {
           case OUTBOUND -> seg.outbound(index, f, dst, now);
@@ -575,7 +588,7 @@ public final class HostStack {
           case INBOUND -> whereIngress;
           default -> whereBridge;
         };
-    dp.drop(f, where, denied, f.ipLength);
+    dp.drop(part, f, where, denied, f.ipLength);
     return false;
   }
 
@@ -603,6 +616,6 @@ public final class HostStack {
   }
 
   NetworkObserver observer() {
-    return dp.observer();
+    return observer;
   }
 }

@@ -21,25 +21,35 @@ import org.overlaysim.topology.DropReason;
 final class Segmentation {
   private final Scenario scenario;
   private final HostSegmentation[] hosts;
-  private PolicyEngine engine;
+  private final int[] hostPartitions;
+  // One engine per partition: its verdict cache is written on every lookup, so partitions running
+  // on separate threads must not share one. Verdicts are a pure function, the same from each.
+  private final PolicyEngine[] engines;
 
-  private Segmentation(Scenario scenario, String[] hostNames) {
+  private Segmentation(Scenario scenario, String[] hostNames, int[] hostPartitions, int count) {
     this.scenario = scenario;
-    engine =
-        new PolicyEngine(scenario, scenario.policiesAfter(0), PolicyEngine.DEFAULT_CACHE_ENTRIES);
+    this.hostPartitions = hostPartitions;
+    this.engines = new PolicyEngine[count];
+    for (int p = 0; p < count; p++) {
+      engines[p] =
+          new PolicyEngine(scenario, scenario.policiesAfter(0), PolicyEngine.DEFAULT_CACHE_ENTRIES);
+    }
     HostAcls acls = HostAcls.of(scenario);
     hosts = new HostSegmentation[hostNames.length];
     for (int h = 0; h < hostNames.length; h++) {
-      hosts[h] = new HostSegmentation(hostNames[h], engine, acls);
+      hosts[h] = new HostSegmentation(hostNames[h], engines[hostPartitions[h]], acls);
     }
   }
 
-  /** Segmentation for the scenario, or null if it has nothing to enforce. */
-  static Segmentation of(Scenario scenario, String[] hostNames) {
+  /**
+   * Segmentation for the scenario, or null if it has nothing to enforce; host h runs in partition
+   * {@code hostPartitions[h]} of {@code count}.
+   */
+  static Segmentation of(Scenario scenario, String[] hostNames, int[] hostPartitions, int count) {
     if (scenario.policies().isEmpty() && scenario.acls().isEmpty()) {
       return null;
     }
-    return new Segmentation(scenario, hostNames);
+    return new Segmentation(scenario, hostNames, hostPartitions, count);
   }
 
   /**
@@ -47,9 +57,11 @@ final class Segmentation {
    * and the iptables-based plugins' chains accept ESTABLISHED,RELATED before the policy rules).
    */
   void policies(List<NetworkPolicy> policies) {
-    engine = new PolicyEngine(scenario, policies, PolicyEngine.DEFAULT_CACHE_ENTRIES);
-    for (HostSegmentation host : hosts) {
-      host.engine(engine);
+    for (int p = 0; p < engines.length; p++) {
+      engines[p] = new PolicyEngine(scenario, policies, PolicyEngine.DEFAULT_CACHE_ENTRIES);
+    }
+    for (int h = 0; h < hosts.length; h++) {
+      hosts[h].engine(engines[hostPartitions[h]]);
     }
   }
 
@@ -94,7 +106,8 @@ final class Segmentation {
       // source's egress again (a pure function) for what allowed the connection there.
       f.ingressVerdict = v;
       if (v.allowed()) {
-        f.egressVerdict = engine.egress(f.srcContainer, dst, f.protocol, dstPort(f));
+        f.egressVerdict =
+            engines[hostPartitions[host]].egress(f.srcContainer, dst, f.protocol, dstPort(f));
       }
     }
     return v.allowed() ? null : v.dropReason();

@@ -55,8 +55,11 @@ public final class ProbeFlow implements EventHandler {
   private final List<ProbePort> ports;
   private final long timeoutNs;
   private final Containers containers;
+  private final int partition;
   private final int[] triples; // src, dst, port index
+  private final int[] slots; // each probe's place in the whole flow's order: it starts then
   private final int count;
+  private long startNs;
   private int next;
   // Attempts started and not finished, in start order (finish() reports them deterministically).
   private final java.util.LinkedHashSet<Attempt> inFlight = new java.util.LinkedHashSet<>();
@@ -69,7 +72,9 @@ public final class ProbeFlow implements EventHandler {
       List<ProbePort> ports,
       long timeoutNs,
       Containers containers,
+      int partition,
       int[] triples,
+      int[] slots,
       int count) {
     this.simulator = simulator;
     this.observer = observer;
@@ -77,13 +82,21 @@ public final class ProbeFlow implements EventHandler {
     this.ports = ports;
     this.timeoutNs = timeoutNs;
     this.containers = containers;
+    this.partition = partition;
     this.triples = triples;
+    this.slots = slots;
     this.count = count;
   }
 
+  /**
+   * Starts the probes: the one in slot k of the whole flow at {@code startNs + k * SPACING_NS}. A
+   * flow whose sources lie in several partitions runs as one of these per partition, each with its
+   * sources' probes and their slots, so the probes leave when they would from a single one.
+   */
   public void start(long startNs) {
+    this.startNs = startNs;
     if (count > 0) {
-      simulator.scheduleAt(startNs, this);
+      simulator.scheduleAt(startNs + slots[0] * SPACING_NS, this);
     }
   }
 
@@ -93,7 +106,7 @@ public final class ProbeFlow implements EventHandler {
     int i = next++;
     new Attempt(triples[3 * i], triples[3 * i + 1], ports.get(triples[3 * i + 2])).start();
     if (next < count) {
-      simulator.schedule(SPACING_NS, this);
+      simulator.scheduleAt(startNs + slots[next] * SPACING_NS, this);
     }
   }
 
@@ -114,6 +127,15 @@ public final class ProbeFlow implements EventHandler {
       Attempt a = new Attempt(triples[3 * i], triples[3 * i + 1], ports.get(triples[3 * i + 2]));
       a.finish(false, a.otherOverlay() ? Verdict.Reason.VNI_MISMATCH.code() : "not-sent");
     }
+  }
+
+  /** The IP protocol number a probe of {@code port} uses. */
+  public static int protocolNumber(ProbePort port) {
+    return switch (port.protocol()) {
+      case UDP -> IpProtocol.UDP;
+      case SCTP -> Frame.SCTP;
+      case TCP -> IpProtocol.TCP;
+    };
   }
 
   /** The replies to probes of one container and protocol, at the probe source port. */
@@ -149,12 +171,7 @@ public final class ProbeFlow implements EventHandler {
       this.src = src;
       this.dst = dst;
       this.port = port;
-      this.protocol =
-          switch (port.protocol()) {
-            case UDP -> IpProtocol.UDP;
-            case SCTP -> Frame.SCTP;
-            case TCP -> IpProtocol.TCP;
-          };
+      this.protocol = protocolNumber(port);
       this.socket = containers.socket(src, protocol);
       this.key = ProbeSocket.key(containers.stack(dst).ip(), port.port());
     }
@@ -232,6 +249,11 @@ public final class ProbeFlow implements EventHandler {
         return;
       }
       finish(true, allowedBy(request.egressVerdict, request.ingressVerdict));
+    }
+
+    @Override
+    public int partition() {
+      return partition;
     }
 
     @Override

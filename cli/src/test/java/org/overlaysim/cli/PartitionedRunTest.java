@@ -1,0 +1,84 @@
+package org.overlaysim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A run cut into partitions gives the same reports on 1, 2 and 4 threads, and the same as its pins
+ * ({@link ExampleFingerprints}: every report and capture byte for byte, every partition's events at
+ * the same nanoseconds): every example, k8s-max (five sites, five partitions) and the dumbbell
+ * reference workload against ns-3 (three routers 5 ms apart, three partitions).
+ */
+class PartitionedRunTest {
+  static final Path DUMBBELL = Path.of("..", "benchmarks", "peers", "dumbbell.yaml");
+
+  static Stream<Path> scenarios() throws IOException {
+    return Stream.concat(RunCommandTest.examples(), Stream.of(K8sMaxExampleTest.EXAMPLE, DUMBBELL));
+  }
+
+  private record Result(String stdout, Path reports) {}
+
+  private static Result run(Path scenario, Path dir, int threads) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Path reports = dir.resolve("threads-" + threads);
+    int status =
+        Main.execute(
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            "run",
+            scenario.toString(),
+            "--out",
+            reports.toString(),
+            "--fingerprint",
+            "--profile",
+            "--threads",
+            Integer.toString(threads));
+    assertThat(status).as(err.toString()).isZero();
+    return new Result(out.toString(), reports);
+  }
+
+  @ParameterizedTest
+  @MethodSource("scenarios")
+  void everyThreadCountGivesThePinnedReports(Path scenario, @TempDir Path dir) throws IOException {
+    String name = scenario.getFileName().toString().replace(".yaml", "");
+    List<String> first = null;
+    for (int threads : new int[] {1, 2, 4}) {
+      Result r = run(scenario, dir, threads);
+      List<String> fingerprint = ExampleFingerprints.fingerprint(r.stdout(), r.reports());
+      if (first == null) {
+        first = fingerprint;
+      }
+      assertThat(fingerprint).as("%s on %d threads", name, threads).isEqualTo(first);
+      ExampleFingerprints.check(name, r.stdout(), r.reports());
+    }
+  }
+
+  @Test
+  void sitesMillisecondsApartAreCutAndTheProfileSaysHow(@TempDir Path dir) {
+    String k8s = run(K8sMaxExampleTest.EXAMPLE, dir.resolve("k8s"), 2).stdout();
+    assertThat(k8s).contains("5 partitions on 2 threads");
+    assertThat(k8s).containsPattern("partition 4: [0-9,]+ steps, [0-9,]+ events, busy");
+
+    assertThat(run(DUMBBELL, dir.resolve("dumbbell"), 4).stdout())
+        .as("three routers 5 ms apart: three partitions, never more threads than partitions")
+        .contains("3 partitions on 3 threads");
+
+    assertThat(
+            run(RunCommandTest.EXAMPLES.resolve("three-sites.yaml"), dir.resolve("ts"), 2).stdout())
+        .contains("one partition, not cut as it captures");
+    assertThat(
+            run(RunCommandTest.EXAMPLES.resolve("two-hosts.yaml"), dir.resolve("th"), 2).stdout())
+        .contains("one partition: no router-to-router link of 100 us or more cuts it");
+  }
+}
