@@ -187,8 +187,12 @@ public final class ScenarioRunner {
       network.start();
       trace = TcpTrace.attach(scenario, network, simulator);
       long duration = scenario.durationNs();
-      if (timeline == null && stop == null && series == null) {
-        simulation.run(duration, threads);
+      if (timeline == null && series == null && (stop == null || simulation.partitions() > 1)) {
+        // A cut run asks for a stop between its steps, not in slices that would make every
+        // partition wait for the slowest at each slice's end.
+        if (!simulation.run(duration, threads, stop == null ? () -> false : stop)) {
+          throw new InterruptedRun();
+        }
       } else {
         // Simulated time in slices, reading between them (the events run are the same as in one
         // go): the timeline's bins, the time series' intervals, the checks for a stop.

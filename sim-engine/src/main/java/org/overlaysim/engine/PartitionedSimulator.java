@@ -121,6 +121,15 @@ public final class PartitionedSimulator {
    * to {@code threads} threads, the calling one among them.
    */
   public void run(long untilNs, int threads) {
+    run(untilNs, threads, () -> false);
+  }
+
+  /**
+   * As {@link #run(long, int)}, giving up soon after {@code stop} turns true (it is asked between
+   * steps): returns whether every partition reached {@code untilNs}. A run given up is not to be
+   * continued.
+   */
+  public boolean run(long untilNs, int threads, java.util.function.BooleanSupplier stop) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be positive: " + threads);
     }
@@ -129,7 +138,7 @@ public final class PartitionedSimulator {
       partitions[0].run(untilNs);
       steps[0]++;
       busyWallNs[0] += System.nanoTime() - start;
-      return;
+      return true;
     }
     if (inboxes == null) {
       wire();
@@ -144,7 +153,7 @@ public final class PartitionedSimulator {
           new Thread(
               () -> {
                 try {
-                  work(target);
+                  work(target, stop);
                 } catch (RuntimeException | Error e) {
                   fail(failure, e);
                 }
@@ -155,7 +164,7 @@ public final class PartitionedSimulator {
       helpers.add(t);
     }
     try {
-      work(target);
+      work(target, stop);
     } catch (RuntimeException | Error e) {
       fail(failure, e);
     }
@@ -170,6 +179,7 @@ public final class PartitionedSimulator {
     if (failure[0] != null) {
       throw failure[0];
     }
+    return !stopped;
   }
 
   private void fail(RuntimeException[] failure, Throwable e) {
@@ -186,12 +196,18 @@ public final class PartitionedSimulator {
   }
 
   private boolean failed;
+  private boolean stopped;
 
   /** One thread's loop: step runnable partitions until all reached the target. */
-  private void work(long target) {
+  private void work(long target, java.util.function.BooleanSupplier stop) {
     lock.lock();
     try {
-      while (!failed) {
+      while (!failed && !stopped) {
+        if (stop.getAsBoolean()) {
+          stopped = true;
+          changed.signalAll();
+          return;
+        }
         int chosen = -1;
         long chosenSafe = 0;
         boolean allDone = true;

@@ -207,4 +207,22 @@ class PartitionedSimulatorTest {
     assertThat(only.eventsExecuted()).isEqualTo(1);
     assertThat(sim.traceHex()).isEqualTo(only.trace().hex());
   }
+
+  @Test
+  void aStopAskedForBetweenStepsEndsTheRunEarlyAndSaysSo() {
+    PartitionedSimulator sim = new PartitionedSimulator(2);
+    sim.channel(0, 1, 1_000, (item, word) -> {});
+    sim.channel(1, 0, 1_000, (item, word) -> {});
+    long[] asked = {0};
+
+    boolean complete = sim.run(1_000_000_000, 2, () -> ++asked[0] > 10);
+
+    assertThat(complete).isFalse();
+    assertThat(
+            sim.profile().partitions().stream()
+                .mapToLong(PartitionedSimulator.PartitionProfile::steps)
+                .sum())
+        .isLessThan(20);
+    assertThat(new PartitionedSimulator(2).run(5_000, 2, () -> false)).isTrue();
+  }
 }

@@ -30,10 +30,7 @@ final class Segmentation {
     this.scenario = scenario;
     this.hostPartitions = hostPartitions;
     this.engines = new PolicyEngine[count];
-    for (int p = 0; p < count; p++) {
-      engines[p] =
-          new PolicyEngine(scenario, scenario.policiesAfter(0), PolicyEngine.DEFAULT_CACHE_ENTRIES);
-    }
+    compile(scenario.policiesAfter(0));
     HostAcls acls = HostAcls.of(scenario);
     hosts = new HostSegmentation[hostNames.length];
     for (int h = 0; h < hostNames.length; h++) {
@@ -57,11 +54,17 @@ final class Segmentation {
    * and the iptables-based plugins' chains accept ESTABLISHED,RELATED before the policy rules).
    */
   void policies(List<NetworkPolicy> policies) {
-    for (int p = 0; p < engines.length; p++) {
-      engines[p] = new PolicyEngine(scenario, policies, PolicyEngine.DEFAULT_CACHE_ENTRIES);
-    }
+    compile(policies);
     for (int h = 0; h < hosts.length; h++) {
       hosts[h].engine(engines[hostPartitions[h]]);
+    }
+  }
+
+  /** Compiles {@code policies} once; every partition gets them with caches of its own. */
+  private void compile(List<NetworkPolicy> policies) {
+    engines[0] = new PolicyEngine(scenario, policies, PolicyEngine.DEFAULT_CACHE_ENTRIES);
+    for (int p = 1; p < engines.length; p++) {
+      engines[p] = engines[0].withOwnCaches();
     }
   }
 

@@ -113,6 +113,29 @@ public final class PolicyEngine {
     egressCache = new VerdictCache(cacheEntries);
   }
 
+  /**
+   * The same compiled policies with verdict caches of its own (they are written on every lookup):
+   * for a partition that runs on another thread. Verdicts are a pure function, the same from each.
+   */
+  public PolicyEngine withOwnCaches() {
+    return new PolicyEngine(this);
+  }
+
+  private PolicyEngine(PolicyEngine compiled) {
+    containers = compiled.containers;
+    pods = compiled.pods;
+    ipBlockMatchesPods = compiled.ipBlockMatchesPods;
+    policyNames.addAll(compiled.policyNames);
+    ingressRules = compiled.ingressRules;
+    egressRules = compiled.egressRules;
+    ingressPoliciesOfClass = compiled.ingressPoliciesOfClass;
+    egressPoliciesOfClass = compiled.egressPoliciesOfClass;
+    verdicts = compiled.verdicts;
+    allowedAtBothEnds = compiled.allowedAtBothEnds;
+    ingressCache = new VerdictCache(compiled.ingressCache.entries());
+    egressCache = new VerdictCache(compiled.egressCache.entries());
+  }
+
   private static int ingressVerdict(int policy) {
     return FIRST_POLICY_VERDICT + 2 * policy;
   }

@@ -14,6 +14,11 @@ final class VerdictCache {
   private final int[] values; // -1 = empty
   private final int shift;
 
+  /** Entries it holds (a power of two). */
+  int entries() {
+    return values.length;
+  }
+
   VerdictCache(int entries) {
     if (entries < 1 || Integer.bitCount(entries) != 1) {
       throw new IllegalArgumentException("cache entries must be a power of two: " + entries);
