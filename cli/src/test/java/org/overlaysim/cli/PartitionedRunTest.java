@@ -76,7 +76,7 @@ class PartitionedRunTest {
 
     assertThat(
             run(RunCommandTest.EXAMPLES.resolve("three-sites.yaml"), dir.resolve("ts"), 2).stdout())
-        .contains("one partition, not cut as it captures");
+        .contains("3 partitions on 2 threads");
     assertThat(
             run(RunCommandTest.EXAMPLES.resolve("two-hosts.yaml"), dir.resolve("th"), 2).stdout())
         .contains("one partition: no router-to-router link of 100 us or more cuts it");

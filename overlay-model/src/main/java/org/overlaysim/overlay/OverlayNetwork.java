@@ -139,9 +139,6 @@ public final class OverlayNetwork {
     if (!scenario.events().isEmpty()) {
       return "it has events";
     }
-    if (scenario.capture() != null && !scenario.capture().isEmpty()) {
-      return "it captures";
-    }
     if (scenario.sampleNs() > 0) {
       return "it samples a time series";
     }
@@ -200,9 +197,16 @@ public final class OverlayNetwork {
 
   // ------------------------------------------------------------------ captures
 
-  /** Captures outer frames on an underlay link (both directions, at arrival). */
-  public void tapLink(String link, FrameTap tap) {
-    dataPlane.tapLink(underlay.linkIndex(link), Objects.requireNonNull(tap, "tap"));
+  /**
+   * Captures outer frames on an underlay link, the direction from its {@code a} end to {@code aToB}
+   * and the other to {@code bToA} (the same tap for both is fine in a run that is not cut), each
+   * timed when the frame starts on the wire.
+   */
+  public void tapLink(String link, FrameTap aToB, FrameTap bToA) {
+    dataPlane.tapLink(
+        underlay.linkIndex(link),
+        Objects.requireNonNull(aToB, "aToB"),
+        Objects.requireNonNull(bToA, "bToA"));
   }
 
   /** Captures inner frames on a container's interface (both directions). */

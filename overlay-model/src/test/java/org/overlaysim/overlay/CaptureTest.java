@@ -29,7 +29,8 @@ class CaptureTest {
   private final ScenarioRun run = ScenarioRun.of("latency.yaml");
 
   CaptureTest() {
-    run.network.tapLink("ha--ra", (now, frame) -> onLink.add(frame));
+    run.network.tapLink(
+        "ha--ra", (now, frame) -> onLink.add(frame), (now, frame) -> onLink.add(frame));
     run.network.tapContainer("x", (now, frame) -> onContainer.add(frame));
     run.run();
   }

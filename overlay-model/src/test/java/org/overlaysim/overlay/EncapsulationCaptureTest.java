@@ -26,7 +26,7 @@ class EncapsulationCaptureTest {
   private static List<byte[]> capture(String resource, String link, String... overrides) {
     ScenarioRun r = ScenarioRun.of(resource, overrides);
     List<byte[]> frames = new ArrayList<>();
-    r.network.tapLink(link, (now, frame) -> frames.add(frame));
+    r.network.tapLink(link, (now, frame) -> frames.add(frame), (now, frame) -> frames.add(frame));
     r.run();
     return frames;
   }

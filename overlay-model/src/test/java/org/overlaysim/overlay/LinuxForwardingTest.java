@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.overlaysim.overlay.dataplane.OuterDontFragment;
 import org.overlaysim.overlay.dataplane.VtepSettings;
+import org.overlaysim.overlay.observe.FrameTap;
 import org.overlaysim.overlay.packet.EthernetHeader;
 import org.overlaysim.overlay.packet.IcmpMessage;
 import org.overlaysim.overlay.packet.Ipv4Header;
@@ -148,8 +149,7 @@ class LinuxForwardingTest {
     ScenarioRun r = ScenarioRun.of("wan.yaml", "overlays.net.encapsulation=ipip");
     List<Seen> atB = tapContainer(r, "b");
     List<Integer> outerTtls = new ArrayList<>();
-    r.network.tapLink(
-        "ha--ra",
+    FrameTap tap =
         (now, frame) -> {
           ByteBuffer b = ByteBuffer.wrap(frame);
           EthernetHeader.read(b);
@@ -157,7 +157,8 @@ class LinuxForwardingTest {
           if (outer.protocol() == 4 && outer.source().equals(Ipv4.parse("10.0.1.1"))) {
             outerTtls.add(outer.ttl());
           }
-        });
+        };
+    r.network.tapLink("ha--ra", tap, tap);
     r.run();
 
     Seen request =

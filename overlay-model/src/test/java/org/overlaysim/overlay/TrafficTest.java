@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.overlaysim.overlay.dataplane.Frame;
+import org.overlaysim.overlay.observe.FrameTap;
 import org.overlaysim.overlay.packet.EthernetHeader;
 import org.overlaysim.overlay.packet.Ipv4Header;
 import org.overlaysim.overlay.packet.UdpHeader;
@@ -74,15 +75,15 @@ class TrafficTest {
   void twoFlowsBetweenTheSameContainersLeaveWithDifferentOuterSourcePorts() {
     ScenarioRun r = ScenarioRun.of("latency.yaml");
     List<Integer> ports = new ArrayList<>();
-    r.network.tapLink(
-        "ha--ra",
+    FrameTap tap =
         (now, frame) -> {
           ByteBuffer b = ByteBuffer.wrap(frame);
           EthernetHeader.read(b);
           if (Ipv4Header.read(b).source().toString().equals("10.1.0.1")) {
             ports.add(UdpHeader.read(b).sourcePort());
           }
-        });
+        };
+    r.network.tapLink("ha--ra", tap, tap);
     r.network.start();
     r.simulator.run(600_000_000L);
     // The udp flow (inner ports 5001) and the ping flow hash differently: RFC 7348 section 5.

@@ -1,18 +1,13 @@
 package org.overlaysim.report;
 
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.overlaysim.overlay.OverlayNetwork;
-import org.overlaysim.report.pcap.PcapWriter;
 import org.overlaysim.scenario.CaptureSpec;
 
 /**
@@ -22,8 +17,7 @@ import org.overlaysim.scenario.CaptureSpec;
  * once; two points whose names would make one file name are refused.
  */
 final class Captures implements Closeable {
-  private final List<PcapWriter> writers = new ArrayList<>();
-  private final List<FileOutputStream> files = new ArrayList<>();
+  private final List<CaptureFile> files = new ArrayList<>();
 
   static Captures attach(List<CaptureSpec> specs, OverlayNetwork network, Path runDir)
       throws IOException {
@@ -45,15 +39,15 @@ final class Captures implements Closeable {
     try {
       for (Map.Entry<String, CaptureSpec> entry : byFile.entrySet()) {
         CaptureSpec spec = entry.getValue();
-        PcapWriter writer = captures.open(runDir.resolve(entry.getKey()));
+        Path path = runDir.resolve(entry.getKey());
         switch (spec.target()) {
-          case LINK -> network.tapLink(spec.name(), (now, frame) -> write(writer, now, frame));
-          case CONTAINER ->
-              network.tapContainer(spec.name(), (now, frame) -> write(writer, now, frame));
+          case LINK -> captures.link(network, spec.name(), path);
+          case CONTAINER -> network.tapContainer(spec.name(), captures.open(path, 1).source(0));
           case HOST ->
-              network.tapLink(
+              captures.link(
+                  network,
                   network.underlay().accessLink(network.underlay().host(spec.name())).name(),
-                  (now, frame) -> write(writer, now, frame));
+                  path);
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -61,6 +55,18 @@ final class Captures implements Closeable {
       throw e;
     }
     return captures;
+  }
+
+  /** Both directions of a link into one file, merged in time order at the end. */
+  private void link(OverlayNetwork network, String link, Path path) throws IOException {
+    CaptureFile file = open(path, 2);
+    network.tapLink(link, file.source(0), file.source(1));
+  }
+
+  private CaptureFile open(Path path, int sources) throws IOException {
+    CaptureFile file = new CaptureFile(path, sources);
+    files.add(file);
+    return file;
   }
 
   static String fileName(CaptureSpec spec) {
@@ -77,35 +83,12 @@ final class Captures implements Closeable {
     return spec.target().name().toLowerCase(java.util.Locale.ROOT) + " '" + spec.name() + "'";
   }
 
-  private PcapWriter open(Path file) throws IOException {
-    Files.createDirectories(file.getParent());
-    FileOutputStream stream = new FileOutputStream(file.toFile());
-    PcapWriter writer = new PcapWriter(new BufferedOutputStream(stream));
-    writers.add(writer);
-    files.add(stream);
-    return writer;
-  }
-
-  private static void write(PcapWriter writer, long nowNs, byte[] frame) {
-    try {
-      writer.write(nowNs, frame, 0, frame.length);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   @Override
   public void close() throws IOException {
     IOException first = null;
-    for (int i = 0; i < writers.size(); i++) {
-      PcapWriter writer = writers.get(i);
+    for (CaptureFile file : files) {
       try {
-        try { // on disk before report.json, written next, says the run is complete
-          writer.flush();
-          files.get(i).getFD().sync();
-        } finally {
-          writer.close();
-        }
+        file.close();
       } catch (IOException e) {
         if (first == null) {
           first = e;

@@ -179,7 +179,17 @@ public final class PartitionedSimulator {
     if (failure[0] != null) {
       throw failure[0];
     }
-    return !stopped;
+    if (stopped) {
+      return false;
+    }
+    // Every partition ran everything up to the end: each clock is at the end, as a single
+    // simulator's is when it has events left (one that ran dry may have stopped earlier).
+    if (untilNs != Long.MAX_VALUE) {
+      for (Simulator p : partitions) {
+        p.advanceTo(untilNs);
+      }
+    }
+    return true;
   }
 
   private void fail(RuntimeException[] failure, Throwable e) {

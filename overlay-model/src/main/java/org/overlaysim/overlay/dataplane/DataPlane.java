@@ -396,15 +396,18 @@ public final class DataPlane implements UnderlayListener {
   }
 
   /**
-   * Captures outer frames on an underlay link, both directions, timed when each starts on the wire
-   * (frames refused by the MTU or a full queue are not seen, as tcpdump would not).
+   * Captures outer frames on an underlay link, each direction to its tap (in a partitioned run each
+   * is called on its sending end's thread), timed when each starts on the wire (frames refused by
+   * the MTU or a full queue are not seen, as tcpdump would not).
    */
-  public void tapLink(int link, FrameTap tap) {
+  public void tapLink(int link, FrameTap aToB, FrameTap bToA) {
     ensureRenderer();
     for (int id = 2 * link; id <= 2 * link + 1; id++) {
       LinkTransmitter t = network.transmitter(id);
       long src = nodeMac(t.from());
       long dst = nodeMac(t.to());
+      FrameTap tap = id == 2 * link ? aToB : bToA;
+      // Called in the sending end's partition; the renderer keeps no state, so threads share it.
       t.tap((item, via, startNs) -> tap.frame(startNs, renderer.outer((Frame) item, src, dst)));
     }
   }
