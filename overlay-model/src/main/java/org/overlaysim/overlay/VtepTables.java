@@ -37,7 +37,7 @@ public final class VtepTables {
     Directory directory = network.dataPlane().directory();
     int hostIndex = network.underlay().hostIndex(host);
     HostStack stack = network.dataPlane().host(hostIndex);
-    long now = network.dataPlane().nowNs();
+    long now = stack.partition().simulator().nowNs();
     List<FdbEntry> fdb = new ArrayList<>();
     List<NeighbourEntry> neighbours = new ArrayList<>();
     for (int o = 0; o < directory.overlays(); o++) {
