@@ -81,4 +81,33 @@ class PartitionedRunTest {
             run(RunCommandTest.EXAMPLES.resolve("two-hosts.yaml"), dir.resolve("th"), 2).stdout())
         .contains("one partition: no router-to-router link of 100 us or more cuts it");
   }
+
+  @Test
+  void aCutRunsTimeSeriesIsTheSameOnEveryThreadCount(@TempDir Path dir) throws IOException {
+    Path example = RunCommandTest.EXAMPLES.resolve("three-sites.yaml");
+    List<String> series = new java.util.ArrayList<>();
+    for (int threads : new int[] {1, 3}) {
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      Path reports = dir.resolve("t" + threads);
+      int status =
+          Main.execute(
+              new PrintWriter(out, true),
+              new PrintWriter(err, true),
+              "run",
+              example.toString(),
+              "--out",
+              reports.toString(),
+              "--set",
+              "sample=50ms",
+              "--profile",
+              "--threads",
+              Integer.toString(threads));
+      assertThat(status).as(err.toString()).isZero();
+      assertThat(out.toString()).contains("3 partitions on " + threads + " threads");
+      series.add(java.nio.file.Files.readString(reports.resolve("timeseries.csv")));
+    }
+    assertThat(series.get(0).lines().count()).isGreaterThan(1_000);
+    assertThat(series.get(1)).isEqualTo(series.get(0));
+  }
 }

@@ -139,9 +139,6 @@ public final class OverlayNetwork {
     if (!scenario.events().isEmpty()) {
       return "it has events";
     }
-    if (scenario.sampleNs() > 0) {
-      return "it samples a time series";
-    }
     boolean traced =
         scenario.traffic().stream()
             .anyMatch(

@@ -19,6 +19,7 @@ import org.overlaysim.topology.DropReason;
  */
 public final class RunObservations implements NetworkObserver {
   private final Simulator simulator;
+  private final String streamSuffix; // a partition's reservoirs draw from streams of their own
   private final FlowMeasurements[] flows;
   private final FlowMeasurements noFlow;
   private final Map<DropKey, long[]> drops = new HashMap<>();
@@ -54,6 +55,7 @@ public final class RunObservations implements NetworkObserver {
   private RunObservations(
       Simulator simulator, RandomStreams streams, int flowCount, String streamSuffix) {
     this.simulator = simulator;
+    this.streamSuffix = streamSuffix;
     this.flows = new FlowMeasurements[flowCount];
     this.noFlow =
         new FlowMeasurements(streams.stream("report/latency-reservoir/none" + streamSuffix));
@@ -65,6 +67,7 @@ public final class RunObservations implements NetworkObserver {
 
   private RunObservations(Simulator simulator, FlowMeasurements[] flows) {
     this.simulator = simulator;
+    this.streamSuffix = "";
     this.flows = flows;
     this.noFlow = null;
   }
@@ -183,16 +186,36 @@ public final class RunObservations implements NetworkObserver {
     intervalStreams = new RandomStream[flows.length];
     intervalLatency = new LatencyStats[flows.length];
     for (int i = 0; i < flows.length; i++) {
-      intervalStreams[i] = streams.stream("report/timeseries-reservoir/" + i);
+      intervalStreams[i] = streams.stream("report/timeseries-reservoir/" + i + streamSuffix);
       intervalLatency[i] = new LatencyStats(INTERVAL_SAMPLES, intervalStreams[i]);
     }
   }
 
   /** The flow's latency over the interval that ends now; the next one starts empty. */
   LatencySummary closeInterval(int flow) {
-    LatencySummary summary = intervalLatency[flow].summary();
+    return closeIntervalStats(flow).summary();
+  }
+
+  /**
+   * The flow's latency over the interval that ends now in all {@code parts} of a run together
+   * (merged by {@link LatencyStats#merged}, drawing from {@code merging} when the samples exceed
+   * the interval's reservoir); each part's next interval starts empty.
+   */
+  static LatencySummary closeInterval(List<RunObservations> parts, int flow, RandomStream merging) {
+    if (parts.size() == 1) {
+      return parts.get(0).closeInterval(flow);
+    }
+    List<LatencyStats> closed = new ArrayList<>();
+    for (RunObservations p : parts) {
+      closed.add(p.closeIntervalStats(flow));
+    }
+    return LatencyStats.merged(closed, INTERVAL_SAMPLES, merging).summary();
+  }
+
+  private LatencyStats closeIntervalStats(int flow) {
+    LatencyStats closed = intervalLatency[flow];
     intervalLatency[flow] = new LatencyStats(INTERVAL_SAMPLES, intervalStreams[flow]);
-    return summary;
+    return closed;
   }
 
   @Override

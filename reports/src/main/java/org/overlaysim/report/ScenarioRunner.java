@@ -182,8 +182,7 @@ public final class ScenarioRunner {
     long builtAt = System.nanoTime();
     TcpTrace trace;
     try (Captures captures = Captures.attach(scenario.capture(), network, runDir);
-        TimeSeriesReport series =
-            TimeSeriesReport.open(run, runDir, network, observations, streams)) {
+        TimeSeriesReport series = TimeSeriesReport.open(run, runDir, network, parts, streams)) {
       network.start();
       trace = TcpTrace.attach(scenario, network, simulator);
       long duration = scenario.durationNs();

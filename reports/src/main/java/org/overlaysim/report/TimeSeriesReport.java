@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.overlaysim.engine.RandomStream;
 import org.overlaysim.engine.RandomStreams;
 import org.overlaysim.overlay.OverlayNetwork;
 import org.overlaysim.scenario.Run;
@@ -51,7 +52,9 @@ public final class TimeSeriesReport implements Closeable {
 
   private final Scenario scenario;
   private final OverlayNetwork network;
-  private final RunObservations observations;
+  // What each partition of the run observed (one part when the run is not cut).
+  private final List<RunObservations> parts;
+  private final RandomStream[] merging;
   private final Path temporary;
   private final Path target;
   private final FileChannel channel;
@@ -63,12 +66,20 @@ public final class TimeSeriesReport implements Closeable {
   private boolean finished;
 
   private TimeSeriesReport(
-      Run run, Path runDir, OverlayNetwork network, RunObservations observations)
+      Run run,
+      Path runDir,
+      OverlayNetwork network,
+      List<RunObservations> parts,
+      RandomStreams streams)
       throws IOException {
     this.scenario = run.scenario();
     this.network = network;
-    this.observations = observations;
-    this.lastPayload = new long[observations.flowCount()];
+    this.parts = parts;
+    this.lastPayload = new long[parts.get(0).flowCount()];
+    this.merging = new RandomStream[lastPayload.length];
+    for (int f = 0; f < merging.length; f++) {
+      merging[f] = streams.stream("report/timeseries-merge/" + f);
+    }
     Files.createDirectories(runDir);
     this.target = runDir.resolve(FILE);
     this.temporary = runDir.resolve("." + FILE + ".tmp");
@@ -96,7 +107,7 @@ public final class TimeSeriesReport implements Closeable {
       Run run,
       Path runDir,
       OverlayNetwork network,
-      RunObservations observations,
+      List<RunObservations> parts,
       RandomStreams streams)
       throws IOException {
     if (runDir == null) {
@@ -106,8 +117,10 @@ public final class TimeSeriesReport implements Closeable {
       Files.deleteIfExists(runDir.resolve(FILE)); // of an earlier run of this id, with a sample
       return null;
     }
-    observations.keepIntervalLatency(streams);
-    return new TimeSeriesReport(run, runDir, network, observations);
+    for (RunObservations p : parts) {
+      p.keepIntervalLatency(streams);
+    }
+    return new TimeSeriesReport(run, runDir, network, parts, streams);
   }
 
   long intervalNs() {
@@ -143,8 +156,11 @@ public final class TimeSeriesReport implements Closeable {
           "");
     }
     for (int f = 0; f < lastPayload.length; f++) {
-      long payload = observations.flow(f).payloadBytes;
-      LatencySummary latency = observations.closeInterval(f);
+      long payload = 0;
+      for (RunObservations p : parts) {
+        payload += p.flow(f).payloadBytes;
+      }
+      LatencySummary latency = RunObservations.closeInterval(parts, f, merging[f]);
       row(
           time,
           "",
