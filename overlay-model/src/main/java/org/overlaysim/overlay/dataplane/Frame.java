@@ -1,5 +1,6 @@
 package org.overlaysim.overlay.dataplane;
 
+import org.overlaysim.overlay.packet.ArpPacket;
 import org.overlaysim.overlay.packet.EtherType;
 import org.overlaysim.overlay.packet.IcmpMessage;
 import org.overlaysim.overlay.packet.IpProtocol;
@@ -23,10 +24,6 @@ import org.overlaysim.topology.UnderlayPacket;
  * <p>Mutable, owned by one holder at a time; {@link #copy()} for head-end replicas and fragments.
  */
 public final class Frame implements UnderlayPacket {
-  public static final int ARP_REQUEST = 1;
-  public static final int ARP_REPLY = 2;
-  public static final int ARP_LENGTH = 28;
-
   // --- simulation metadata
   /** Index of the flow in the scenario's traffic list, -1 for none (ARP, ICMP errors). */
   public int flow = -1;
@@ -45,12 +42,8 @@ public final class Frame implements UnderlayPacket {
   public long dstMac;
   public int etherType = EtherType.IPV4;
 
-  // --- ARP (etherType ARP)
-  public int arpOp;
-  public long arpSenderMac;
-  public int arpSenderIp;
-  public long arpTargetMac;
-  public int arpTargetIp;
+  /** The ARP message of an ARP frame (etherType ARP), else null: rare, so kept beside the frame. */
+  public ArpPacket arp;
 
   // --- inner IPv4
   public int srcIp;
@@ -70,13 +63,14 @@ public final class Frame implements UnderlayPacket {
   /** ICMP or UDP bytes (header included) of the whole datagram, before any fragmentation. */
   public int l4Length;
 
-  // --- ICMP
-  public int icmpType;
-  public int icmpCode;
-  public int icmpRest;
+  /** The ICMP header of an ICMP message, else null: rare, so kept beside the frame. */
+  public Icmp icmp;
 
-  /** For an ICMP error: the packet it quotes. */
-  public Frame quoted;
+  /**
+   * An ICMP message's type, code and rest of header (RFC 792) and, for an error, the packet it
+   * quotes (else null).
+   */
+  public record Icmp(int type, int code, int rest, Frame quoted) {}
 
   // --- UDP
   public int srcPort;
@@ -197,11 +191,7 @@ public final class Frame implements UnderlayPacket {
     f.srcMac = srcMac;
     f.dstMac = dstMac;
     f.etherType = etherType;
-    f.arpOp = arpOp;
-    f.arpSenderMac = arpSenderMac;
-    f.arpSenderIp = arpSenderIp;
-    f.arpTargetMac = arpTargetMac;
-    f.arpTargetIp = arpTargetIp;
+    f.arp = arp;
     f.srcIp = srcIp;
     f.dstIp = dstIp;
     f.protocol = protocol;
@@ -212,10 +202,7 @@ public final class Frame implements UnderlayPacket {
     f.fragOffset = fragOffset;
     f.ipLength = ipLength;
     f.l4Length = l4Length;
-    f.icmpType = icmpType;
-    f.icmpCode = icmpCode;
-    f.icmpRest = icmpRest;
-    f.quoted = quoted;
+    f.icmp = icmp;
     f.srcPort = srcPort;
     f.dstPort = dstPort;
     f.tcpSeq = tcpSeq;
@@ -269,30 +256,33 @@ public final class Frame implements UnderlayPacket {
   }
 
   public boolean isEchoRequest() {
-    return protocol == IpProtocol.ICMP && icmpType == IcmpMessage.TYPE_ECHO_REQUEST;
+    return protocol == IpProtocol.ICMP && icmp.type() == IcmpMessage.TYPE_ECHO_REQUEST;
   }
 
   public boolean isEchoReply() {
-    return protocol == IpProtocol.ICMP && icmpType == IcmpMessage.TYPE_ECHO_REPLY;
+    return protocol == IpProtocol.ICMP && icmp.type() == IcmpMessage.TYPE_ECHO_REPLY;
   }
 
   public boolean isFragmentationNeeded() {
     return protocol == IpProtocol.ICMP
-        && icmpType == IcmpMessage.TYPE_DESTINATION_UNREACHABLE
-        && icmpCode == IcmpMessage.CODE_FRAGMENTATION_NEEDED;
+        && icmp.type() == IcmpMessage.TYPE_DESTINATION_UNREACHABLE
+        && icmp.code() == IcmpMessage.CODE_FRAGMENTATION_NEEDED;
   }
 
   /** Inner Ethernet payload length: the IPv4 packet, or the 28-byte ARP message. */
   public int innerL3Length() {
-    return isArp() ? ARP_LENGTH : ipLength;
+    return isArp() ? ArpPacket.LENGTH : ipLength;
   }
 
   /** Fills the inner IPv4 fields of a whole (unfragmented) ICMP message. */
   public Frame icmp(int type, int code, int rest, int payloadBytes) {
+    return icmpError(type, code, rest, payloadBytes, null);
+  }
+
+  /** {@link #icmp} for an error message quoting {@code quoted}. */
+  public Frame icmpError(int type, int code, int rest, int payloadBytes, Frame quoted) {
     protocol = IpProtocol.ICMP;
-    icmpType = type;
-    icmpCode = code;
-    icmpRest = rest;
+    icmp = new Icmp(type, code, rest, quoted);
     l4Length = IcmpMessage.HEADER_LENGTH + payloadBytes;
     ipLength = Ipv4Header.MINIMUM_LENGTH + l4Length;
     return this;

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
 import org.overlaysim.engine.random.SplitMix64;
-import org.overlaysim.overlay.packet.ArpPacket;
 import org.overlaysim.overlay.packet.EtherType;
 import org.overlaysim.overlay.packet.EthernetHeader;
 import org.overlaysim.overlay.packet.GeneveHeader;
@@ -61,14 +60,7 @@ public final class FrameRenderer {
   }
 
   private static byte[] arp(Frame f) {
-    ArpPacket arp =
-        new ArpPacket(
-            f.arpOp,
-            new MacAddress(f.arpSenderMac),
-            new Ipv4(f.arpSenderIp),
-            new MacAddress(f.arpTargetMac),
-            new Ipv4(f.arpTargetIp));
-    return arp.toBytes();
+    return f.arp.toBytes();
   }
 
   /** The inner IPv4 packet (or fragment) with its real header. */
@@ -104,11 +96,14 @@ public final class FrameRenderer {
     ByteBuffer b = ByteBuffer.wrap(l4);
     if (w.protocol == IpProtocol.ICMP) {
       Octets body = Octets.EMPTY;
-      if (w.quoted != null) {
+      Frame.Icmp icmp = w.icmp;
+      if (icmp.quoted() != null) {
         byte[] quoted = quote(w);
         body = Octets.of(quoted);
       }
-      new IcmpMessage(w.icmpType, w.icmpCode, 0, w.icmpRest, body).withComputedChecksum().write(b);
+      new IcmpMessage(icmp.type(), icmp.code(), 0, icmp.rest(), body)
+          .withComputedChecksum()
+          .write(b);
     } else if (w.protocol == IpProtocol.UDP) {
       UdpHeader udp = UdpHeader.of(w.srcPort, w.dstPort, w.l4Length - UdpHeader.HEADER_LENGTH);
       udp = udp.withChecksum(udp.computeChecksum(new Ipv4(w.srcIp), new Ipv4(w.dstIp), 0));
@@ -173,7 +168,7 @@ public final class FrameRenderer {
 
   /** RFC 792: the offending datagram's header and first 8 data bytes, as the recipient sent it. */
   private byte[] quote(Frame icmp) {
-    Frame q = icmp.quoted;
+    Frame q = icmp.icmp.quoted();
     boolean outerView = q.tunneled && icmp.dstIp == q.outerSrc;
     byte[] datagram;
     if (outerView) {

@@ -460,7 +460,7 @@ public final class HostStack {
     if (f.protocol != IpProtocol.ICMP) {
       return false;
     }
-    return switch (f.icmpType) {
+    return switch (f.icmp.type()) {
       case 3, 4, 5, 11, 12 -> true;
       default -> false;
     };
@@ -492,9 +492,9 @@ public final class HostStack {
     Frame whole = f;
     if (f.dstIp == ip) {
       whole = Fragments.reassembleInner(f);
-      if (whole != null && whole.isFragmentationNeeded() && whole.quoted != null) {
+      if (whole != null && whole.isFragmentationNeeded() && whole.icmp.quoted() != null) {
         // An ICMP error about an outer packet this VTEP sent (RFC 1191 for the tunnel).
-        outerPathMtu.lower(whole.quoted.dstIpv4(), whole.icmpRest & 0xffff, dp.nowNs());
+        outerPathMtu.lower(whole.icmp.quoted().dstIpv4(), whole.icmp.rest() & 0xffff, dp.nowNs());
       }
       return;
     }
