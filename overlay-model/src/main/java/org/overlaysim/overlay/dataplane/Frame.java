@@ -48,9 +48,9 @@ public final class Frame implements UnderlayPacket {
   // --- inner IPv4
   public int srcIp;
   public int dstIp;
-  public int protocol;
+  public short protocol;
   public int ipId;
-  public int ttl = Ipv4Header.DEFAULT_TTL;
+  public short ttl = Ipv4Header.DEFAULT_TTL;
   public boolean df;
   public boolean mf;
 
@@ -80,10 +80,10 @@ public final class Frame implements UnderlayPacket {
   // connection's first sequence number (its SYN is 0), so the model never deals with wrap-around.
   public long tcpSeq;
   public long tcpAck;
-  public int tcpFlags;
+  public short tcpFlags;
 
   /** TCP header length, options included (40 for Linux's SYN options, 32 with timestamps). */
-  public int tcpHeaderLength;
+  public short tcpHeaderLength;
 
   /** The MSS option of a SYN (path MTU - 40), 0 on other segments. */
   public int tcpMss;
@@ -101,7 +101,7 @@ public final class Frame implements UnderlayPacket {
    * sackCount} pairs (left edge, right edge) in {@code sackBlocks}, sequence numbers as {@code
    * tcpAck}; the array is made only for segments that carry blocks and never changed after send.
    */
-  public int sackCount;
+  public short sackCount;
 
   public long[] sackBlocks;
 
@@ -121,10 +121,10 @@ public final class Frame implements UnderlayPacket {
   public boolean tunneled;
 
   /** Encapsulation of the outer header, for rendering: 0 vxlan, 1 geneve, 2 ipip, 3 none. */
-  public int tunnelKind;
+  public short tunnelKind;
 
   /** Geneve option bytes after the 8-byte Geneve header (the overlay's optionsBytes), else 0. */
-  public int tunnelOptionsBytes;
+  public short tunnelOptionsBytes;
 
   public int vni;
 
@@ -133,7 +133,7 @@ public final class Frame implements UnderlayPacket {
    * #CIPHER_ESP_TRANSPORT}, {@link #CIPHER_ESP_TUNNEL}): the outer header fields are then the
    * encrypted packet's, and the tunnel's own headers are inside, unseen.
    */
-  public int cipher;
+  public short cipher;
 
   /** WireGuard's receiver index or ESP's SPI. */
   public int cipherId;
@@ -143,10 +143,10 @@ public final class Frame implements UnderlayPacket {
 
   public int outerSrc;
   public int outerDst;
-  public int outerProto;
+  public short outerProto;
   public int outerSrcPort;
   public int outerDstPort;
-  public int outerTtl = Ipv4Header.DEFAULT_TTL;
+  public short outerTtl = Ipv4Header.DEFAULT_TTL;
   public int outerId;
   public boolean outerDf;
   public boolean outerMf;
@@ -303,7 +303,7 @@ public final class Frame implements UnderlayPacket {
     protocol = IpProtocol.TCP;
     srcPort = sourcePort;
     dstPort = destinationPort;
-    tcpHeaderLength = headerLength;
+    tcpHeaderLength = (short) headerLength;
     l4Length = headerLength + payloadBytes;
     ipLength = Ipv4Header.MINIMUM_LENGTH + l4Length;
     return this;

@@ -60,7 +60,7 @@ record Sealing(Encryption encryption, Encapsulation encapsulation, int wireguard
       f.cipherCounter = sent; // the nonce counter starts at 0 (noise.c)
     } else {
       boolean transport = Encryption.espTransport(encapsulation);
-      f.cipher = transport ? Frame.CIPHER_ESP_TRANSPORT : Frame.CIPHER_ESP_TUNNEL;
+      f.cipher = (short) (transport ? Frame.CIPHER_ESP_TRANSPORT : Frame.CIPHER_ESP_TUNNEL);
       f.outerProto = IpProtocol.ESP;
       f.outerSrcPort = 0;
       f.outerDstPort = 0;

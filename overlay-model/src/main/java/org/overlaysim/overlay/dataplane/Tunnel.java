@@ -61,8 +61,8 @@ public sealed interface Tunnel permits Tunnel.Udp, Tunnel.IpInIp, Tunnel.Direct 
     @Override
     public int encapsulate(Frame f, int localIp, int remoteIp, int outerId) {
       outer(f, localIp, remoteIp, outerId);
-      f.tunnelKind = kind;
-      f.tunnelOptionsBytes = optionsBytes;
+      f.tunnelKind = (short) kind;
+      f.tunnelOptionsBytes = (short) optionsBytes;
       f.vni = vni;
       f.outerProto = IpProtocol.UDP;
       f.outerSrcPort = SourcePortRange.RFC_7348.portFor(innerFlowHash(f));

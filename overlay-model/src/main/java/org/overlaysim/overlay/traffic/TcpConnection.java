@@ -745,13 +745,13 @@ public final class TcpConnection implements TransportHandler {
     int blocks = ack && (flags & TcpHeader.SYN) == 0 ? sacks.blocksToSend(MAX_SACK_BLOCKS) : 0;
     if (blocks > 0) {
       f.sackBlocks = new long[2 * blocks];
-      f.sackCount = sacks.write(f.sackBlocks, blocks);
+      f.sackCount = (short) sacks.write(f.sackBlocks, blocks);
       headerLength += sackOptionBytes(blocks);
     }
     f.tcp(localPort, remotePort, headerLength, payload);
     f.tcpSeq = seq;
     f.tcpAck = ack ? rcvNxt : 0;
-    f.tcpFlags = flags;
+    f.tcpFlags = (short) flags;
     f.tcpWindow = rcvWindow;
     f.tsVal = simulator.nowNs();
     f.tsEcr = tsRecent;
