@@ -120,7 +120,7 @@ public final class ContainerStack {
     f.srcMac = mac;
     f.overlay = overlay;
     f.srcContainer = index;
-    f.ipId = nextIpId;
+    f.ipId = (char) nextIpId;
     nextIpId = (nextIpId + 1) & 0xffff;
     int mtu = pathMtu.mtu(f.dstIp, ifMtu, dp.nowNs());
     if (f.ipLength > mtu) {

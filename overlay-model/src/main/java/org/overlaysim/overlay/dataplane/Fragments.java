@@ -48,7 +48,7 @@ public final class Fragments {
       int off = i * max;
       int len = Math.min(max, data - off);
       c.innerWhole = whole;
-      c.fragOffset = f.fragOffset + off;
+      c.fragOffset = (char) (f.fragOffset + off);
       c.ipLength = HEADER + len;
       c.mf = i < n - 1 || f.mf;
       c.outerLength = c.ipLength + outerExtra;

@@ -40,7 +40,7 @@ public final class Frame implements UnderlayPacket {
   // --- inner Ethernet
   public long srcMac;
   public long dstMac;
-  public int etherType = EtherType.IPV4;
+  public char etherType = EtherType.IPV4;
 
   /** The ARP message of an ARP frame (etherType ARP), else null: rare, so kept beside the frame. */
   public ArpPacket arp;
@@ -49,13 +49,13 @@ public final class Frame implements UnderlayPacket {
   public int srcIp;
   public int dstIp;
   public short protocol;
-  public int ipId;
+  public char ipId;
   public short ttl = Ipv4Header.DEFAULT_TTL;
   public boolean df;
   public boolean mf;
 
   /** Fragment offset in bytes (a multiple of 8). */
-  public int fragOffset;
+  public char fragOffset;
 
   /** Total length of this IPv4 packet or fragment. */
   public int ipLength;
@@ -73,8 +73,8 @@ public final class Frame implements UnderlayPacket {
   public record Icmp(int type, int code, int rest, Frame quoted) {}
 
   // --- UDP
-  public int srcPort;
-  public int dstPort;
+  public char srcPort;
+  public char dstPort;
 
   // --- TCP (srcPort/dstPort above). Sequence numbers are kept as longs counted from the
   // connection's first sequence number (its SYN is 0), so the model never deals with wrap-around.
@@ -129,25 +129,26 @@ public final class Frame implements UnderlayPacket {
   public int vni;
 
   /**
-   * What encrypted the outer packet ({@link #CIPHER_NONE}, {@link #CIPHER_WIREGUARD}, {@link
-   * #CIPHER_ESP_TRANSPORT}, {@link #CIPHER_ESP_TUNNEL}): the outer header fields are then the
+   * What encrypted the outer packet, null when nothing did: the outer header fields are then the
    * encrypted packet's, and the tunnel's own headers are inside, unseen.
    */
-  public short cipher;
+  public Seal seal;
 
-  /** WireGuard's receiver index or ESP's SPI. */
-  public int cipherId;
-
-  /** WireGuard's counter or ESP's sequence number (per peer, from 0 or 1). */
-  public long cipherCounter;
+  /**
+   * An encryption of the outer packet: {@code cipher} one of {@link #CIPHER_WIREGUARD}, {@link
+   * #CIPHER_ESP_TRANSPORT}, {@link #CIPHER_ESP_TUNNEL}; {@code id} WireGuard's receiver index or
+   * ESP's SPI; {@code counter} WireGuard's counter or ESP's sequence number (per peer, from 0 or
+   * 1).
+   */
+  public record Seal(int cipher, int id, long counter) {}
 
   public int outerSrc;
   public int outerDst;
   public short outerProto;
-  public int outerSrcPort;
-  public int outerDstPort;
+  public char outerSrcPort;
+  public char outerDstPort;
   public short outerTtl = Ipv4Header.DEFAULT_TTL;
-  public int outerId;
+  public char outerId;
   public boolean outerDf;
   public boolean outerMf;
   public int outerFragOffset;
@@ -176,7 +177,6 @@ public final class Frame implements UnderlayPacket {
   /** No tunnel inside the encryption: WireGuard or ESP carry the inner packet itself. */
   public static final int TUNNEL_NONE = 3;
 
-  public static final int CIPHER_NONE = 0;
   public static final int CIPHER_WIREGUARD = 1;
   public static final int CIPHER_ESP_TRANSPORT = 2;
   public static final int CIPHER_ESP_TUNNEL = 3;
@@ -222,9 +222,7 @@ public final class Frame implements UnderlayPacket {
     f.tunnelKind = tunnelKind;
     f.tunnelOptionsBytes = tunnelOptionsBytes;
     f.vni = vni;
-    f.cipher = cipher;
-    f.cipherId = cipherId;
-    f.cipherCounter = cipherCounter;
+    f.seal = seal;
     f.outerSrc = outerSrc;
     f.outerDst = outerDst;
     f.outerProto = outerProto;
@@ -291,8 +289,8 @@ public final class Frame implements UnderlayPacket {
   /** Fills the inner IPv4 fields of a whole UDP datagram. */
   public Frame udp(int sourcePort, int destinationPort, int payloadBytes) {
     protocol = IpProtocol.UDP;
-    srcPort = sourcePort;
-    dstPort = destinationPort;
+    srcPort = (char) sourcePort;
+    dstPort = (char) destinationPort;
     l4Length = UdpHeader.HEADER_LENGTH + payloadBytes;
     ipLength = Ipv4Header.MINIMUM_LENGTH + l4Length;
     return this;
@@ -301,8 +299,8 @@ public final class Frame implements UnderlayPacket {
   /** Fills the inner IPv4 fields of a whole TCP segment. */
   public Frame tcp(int sourcePort, int destinationPort, int headerLength, int payloadBytes) {
     protocol = IpProtocol.TCP;
-    srcPort = sourcePort;
-    dstPort = destinationPort;
+    srcPort = (char) sourcePort;
+    dstPort = (char) destinationPort;
     tcpHeaderLength = (short) headerLength;
     l4Length = headerLength + payloadBytes;
     ipLength = Ipv4Header.MINIMUM_LENGTH + l4Length;
@@ -318,8 +316,8 @@ public final class Frame implements UnderlayPacket {
   /** Fills the inner IPv4 fields of an SCTP packet carrying one INIT or INIT-ACK chunk. */
   public Frame sctpInit(int sourcePort, int destinationPort) {
     protocol = SCTP;
-    srcPort = sourcePort;
-    dstPort = destinationPort;
+    srcPort = (char) sourcePort;
+    dstPort = (char) destinationPort;
     l4Length = SCTP_INIT_LENGTH;
     ipLength = Ipv4Header.MINIMUM_LENGTH + l4Length;
     return this;

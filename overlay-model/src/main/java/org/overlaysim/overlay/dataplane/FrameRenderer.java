@@ -209,7 +209,7 @@ public final class FrameRenderer {
 
   /** What follows the outer IPv4 header of the whole datagram. */
   private byte[] outerPayload(Frame w) {
-    if (w.cipher != Frame.CIPHER_NONE) {
+    if (w.seal != null) {
       return sealed(w);
     }
     if (w.tunnelKind == Frame.TUNNEL_IPIP) {
@@ -249,26 +249,27 @@ public final class FrameRenderer {
   private static byte[] sealed(Frame w) {
     byte[] bytes = new byte[w.outerLength - IP];
     ByteBuffer b = ByteBuffer.wrap(bytes);
-    if (w.cipher == Frame.CIPHER_WIREGUARD) {
+    Frame.Seal seal = w.seal;
+    if (seal.cipher() == Frame.CIPHER_WIREGUARD) {
       b.position(UdpHeader.HEADER_LENGTH);
       b.order(ByteOrder.LITTLE_ENDIAN)
           .putInt(WIREGUARD_TRANSPORT_DATA)
-          .putInt(w.cipherId)
-          .putLong(w.cipherCounter);
+          .putInt(seal.id())
+          .putLong(seal.counter());
       opaque(bytes, b.position(), w);
       UdpHeader udp = UdpHeader.of(w.outerSrcPort, w.outerDstPort, bytes.length - 8);
       long sum = InternetChecksum.sum(bytes, UdpHeader.HEADER_LENGTH, bytes.length - 8);
       udp = udp.withChecksum(udp.computeChecksum(new Ipv4(w.outerSrc), new Ipv4(w.outerDst), sum));
       udp.write(ByteBuffer.wrap(bytes));
     } else {
-      b.putInt(w.cipherId).putInt((int) w.cipherCounter);
+      b.putInt(seal.id()).putInt((int) seal.counter());
       opaque(bytes, b.position(), w);
     }
     return bytes;
   }
 
   private static void opaque(byte[] bytes, int from, Frame w) {
-    long seed = SplitMix64.mix((long) w.cipherId << 32 ^ w.cipherCounter);
+    long seed = SplitMix64.mix((long) w.seal.id() << 32 ^ w.seal.counter());
     for (int i = from; i < bytes.length; i++) {
       long word = SplitMix64.mix(seed + (i >>> 3) * SplitMix64.GOLDEN_GAMMA);
       bytes[i] = (byte) (word >>> (8 * (i & 7)));

@@ -322,7 +322,7 @@ public final class HostStack {
     if (sealing.seals()) {
       sealing.seal(f, ip, remoteIp, nextOuterId, sealedTo(remote, sealing.encryption()));
     } else {
-      f.cipher = Frame.CIPHER_NONE;
+      f.seal = null;
     }
     nextOuterId = (nextOuterId + 1) & 0xffff;
     int pathMtu = outerPathMtu(remoteIp);
@@ -388,7 +388,7 @@ public final class HostStack {
     }
     if (!dp.wraps(overlay)) {
       routedSend.offer(f);
-    } else if (f.cipher != Frame.CIPHER_NONE) {
+    } else if (f.seal != null) {
       if (!crypto.encrypt(f, dp.sealing(overlay).rateBps())) {
         dp.drop(f, whereCrypto, DropReason.QUEUE_FULL, f.ipLength);
       }
@@ -482,7 +482,7 @@ public final class HostStack {
       if (whole == null) {
         return;
       }
-      if (whole.cipher == Frame.CIPHER_NONE) {
+      if (whole.seal == null) {
         decapsulation.offer(whole);
       } else if (!crypto.decrypt(whole, dp.sealing(whole.overlay).rateBps())) {
         dp.drop(whole, whereCrypto, DropReason.QUEUE_FULL, whole.ipLength);
@@ -504,7 +504,7 @@ public final class HostStack {
   /** After the decapsulation cost: VNI check, learning, the bridge. */
   private void decapsulated(Frame f) {
     f.tunneled = false;
-    f.cipher = Frame.CIPHER_NONE;
+    f.seal = null;
     Directory d = dp.directory();
     int overlay = f.overlay;
     if (f.tunnelKind != Frame.TUNNEL_IPIP && f.tunnelKind != Frame.TUNNEL_NONE) {
