@@ -58,10 +58,10 @@ public final class Frame implements UnderlayPacket {
   public char fragOffset;
 
   /** Total length of this IPv4 packet or fragment. */
-  public int ipLength;
+  public char ipLength;
 
   /** ICMP or UDP bytes (header included) of the whole datagram, before any fragmentation. */
-  public int l4Length;
+  public char l4Length;
 
   /** The ICMP header of an ICMP message, else null: rare, so kept beside the frame. */
   public Icmp icmp;
@@ -86,7 +86,7 @@ public final class Frame implements UnderlayPacket {
   public short tcpHeaderLength;
 
   /** The MSS option of a SYN (path MTU - 40), 0 on other segments. */
-  public int tcpMss;
+  public char tcpMss;
 
   /** The window the sender advertises, in bytes (window scaling already applied). */
   public long tcpWindow;
@@ -97,12 +97,10 @@ public final class Frame implements UnderlayPacket {
   public long tsEcr = -1;
 
   /**
-   * RFC 2018 SACK blocks of this segment (a D-SACK, RFC 2883, first when present): {@code
-   * sackCount} pairs (left edge, right edge) in {@code sackBlocks}, sequence numbers as {@code
-   * tcpAck}; the array is made only for segments that carry blocks and never changed after send.
+   * RFC 2018 SACK blocks of this segment (a D-SACK, RFC 2883, first when present): pairs (left
+   * edge, right edge), sequence numbers as {@code tcpAck}; null on segments that carry none, and
+   * never changed after send.
    */
-  public short sackCount;
-
   public long[] sackBlocks;
 
   /** Told when this frame (or a fragment or replica of it) is dropped; null for most traffic. */
@@ -165,10 +163,8 @@ public final class Frame implements UnderlayPacket {
   /** The outer datagram an outer fragment belongs to (null for a whole one). */
   public Frame outerWhole;
 
-  /** Payload bytes of fragments received so far, kept on the whole datagram (reassembly). */
-  public int reassembledBytes;
-
-  public int outerReassembledBytes;
+  /** Reassembly's count on a whole datagram, made when its first fragment arrives; not copied. */
+  Fragments.Received received;
 
   public static final int TUNNEL_VXLAN = 0;
   public static final int TUNNEL_GENEVE = 1;
@@ -213,7 +209,6 @@ public final class Frame implements UnderlayPacket {
     f.tcpMss = tcpMss;
     f.tsVal = tsVal;
     f.tsEcr = tsEcr;
-    f.sackCount = sackCount;
     f.sackBlocks = sackBlocks;
     f.dropListener = dropListener;
     f.egressVerdict = egressVerdict;
@@ -281,9 +276,7 @@ public final class Frame implements UnderlayPacket {
   public Frame icmpError(int type, int code, int rest, int payloadBytes, Frame quoted) {
     protocol = IpProtocol.ICMP;
     icmp = new Icmp(type, code, rest, quoted);
-    l4Length = IcmpMessage.HEADER_LENGTH + payloadBytes;
-    ipLength = Ipv4Header.MINIMUM_LENGTH + l4Length;
-    return this;
+    return lengths(IcmpMessage.HEADER_LENGTH + payloadBytes);
   }
 
   /** Fills the inner IPv4 fields of a whole UDP datagram. */
@@ -291,9 +284,7 @@ public final class Frame implements UnderlayPacket {
     protocol = IpProtocol.UDP;
     srcPort = (char) sourcePort;
     dstPort = (char) destinationPort;
-    l4Length = UdpHeader.HEADER_LENGTH + payloadBytes;
-    ipLength = Ipv4Header.MINIMUM_LENGTH + l4Length;
-    return this;
+    return lengths(UdpHeader.HEADER_LENGTH + payloadBytes);
   }
 
   /** Fills the inner IPv4 fields of a whole TCP segment. */
@@ -302,9 +293,7 @@ public final class Frame implements UnderlayPacket {
     srcPort = (char) sourcePort;
     dstPort = (char) destinationPort;
     tcpHeaderLength = (short) headerLength;
-    l4Length = headerLength + payloadBytes;
-    ipLength = Ipv4Header.MINIMUM_LENGTH + l4Length;
-    return this;
+    return lengths(headerLength + payloadBytes);
   }
 
   /** SCTP common header (12) and an INIT chunk (20): an association's first packet. */
@@ -318,9 +307,19 @@ public final class Frame implements UnderlayPacket {
     protocol = SCTP;
     srcPort = (char) sourcePort;
     dstPort = (char) destinationPort;
-    l4Length = SCTP_INIT_LENGTH;
-    ipLength = Ipv4Header.MINIMUM_LENGTH + l4Length;
+    return lengths(SCTP_INIT_LENGTH);
+  }
+
+  /** The transport and IPv4 lengths of a whole datagram of {@code l4Bytes} transport bytes. */
+  private Frame lengths(int l4Bytes) {
+    l4Length = (char) l4Bytes;
+    ipLength = (char) (Ipv4Header.MINIMUM_LENGTH + l4Bytes);
     return this;
+  }
+
+  /** The number of SACK blocks the segment carries. */
+  public int sackCount() {
+    return sackBlocks == null ? 0 : sackBlocks.length / 2;
   }
 
   /** TCP payload bytes of a whole segment. */

@@ -131,7 +131,7 @@ public final class FrameRenderer {
     if ((w.tcpFlags & TcpHeader.SYN) != 0) {
       options = TcpHeader.linuxSynOptions(w.tcpMss, tsVal, WINDOW_SCALE);
       window = (int) Math.min(0xffff, w.tcpWindow);
-    } else if (w.sackCount > 0) {
+    } else if (w.sackBlocks != null) {
       // Linux's tcp_options_write: NOP NOP timestamps, then NOP NOP SACK.
       options =
           List.of(
@@ -140,7 +140,7 @@ public final class FrameRenderer {
               TcpOption.timestamps(tsVal, tsEcr),
               TcpOption.noOperation(),
               TcpOption.noOperation(),
-              TcpOption.sack(w.sackBlocks, w.sackCount));
+              TcpOption.sack(w.sackBlocks, w.sackCount()));
       window = (int) Math.min(0xffff, w.tcpWindow >> WINDOW_SCALE);
     } else if (w.tcpHeaderLength > TcpHeader.MINIMUM_LENGTH) {
       options =

@@ -85,7 +85,7 @@ class TcpConnectionTest {
     Frame ack = toServer.sent.get(1);
     assertThat((int) syn.tcpFlags).isEqualTo(TcpHeader.SYN);
     assertThat((int) syn.tcpHeaderLength).isEqualTo(40);
-    assertThat(syn.tcpMss).isEqualTo(1410);
+    assertThat((int) syn.tcpMss).isEqualTo(1410);
     assertThat((int) synAck.tcpFlags).isEqualTo(TcpHeader.SYN | TcpHeader.ACK);
     assertThat(synAck.tcpAck).isEqualTo(1);
     assertThat((int) ack.tcpFlags).isEqualTo(TcpHeader.ACK);
@@ -142,8 +142,8 @@ class TcpConnectionTest {
               + " ack="
               + f.tcpAck
               + " sacks="
-              + f.sackCount
-              + (f.sackCount > 0 ? " " + f.sackBlocks[0] + "-" + f.sackBlocks[1] : ""));
+              + f.sackCount()
+              + (f.sackCount() > 0 ? " " + f.sackBlocks[0] + "-" + f.sackBlocks[1] : ""));
     System.out.println(
         client
             + " fr="
