@@ -7,10 +7,12 @@ import java.util.Map;
 import org.overlaysim.engine.EventHandler;
 import org.overlaysim.overlay.fdb.Directory;
 import org.overlaysim.overlay.observe.NetworkObserver;
+import org.overlaysim.overlay.packet.ArpPacket;
 import org.overlaysim.overlay.packet.EtherType;
 import org.overlaysim.overlay.packet.IcmpMessage;
 import org.overlaysim.overlay.packet.IpProtocol;
 import org.overlaysim.overlay.packet.UdpHeader;
+import org.overlaysim.scenario.Ipv4;
 import org.overlaysim.scenario.MacAddress;
 import org.overlaysim.topology.DropReason;
 
@@ -125,7 +127,7 @@ public final class ContainerStack {
     f.srcMac = mac;
     f.overlay = overlay;
     f.srcContainer = index;
-    f.ipId = nextIpId;
+    f.ipId = (char) nextIpId;
     nextIpId = (nextIpId + 1) & 0xffff;
     int mtu = pathMtu.mtu(f.dstIp, ifMtu, part.simulator().nowNs());
     if (f.ipLength > mtu) {
@@ -215,10 +217,7 @@ public final class ContainerStack {
       request.srcContainer = index;
       request.srcMac = mac;
       request.dstMac = MacAddress.BROADCAST.bits();
-      request.arpOp = Frame.ARP_REQUEST;
-      request.arpSenderMac = mac;
-      request.arpSenderIp = ip;
-      request.arpTargetIp = target;
+      request.arp = ArpPacket.request(new MacAddress(mac), new Ipv4(ip), new Ipv4(target));
       transmit(request);
       part.simulator().schedule(ARP_RETRY_NS, this);
     }
@@ -252,7 +251,7 @@ public final class ContainerStack {
       reply.icmp(
           IcmpMessage.TYPE_ECHO_REPLY,
           0,
-          whole.icmpRest,
+          whole.icmp.rest(),
           whole.l4Length - IcmpMessage.HEADER_LENGTH);
       observer.packetSent(reply.flow, reply.ipLength);
       send(reply);
@@ -262,8 +261,8 @@ public final class ContainerStack {
       observer.latencySample(whole.flow, part.simulator().nowNs() - whole.appSentNs);
     } else if (whole.isFragmentationNeeded()) {
       // RFC 1191 section 6.3: lower the path MTU to the quoted destination.
-      pathMtu.lower(whole.quoted.dstIp, whole.icmpRest & 0xffff, part.simulator().nowNs());
-      Frame quoted = whole.quoted;
+      Frame quoted = whole.icmp.quoted();
+      pathMtu.lower(quoted.dstIp, whole.icmp.rest() & 0xffff, part.simulator().nowNs());
       if (quoted.srcContainer == index && quoted.hasPorts()) {
         TransportHandler socket = handler(quoted.protocol, quoted.srcPort);
         if (socket != null) {
@@ -287,23 +286,20 @@ public final class ContainerStack {
   }
 
   private void receiveArp(Frame f) {
-    if (f.arpTargetIp != ip) {
+    ArpPacket arp = f.arp;
+    if (arp.targetProtocolAddress().bits() != ip) {
       return;
     }
     // RFC 826: the target merges the sender's mapping before answering.
-    learnNeighbour(f.arpSenderIp, f.arpSenderMac);
-    if (f.arpOp == Frame.ARP_REQUEST) {
+    learnNeighbour(arp.senderProtocolAddress().bits(), arp.senderHardwareAddress().bits());
+    if (arp.isRequest()) {
       Frame reply = new Frame();
       reply.etherType = EtherType.ARP;
       reply.overlay = overlay;
       reply.srcContainer = index;
       reply.srcMac = mac;
-      reply.dstMac = f.arpSenderMac;
-      reply.arpOp = Frame.ARP_REPLY;
-      reply.arpSenderMac = mac;
-      reply.arpSenderIp = ip;
-      reply.arpTargetMac = f.arpSenderMac;
-      reply.arpTargetIp = f.arpSenderIp;
+      reply.dstMac = arp.senderHardwareAddress().bits();
+      reply.arp = ArpPacket.replyTo(arp, new MacAddress(mac));
       transmit(reply);
     }
   }

@@ -512,13 +512,13 @@ public final class DataPlane implements UnderlayListener {
     Frame icmp = new Frame();
     icmp.srcIp = from;
     icmp.dstIp = to;
-    icmp.quoted = about;
     int datagram = about.tunneled && to == about.outerSrc ? about.outerLength : about.ipLength;
-    icmp.icmp(
+    icmp.icmpError(
         IcmpMessage.TYPE_DESTINATION_UNREACHABLE,
         IcmpMessage.CODE_FRAGMENTATION_NEEDED,
         mtu & 0xffff,
-        Math.min(IcmpMessage.LINUX_MAXIMUM_QUOTE, datagram));
+        Math.min(IcmpMessage.LINUX_MAXIMUM_QUOTE, datagram),
+        about);
     return icmp;
   }
 

@@ -7,7 +7,7 @@ import org.overlaysim.overlay.packet.Ipv4Header;
  * every fragment but the last carries (mtu - 20) rounded down to a multiple of 8 payload bytes, all
  * share the identification, MF on all but the last (which keeps the original's MF, so a fragment
  * can be fragmented again). A 1500-byte datagram on a 1400 MTU becomes 1396 + 124 bytes. Reassembly
- * counts payload bytes on the whole datagram (see {@link Frame#reassembledBytes}).
+ * counts payload bytes on the whole datagram (see {@link Received}).
  */
 public final class Fragments {
   private static final int HEADER = Ipv4Header.MINIMUM_LENGTH;
@@ -48,8 +48,8 @@ public final class Fragments {
       int off = i * max;
       int len = Math.min(max, data - off);
       c.innerWhole = whole;
-      c.fragOffset = f.fragOffset + off;
-      c.ipLength = HEADER + len;
+      c.fragOffset = (char) (f.fragOffset + off);
+      c.ipLength = (char) (HEADER + len);
       c.mf = i < n - 1 || f.mf;
       c.outerLength = c.ipLength + outerExtra;
       out[i] = c;
@@ -94,8 +94,9 @@ public final class Fragments {
       return f;
     }
     Frame whole = f.innerWhole;
-    whole.reassembledBytes += f.ipLength - HEADER;
-    return whole.reassembledBytes == whole.ipLength - HEADER ? whole : null;
+    Received received = received(whole);
+    received.inner += f.ipLength - HEADER;
+    return received.inner == whole.ipLength - HEADER ? whole : null;
   }
 
   /** As {@link #reassembleInner} for outer fragments (reassembled by the receiving host). */
@@ -104,7 +105,24 @@ public final class Fragments {
       return f;
     }
     Frame whole = f.outerWhole;
-    whole.outerReassembledBytes += f.outerLength - HEADER;
-    return whole.outerReassembledBytes == whole.outerLength - HEADER ? whole : null;
+    Received received = received(whole);
+    received.outer += f.outerLength - HEADER;
+    return received.outer == whole.outerLength - HEADER ? whole : null;
+  }
+
+  /**
+   * Payload bytes of a whole datagram's fragments received so far, of its inner and of its outer
+   * datagram; most frames are never fragmented, so it is made at the first fragment's arrival.
+   */
+  static final class Received {
+    int inner;
+    int outer;
+  }
+
+  private static Received received(Frame whole) {
+    if (whole.received == null) {
+      whole.received = new Received();
+    }
+    return whole.received;
   }
 }

@@ -1,5 +1,6 @@
 package org.overlaysim.overlay.dataplane;
 
+import org.overlaysim.overlay.packet.ArpPacket;
 import org.overlaysim.overlay.packet.EtherType;
 import org.overlaysim.overlay.packet.IcmpMessage;
 import org.overlaysim.overlay.packet.IpProtocol;
@@ -23,10 +24,6 @@ import org.overlaysim.topology.UnderlayPacket;
  * <p>Mutable, owned by one holder at a time; {@link #copy()} for head-end replicas and fragments.
  */
 public final class Frame implements UnderlayPacket {
-  public static final int ARP_REQUEST = 1;
-  public static final int ARP_REPLY = 2;
-  public static final int ARP_LENGTH = 28;
-
   // --- simulation metadata
   /** Index of the flow in the scenario's traffic list, -1 for none (ARP, ICMP errors). */
   public int flow = -1;
@@ -43,56 +40,53 @@ public final class Frame implements UnderlayPacket {
   // --- inner Ethernet
   public long srcMac;
   public long dstMac;
-  public int etherType = EtherType.IPV4;
+  public char etherType = EtherType.IPV4;
 
-  // --- ARP (etherType ARP)
-  public int arpOp;
-  public long arpSenderMac;
-  public int arpSenderIp;
-  public long arpTargetMac;
-  public int arpTargetIp;
+  /** The ARP message of an ARP frame (etherType ARP), else null: rare, so kept beside the frame. */
+  public ArpPacket arp;
 
   // --- inner IPv4
   public int srcIp;
   public int dstIp;
-  public int protocol;
-  public int ipId;
-  public int ttl = Ipv4Header.DEFAULT_TTL;
+  public short protocol;
+  public char ipId;
+  public short ttl = Ipv4Header.DEFAULT_TTL;
   public boolean df;
   public boolean mf;
 
   /** Fragment offset in bytes (a multiple of 8). */
-  public int fragOffset;
+  public char fragOffset;
 
   /** Total length of this IPv4 packet or fragment. */
-  public int ipLength;
+  public char ipLength;
 
   /** ICMP or UDP bytes (header included) of the whole datagram, before any fragmentation. */
-  public int l4Length;
+  public char l4Length;
 
-  // --- ICMP
-  public int icmpType;
-  public int icmpCode;
-  public int icmpRest;
+  /** The ICMP header of an ICMP message, else null: rare, so kept beside the frame. */
+  public Icmp icmp;
 
-  /** For an ICMP error: the packet it quotes. */
-  public Frame quoted;
+  /**
+   * An ICMP message's type, code and rest of header (RFC 792) and, for an error, the packet it
+   * quotes (else null).
+   */
+  public record Icmp(int type, int code, int rest, Frame quoted) {}
 
   // --- UDP
-  public int srcPort;
-  public int dstPort;
+  public char srcPort;
+  public char dstPort;
 
   // --- TCP (srcPort/dstPort above). Sequence numbers are kept as longs counted from the
   // connection's first sequence number (its SYN is 0), so the model never deals with wrap-around.
   public long tcpSeq;
   public long tcpAck;
-  public int tcpFlags;
+  public short tcpFlags;
 
   /** TCP header length, options included (40 for Linux's SYN options, 32 with timestamps). */
-  public int tcpHeaderLength;
+  public short tcpHeaderLength;
 
   /** The MSS option of a SYN (path MTU - 40), 0 on other segments. */
-  public int tcpMss;
+  public char tcpMss;
 
   /** The window the sender advertises, in bytes (window scaling already applied). */
   public long tcpWindow;
@@ -103,12 +97,10 @@ public final class Frame implements UnderlayPacket {
   public long tsEcr = -1;
 
   /**
-   * RFC 2018 SACK blocks of this segment (a D-SACK, RFC 2883, first when present): {@code
-   * sackCount} pairs (left edge, right edge) in {@code sackBlocks}, sequence numbers as {@code
-   * tcpAck}; the array is made only for segments that carry blocks and never changed after send.
+   * RFC 2018 SACK blocks of this segment (a D-SACK, RFC 2883, first when present): pairs (left
+   * edge, right edge), sequence numbers as {@code tcpAck}; null on segments that carry none, and
+   * never changed after send.
    */
-  public int sackCount;
-
   public long[] sackBlocks;
 
   /** Told when this frame (or a fragment or replica of it) is dropped; null for most traffic. */
@@ -127,33 +119,34 @@ public final class Frame implements UnderlayPacket {
   public boolean tunneled;
 
   /** Encapsulation of the outer header, for rendering: 0 vxlan, 1 geneve, 2 ipip, 3 none. */
-  public int tunnelKind;
+  public short tunnelKind;
 
   /** Geneve option bytes after the 8-byte Geneve header (the overlay's optionsBytes), else 0. */
-  public int tunnelOptionsBytes;
+  public short tunnelOptionsBytes;
 
   public int vni;
 
   /**
-   * What encrypted the outer packet ({@link #CIPHER_NONE}, {@link #CIPHER_WIREGUARD}, {@link
-   * #CIPHER_ESP_TRANSPORT}, {@link #CIPHER_ESP_TUNNEL}): the outer header fields are then the
+   * What encrypted the outer packet, null when nothing did: the outer header fields are then the
    * encrypted packet's, and the tunnel's own headers are inside, unseen.
    */
-  public int cipher;
+  public Seal seal;
 
-  /** WireGuard's receiver index or ESP's SPI. */
-  public int cipherId;
-
-  /** WireGuard's counter or ESP's sequence number (per peer, from 0 or 1). */
-  public long cipherCounter;
+  /**
+   * An encryption of the outer packet: {@code cipher} one of {@link #CIPHER_WIREGUARD}, {@link
+   * #CIPHER_ESP_TRANSPORT}, {@link #CIPHER_ESP_TUNNEL}; {@code id} WireGuard's receiver index or
+   * ESP's SPI; {@code counter} WireGuard's counter or ESP's sequence number (per peer, from 0 or
+   * 1).
+   */
+  public record Seal(int cipher, int id, long counter) {}
 
   public int outerSrc;
   public int outerDst;
-  public int outerProto;
-  public int outerSrcPort;
-  public int outerDstPort;
-  public int outerTtl = Ipv4Header.DEFAULT_TTL;
-  public int outerId;
+  public short outerProto;
+  public char outerSrcPort;
+  public char outerDstPort;
+  public short outerTtl = Ipv4Header.DEFAULT_TTL;
+  public char outerId;
   public boolean outerDf;
   public boolean outerMf;
   public int outerFragOffset;
@@ -170,10 +163,8 @@ public final class Frame implements UnderlayPacket {
   /** The outer datagram an outer fragment belongs to (null for a whole one). */
   public Frame outerWhole;
 
-  /** Payload bytes of fragments received so far, kept on the whole datagram (reassembly). */
-  public int reassembledBytes;
-
-  public int outerReassembledBytes;
+  /** Reassembly's count on a whole datagram, made when its first fragment arrives; not copied. */
+  Fragments.Received received;
 
   public static final int TUNNEL_VXLAN = 0;
   public static final int TUNNEL_GENEVE = 1;
@@ -182,7 +173,6 @@ public final class Frame implements UnderlayPacket {
   /** No tunnel inside the encryption: WireGuard or ESP carry the inner packet itself. */
   public static final int TUNNEL_NONE = 3;
 
-  public static final int CIPHER_NONE = 0;
   public static final int CIPHER_WIREGUARD = 1;
   public static final int CIPHER_ESP_TRANSPORT = 2;
   public static final int CIPHER_ESP_TUNNEL = 3;
@@ -197,11 +187,7 @@ public final class Frame implements UnderlayPacket {
     f.srcMac = srcMac;
     f.dstMac = dstMac;
     f.etherType = etherType;
-    f.arpOp = arpOp;
-    f.arpSenderMac = arpSenderMac;
-    f.arpSenderIp = arpSenderIp;
-    f.arpTargetMac = arpTargetMac;
-    f.arpTargetIp = arpTargetIp;
+    f.arp = arp;
     f.srcIp = srcIp;
     f.dstIp = dstIp;
     f.protocol = protocol;
@@ -212,10 +198,7 @@ public final class Frame implements UnderlayPacket {
     f.fragOffset = fragOffset;
     f.ipLength = ipLength;
     f.l4Length = l4Length;
-    f.icmpType = icmpType;
-    f.icmpCode = icmpCode;
-    f.icmpRest = icmpRest;
-    f.quoted = quoted;
+    f.icmp = icmp;
     f.srcPort = srcPort;
     f.dstPort = dstPort;
     f.tcpSeq = tcpSeq;
@@ -226,7 +209,6 @@ public final class Frame implements UnderlayPacket {
     f.tcpMss = tcpMss;
     f.tsVal = tsVal;
     f.tsEcr = tsEcr;
-    f.sackCount = sackCount;
     f.sackBlocks = sackBlocks;
     f.dropListener = dropListener;
     f.egressVerdict = egressVerdict;
@@ -235,9 +217,7 @@ public final class Frame implements UnderlayPacket {
     f.tunnelKind = tunnelKind;
     f.tunnelOptionsBytes = tunnelOptionsBytes;
     f.vni = vni;
-    f.cipher = cipher;
-    f.cipherId = cipherId;
-    f.cipherCounter = cipherCounter;
+    f.seal = seal;
     f.outerSrc = outerSrc;
     f.outerDst = outerDst;
     f.outerProto = outerProto;
@@ -269,54 +249,51 @@ public final class Frame implements UnderlayPacket {
   }
 
   public boolean isEchoRequest() {
-    return protocol == IpProtocol.ICMP && icmpType == IcmpMessage.TYPE_ECHO_REQUEST;
+    return protocol == IpProtocol.ICMP && icmp.type() == IcmpMessage.TYPE_ECHO_REQUEST;
   }
 
   public boolean isEchoReply() {
-    return protocol == IpProtocol.ICMP && icmpType == IcmpMessage.TYPE_ECHO_REPLY;
+    return protocol == IpProtocol.ICMP && icmp.type() == IcmpMessage.TYPE_ECHO_REPLY;
   }
 
   public boolean isFragmentationNeeded() {
     return protocol == IpProtocol.ICMP
-        && icmpType == IcmpMessage.TYPE_DESTINATION_UNREACHABLE
-        && icmpCode == IcmpMessage.CODE_FRAGMENTATION_NEEDED;
+        && icmp.type() == IcmpMessage.TYPE_DESTINATION_UNREACHABLE
+        && icmp.code() == IcmpMessage.CODE_FRAGMENTATION_NEEDED;
   }
 
   /** Inner Ethernet payload length: the IPv4 packet, or the 28-byte ARP message. */
   public int innerL3Length() {
-    return isArp() ? ARP_LENGTH : ipLength;
+    return isArp() ? ArpPacket.LENGTH : ipLength;
   }
 
   /** Fills the inner IPv4 fields of a whole (unfragmented) ICMP message. */
   public Frame icmp(int type, int code, int rest, int payloadBytes) {
+    return icmpError(type, code, rest, payloadBytes, null);
+  }
+
+  /** {@link #icmp} for an error message quoting {@code quoted}. */
+  public Frame icmpError(int type, int code, int rest, int payloadBytes, Frame quoted) {
     protocol = IpProtocol.ICMP;
-    icmpType = type;
-    icmpCode = code;
-    icmpRest = rest;
-    l4Length = IcmpMessage.HEADER_LENGTH + payloadBytes;
-    ipLength = Ipv4Header.MINIMUM_LENGTH + l4Length;
-    return this;
+    icmp = new Icmp(type, code, rest, quoted);
+    return lengths(IcmpMessage.HEADER_LENGTH + payloadBytes);
   }
 
   /** Fills the inner IPv4 fields of a whole UDP datagram. */
   public Frame udp(int sourcePort, int destinationPort, int payloadBytes) {
     protocol = IpProtocol.UDP;
-    srcPort = sourcePort;
-    dstPort = destinationPort;
-    l4Length = UdpHeader.HEADER_LENGTH + payloadBytes;
-    ipLength = Ipv4Header.MINIMUM_LENGTH + l4Length;
-    return this;
+    srcPort = (char) sourcePort;
+    dstPort = (char) destinationPort;
+    return lengths(UdpHeader.HEADER_LENGTH + payloadBytes);
   }
 
   /** Fills the inner IPv4 fields of a whole TCP segment. */
   public Frame tcp(int sourcePort, int destinationPort, int headerLength, int payloadBytes) {
     protocol = IpProtocol.TCP;
-    srcPort = sourcePort;
-    dstPort = destinationPort;
-    tcpHeaderLength = headerLength;
-    l4Length = headerLength + payloadBytes;
-    ipLength = Ipv4Header.MINIMUM_LENGTH + l4Length;
-    return this;
+    srcPort = (char) sourcePort;
+    dstPort = (char) destinationPort;
+    tcpHeaderLength = (short) headerLength;
+    return lengths(headerLength + payloadBytes);
   }
 
   /** SCTP common header (12) and an INIT chunk (20): an association's first packet. */
@@ -328,11 +305,21 @@ public final class Frame implements UnderlayPacket {
   /** Fills the inner IPv4 fields of an SCTP packet carrying one INIT or INIT-ACK chunk. */
   public Frame sctpInit(int sourcePort, int destinationPort) {
     protocol = SCTP;
-    srcPort = sourcePort;
-    dstPort = destinationPort;
-    l4Length = SCTP_INIT_LENGTH;
-    ipLength = Ipv4Header.MINIMUM_LENGTH + l4Length;
+    srcPort = (char) sourcePort;
+    dstPort = (char) destinationPort;
+    return lengths(SCTP_INIT_LENGTH);
+  }
+
+  /** The transport and IPv4 lengths of a whole datagram of {@code l4Bytes} transport bytes. */
+  private Frame lengths(int l4Bytes) {
+    l4Length = (char) l4Bytes;
+    ipLength = (char) (Ipv4Header.MINIMUM_LENGTH + l4Bytes);
     return this;
+  }
+
+  /** The number of SACK blocks the segment carries. */
+  public int sackCount() {
+    return sackBlocks == null ? 0 : sackBlocks.length / 2;
   }
 
   /** TCP payload bytes of a whole segment. */

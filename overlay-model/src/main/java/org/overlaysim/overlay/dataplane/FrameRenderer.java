@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
 import org.overlaysim.engine.random.SplitMix64;
-import org.overlaysim.overlay.packet.ArpPacket;
 import org.overlaysim.overlay.packet.EtherType;
 import org.overlaysim.overlay.packet.EthernetHeader;
 import org.overlaysim.overlay.packet.GeneveHeader;
@@ -61,14 +60,7 @@ public final class FrameRenderer {
   }
 
   private static byte[] arp(Frame f) {
-    ArpPacket arp =
-        new ArpPacket(
-            f.arpOp,
-            new MacAddress(f.arpSenderMac),
-            new Ipv4(f.arpSenderIp),
-            new MacAddress(f.arpTargetMac),
-            new Ipv4(f.arpTargetIp));
-    return arp.toBytes();
+    return f.arp.toBytes();
   }
 
   /** The inner IPv4 packet (or fragment) with its real header. */
@@ -104,11 +96,14 @@ public final class FrameRenderer {
     ByteBuffer b = ByteBuffer.wrap(l4);
     if (w.protocol == IpProtocol.ICMP) {
       Octets body = Octets.EMPTY;
-      if (w.quoted != null) {
+      Frame.Icmp icmp = w.icmp;
+      if (icmp.quoted() != null) {
         byte[] quoted = quote(w);
         body = Octets.of(quoted);
       }
-      new IcmpMessage(w.icmpType, w.icmpCode, 0, w.icmpRest, body).withComputedChecksum().write(b);
+      new IcmpMessage(icmp.type(), icmp.code(), 0, icmp.rest(), body)
+          .withComputedChecksum()
+          .write(b);
     } else if (w.protocol == IpProtocol.UDP) {
       UdpHeader udp = UdpHeader.of(w.srcPort, w.dstPort, w.l4Length - UdpHeader.HEADER_LENGTH);
       udp = udp.withChecksum(udp.computeChecksum(new Ipv4(w.srcIp), new Ipv4(w.dstIp), 0));
@@ -136,7 +131,7 @@ public final class FrameRenderer {
     if ((w.tcpFlags & TcpHeader.SYN) != 0) {
       options = TcpHeader.linuxSynOptions(w.tcpMss, tsVal, WINDOW_SCALE);
       window = (int) Math.min(0xffff, w.tcpWindow);
-    } else if (w.sackCount > 0) {
+    } else if (w.sackBlocks != null) {
       // Linux's tcp_options_write: NOP NOP timestamps, then NOP NOP SACK.
       options =
           List.of(
@@ -145,7 +140,7 @@ public final class FrameRenderer {
               TcpOption.timestamps(tsVal, tsEcr),
               TcpOption.noOperation(),
               TcpOption.noOperation(),
-              TcpOption.sack(w.sackBlocks, w.sackCount));
+              TcpOption.sack(w.sackBlocks, w.sackCount()));
       window = (int) Math.min(0xffff, w.tcpWindow >> WINDOW_SCALE);
     } else if (w.tcpHeaderLength > TcpHeader.MINIMUM_LENGTH) {
       options =
@@ -173,7 +168,7 @@ public final class FrameRenderer {
 
   /** RFC 792: the offending datagram's header and first 8 data bytes, as the recipient sent it. */
   private byte[] quote(Frame icmp) {
-    Frame q = icmp.quoted;
+    Frame q = icmp.icmp.quoted();
     boolean outerView = q.tunneled && icmp.dstIp == q.outerSrc;
     byte[] datagram;
     if (outerView) {
@@ -214,7 +209,7 @@ public final class FrameRenderer {
 
   /** What follows the outer IPv4 header of the whole datagram. */
   private byte[] outerPayload(Frame w) {
-    if (w.cipher != Frame.CIPHER_NONE) {
+    if (w.seal != null) {
       return sealed(w);
     }
     if (w.tunnelKind == Frame.TUNNEL_IPIP) {
@@ -254,26 +249,27 @@ public final class FrameRenderer {
   private static byte[] sealed(Frame w) {
     byte[] bytes = new byte[w.outerLength - IP];
     ByteBuffer b = ByteBuffer.wrap(bytes);
-    if (w.cipher == Frame.CIPHER_WIREGUARD) {
+    Frame.Seal seal = w.seal;
+    if (seal.cipher() == Frame.CIPHER_WIREGUARD) {
       b.position(UdpHeader.HEADER_LENGTH);
       b.order(ByteOrder.LITTLE_ENDIAN)
           .putInt(WIREGUARD_TRANSPORT_DATA)
-          .putInt(w.cipherId)
-          .putLong(w.cipherCounter);
+          .putInt(seal.id())
+          .putLong(seal.counter());
       opaque(bytes, b.position(), w);
       UdpHeader udp = UdpHeader.of(w.outerSrcPort, w.outerDstPort, bytes.length - 8);
       long sum = InternetChecksum.sum(bytes, UdpHeader.HEADER_LENGTH, bytes.length - 8);
       udp = udp.withChecksum(udp.computeChecksum(new Ipv4(w.outerSrc), new Ipv4(w.outerDst), sum));
       udp.write(ByteBuffer.wrap(bytes));
     } else {
-      b.putInt(w.cipherId).putInt((int) w.cipherCounter);
+      b.putInt(seal.id()).putInt((int) seal.counter());
       opaque(bytes, b.position(), w);
     }
     return bytes;
   }
 
   private static void opaque(byte[] bytes, int from, Frame w) {
-    long seed = SplitMix64.mix((long) w.cipherId << 32 ^ w.cipherCounter);
+    long seed = SplitMix64.mix((long) w.seal.id() << 32 ^ w.seal.counter());
     for (int i = from; i < bytes.length; i++) {
       long word = SplitMix64.mix(seed + (i >>> 3) * SplitMix64.GOLDEN_GAMMA);
       bytes[i] = (byte) (word >>> (8 * (i & 7)));

@@ -335,7 +335,7 @@ public final class HostStack {
     if (sealing.seals()) {
       sealing.seal(f, ip, remoteIp, nextOuterId, sealedTo(remote, sealing.encryption()));
     } else {
-      f.cipher = Frame.CIPHER_NONE;
+      f.seal = null;
     }
     nextOuterId = (nextOuterId + 1) & 0xffff;
     int pathMtu = outerPathMtu(remoteIp);
@@ -401,7 +401,7 @@ public final class HostStack {
     }
     if (!dp.wraps(overlay)) {
       routedSend.offer(f);
-    } else if (f.cipher != Frame.CIPHER_NONE) {
+    } else if (f.seal != null) {
       if (!crypto.encrypt(f, dp.sealing(overlay).rateBps())) {
         dp.drop(part, f, whereCrypto, DropReason.QUEUE_FULL, f.ipLength);
       }
@@ -473,7 +473,7 @@ public final class HostStack {
     if (f.protocol != IpProtocol.ICMP) {
       return false;
     }
-    return switch (f.icmpType) {
+    return switch (f.icmp.type()) {
       case 3, 4, 5, 11, 12 -> true;
       default -> false;
     };
@@ -495,7 +495,7 @@ public final class HostStack {
       if (whole == null) {
         return;
       }
-      if (whole.cipher == Frame.CIPHER_NONE) {
+      if (whole.seal == null) {
         decapsulation.offer(whole);
       } else if (!crypto.decrypt(whole, dp.sealing(whole.overlay).rateBps())) {
         dp.drop(part, whole, whereCrypto, DropReason.QUEUE_FULL, whole.ipLength);
@@ -505,9 +505,10 @@ public final class HostStack {
     Frame whole = f;
     if (f.dstIp == ip) {
       whole = Fragments.reassembleInner(f);
-      if (whole != null && whole.isFragmentationNeeded() && whole.quoted != null) {
+      if (whole != null && whole.isFragmentationNeeded() && whole.icmp.quoted() != null) {
         // An ICMP error about an outer packet this VTEP sent (RFC 1191 for the tunnel).
-        outerPathMtu.lower(whole.quoted.dstIpv4(), whole.icmpRest & 0xffff, simulator.nowNs());
+        outerPathMtu.lower(
+            whole.icmp.quoted().dstIpv4(), whole.icmp.rest() & 0xffff, simulator.nowNs());
       }
       return;
     }
@@ -517,7 +518,7 @@ public final class HostStack {
   /** After the decapsulation cost: VNI check, learning, the bridge. */
   private void decapsulated(Frame f) {
     f.tunneled = false;
-    f.cipher = Frame.CIPHER_NONE;
+    f.seal = null;
     Directory d = dp.directory();
     int overlay = f.overlay;
     if (f.tunnelKind != Frame.TUNNEL_IPIP && f.tunnelKind != Frame.TUNNEL_NONE) {

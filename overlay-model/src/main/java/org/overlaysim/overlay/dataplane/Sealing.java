@@ -42,25 +42,27 @@ record Sealing(Encryption encryption, Encapsulation encapsulation, int wireguard
       f.tunnelKind = Frame.TUNNEL_NONE;
       f.outerSrc = localIp;
       f.outerDst = remoteIp;
-      f.outerId = outerId;
+      f.outerId = (char) outerId;
       f.outerFragOffset = 0;
       f.outerMf = false;
       f.outerDf = f.df;
       f.outerLength = f.ipLength;
     }
     int added = encryption.addedBytes(f.outerLength, encapsulation, wireguardMtu);
+    int cipher;
+    long counter;
     if (encryption == Encryption.WIREGUARD) {
       // A UDP datagram of the wireguard socket: DF clear, the default TTL (socket.c, send4).
-      f.cipher = Frame.CIPHER_WIREGUARD;
+      cipher = Frame.CIPHER_WIREGUARD;
       f.outerProto = IpProtocol.UDP;
       f.outerSrcPort = Encryption.WIREGUARD_PORT;
       f.outerDstPort = Encryption.WIREGUARD_PORT;
       f.outerDf = false;
       f.outerTtl = Ipv4Header.DEFAULT_TTL;
-      f.cipherCounter = sent; // the nonce counter starts at 0 (noise.c)
+      counter = sent; // the nonce counter starts at 0 (noise.c)
     } else {
       boolean transport = Encryption.espTransport(encapsulation);
-      f.cipher = transport ? Frame.CIPHER_ESP_TRANSPORT : Frame.CIPHER_ESP_TUNNEL;
+      cipher = transport ? Frame.CIPHER_ESP_TRANSPORT : Frame.CIPHER_ESP_TUNNEL;
       f.outerProto = IpProtocol.ESP;
       f.outerSrcPort = 0;
       f.outerDstPort = 0;
@@ -69,9 +71,9 @@ record Sealing(Encryption encryption, Encapsulation encapsulation, int wireguard
         f.outerDf = f.df;
         f.outerTtl = Ipv4Header.DEFAULT_TTL;
       }
-      f.cipherCounter = sent + 1; // RFC 4303 section 3.3.3: the first packet has sequence 1
+      counter = sent + 1; // RFC 4303 section 3.3.3: the first packet has sequence 1
     }
-    f.cipherId = peerId(localIp, remoteIp);
+    f.seal = new Frame.Seal(cipher, peerId(localIp, remoteIp), counter);
     f.outerLength += added;
   }
 

@@ -129,10 +129,10 @@ final class Segmentation {
   }
 
   private static int srcPort(Frame f) {
-    return f.protocol == IpProtocol.ICMP ? f.icmpRest >>> 16 : f.srcPort;
+    return f.protocol == IpProtocol.ICMP ? f.icmp.rest() >>> 16 : f.srcPort;
   }
 
   private static int dstPort(Frame f) {
-    return f.protocol == IpProtocol.ICMP ? f.icmpRest >>> 16 : f.dstPort;
+    return f.protocol == IpProtocol.ICMP ? f.icmp.rest() >>> 16 : f.dstPort;
   }
 }

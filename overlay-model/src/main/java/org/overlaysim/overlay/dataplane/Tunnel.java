@@ -61,12 +61,12 @@ public sealed interface Tunnel permits Tunnel.Udp, Tunnel.IpInIp, Tunnel.Direct 
     @Override
     public int encapsulate(Frame f, int localIp, int remoteIp, int outerId) {
       outer(f, localIp, remoteIp, outerId);
-      f.tunnelKind = kind;
-      f.tunnelOptionsBytes = optionsBytes;
+      f.tunnelKind = (short) kind;
+      f.tunnelOptionsBytes = (short) optionsBytes;
       f.vni = vni;
       f.outerProto = IpProtocol.UDP;
-      f.outerSrcPort = SourcePortRange.RFC_7348.portFor(innerFlowHash(f));
-      f.outerDstPort = udpPort;
+      f.outerSrcPort = (char) SourcePortRange.RFC_7348.portFor(innerFlowHash(f));
+      f.outerDstPort = (char) udpPort;
       f.outerDf = !f.isArp() && outerDf.outerDf(f.df);
       f.outerTtl = Ipv4Header.DEFAULT_TTL;
       f.outerLength = ADDED + optionsBytes + f.innerL3Length();
@@ -129,7 +129,7 @@ public sealed interface Tunnel permits Tunnel.Udp, Tunnel.IpInIp, Tunnel.Direct 
     f.tunneled = true;
     f.outerSrc = localIp;
     f.outerDst = remoteIp;
-    f.outerId = outerId;
+    f.outerId = (char) outerId;
     f.outerFragOffset = 0;
     f.outerMf = false;
   }

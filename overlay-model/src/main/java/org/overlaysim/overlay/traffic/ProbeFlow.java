@@ -208,7 +208,7 @@ public final class ProbeFlow implements EventHandler {
         f.tcp(Reachability.PROBE_SOURCE_PORT, port.port(), TcpConnection.SYN_HEADER_LENGTH, 0);
         f.tcpFlags = TcpHeader.SYN;
         f.tcpWindow = 65_535;
-        f.tcpMss = stack.pathMtu(f.dstIp) - TcpConnection.IP_TCP_HEADERS;
+        f.tcpMss = (char) (stack.pathMtu(f.dstIp) - TcpConnection.IP_TCP_HEADERS);
         f.tsVal = simulator.nowNs();
       } else if (protocol == Frame.SCTP) {
         f.sctpInit(Reachability.PROBE_SOURCE_PORT, port.port());

@@ -287,7 +287,7 @@ public final class TcpConnection implements TransportHandler {
     synTries++;
     Frame f = segment(0, SYN_HEADER_LENGTH, 0, ack ? TcpHeader.SYN | TcpHeader.ACK : TcpHeader.SYN);
     f.tcpWindow = Math.min(rcvWindow, 65_535); // RFC 7323: a SYN's window is never scaled
-    f.tcpMss = mss + TIMESTAMP_OPTION_BYTES;
+    f.tcpMss = (char) (mss + TIMESTAMP_OPTION_BYTES);
     if (ack) {
       f.dropListener = synAckDropListener;
     }
@@ -392,7 +392,7 @@ public final class TcpConnection implements TransportHandler {
     long priorFack = board.highestSacked;
     peerWindow = f.tcpWindow;
     board.beginAck();
-    boolean dsack = f.sackCount > 0 && processSacks(f, ack, now);
+    boolean dsack = f.sackBlocks != null && processSacks(f, ack, now);
     boolean advanced = ack > sndUna;
     if (advanced) {
       board.acknowledge(ack, now, rack, rtt.minRttNs());
@@ -417,7 +417,7 @@ public final class TcpConnection implements TransportHandler {
             sndUna,
             sndNxt,
             advanced,
-            f.sackCount > 0,
+            f.sackBlocks != null,
             dsack,
             ackedSacked,
             rtt.minRttNs(),
@@ -441,7 +441,7 @@ public final class TcpConnection implements TransportHandler {
    */
   private boolean processSacks(Frame f, long ack, long now) {
     long[] b = f.sackBlocks;
-    int n = f.sackCount;
+    int n = f.sackCount();
     // Linux's tcp_check_dsack: the first block starts below the ACK, or lies inside the second.
     boolean dsack = b[0] < ack || (n > 1 && b[0] >= b[2] && b[1] <= b[3]);
     long minRtt = rtt.minRttNs();
@@ -745,13 +745,13 @@ public final class TcpConnection implements TransportHandler {
     int blocks = ack && (flags & TcpHeader.SYN) == 0 ? sacks.blocksToSend(MAX_SACK_BLOCKS) : 0;
     if (blocks > 0) {
       f.sackBlocks = new long[2 * blocks];
-      f.sackCount = sacks.write(f.sackBlocks, blocks);
+      sacks.write(f.sackBlocks, blocks); // all of them: blocksToSend counted what there is
       headerLength += sackOptionBytes(blocks);
     }
     f.tcp(localPort, remotePort, headerLength, payload);
     f.tcpSeq = seq;
     f.tcpAck = ack ? rcvNxt : 0;
-    f.tcpFlags = flags;
+    f.tcpFlags = (short) flags;
     f.tcpWindow = rcvWindow;
     f.tsVal = simulator.nowNs();
     f.tsEcr = tsRecent;

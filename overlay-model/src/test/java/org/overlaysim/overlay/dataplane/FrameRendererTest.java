@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.overlaysim.overlay.packet.ArpPacket;
 import org.overlaysim.overlay.packet.Checksums;
 import org.overlaysim.overlay.packet.EtherType;
 import org.overlaysim.overlay.packet.EthernetHeader;
@@ -159,10 +160,11 @@ class FrameRendererTest {
     arp.etherType = EtherType.ARP;
     arp.srcMac = MAC_1;
     arp.dstMac = 0xffff_ffff_ffffL;
-    arp.arpOp = Frame.ARP_REQUEST;
-    arp.arpSenderMac = MAC_1;
-    arp.arpSenderIp = TestFrames.CONTAINER_1;
-    arp.arpTargetIp = TestFrames.CONTAINER_2;
+    arp.arp =
+        ArpPacket.request(
+            new MacAddress(MAC_1),
+            new Ipv4(TestFrames.CONTAINER_1),
+            new Ipv4(TestFrames.CONTAINER_2));
     return arp;
   }
 

@@ -83,13 +83,13 @@ class TcpConnectionTest {
     Frame syn = toServer.sent.get(0);
     Frame synAck = toClient.sent.get(0);
     Frame ack = toServer.sent.get(1);
-    assertThat(syn.tcpFlags).isEqualTo(TcpHeader.SYN);
-    assertThat(syn.tcpHeaderLength).isEqualTo(40);
-    assertThat(syn.tcpMss).isEqualTo(1410);
-    assertThat(synAck.tcpFlags).isEqualTo(TcpHeader.SYN | TcpHeader.ACK);
+    assertThat((int) syn.tcpFlags).isEqualTo(TcpHeader.SYN);
+    assertThat((int) syn.tcpHeaderLength).isEqualTo(40);
+    assertThat((int) syn.tcpMss).isEqualTo(1410);
+    assertThat((int) synAck.tcpFlags).isEqualTo(TcpHeader.SYN | TcpHeader.ACK);
     assertThat(synAck.tcpAck).isEqualTo(1);
-    assertThat(ack.tcpFlags).isEqualTo(TcpHeader.ACK);
-    assertThat(ack.tcpHeaderLength).isEqualTo(32);
+    assertThat((int) ack.tcpFlags).isEqualTo(TcpHeader.ACK);
+    assertThat((int) ack.tcpHeaderLength).isEqualTo(32);
     assertThat(client.segmentPayload()).isEqualTo(MSS_PAYLOAD);
     assertThat(toServer.sent.get(2).tcpPayload()).isEqualTo(MSS_PAYLOAD);
   }
@@ -142,8 +142,8 @@ class TcpConnectionTest {
               + " ack="
               + f.tcpAck
               + " sacks="
-              + f.sackCount
-              + (f.sackCount > 0 ? " " + f.sackBlocks[0] + "-" + f.sackBlocks[1] : ""));
+              + f.sackCount()
+              + (f.sackCount() > 0 ? " " + f.sackBlocks[0] + "-" + f.sackBlocks[1] : ""));
     System.out.println(
         client
             + " fr="

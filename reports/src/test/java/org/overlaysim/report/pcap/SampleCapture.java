@@ -9,12 +9,14 @@ import org.overlaysim.overlay.dataplane.Frame;
 import org.overlaysim.overlay.dataplane.FrameRenderer;
 import org.overlaysim.overlay.dataplane.OuterDontFragment;
 import org.overlaysim.overlay.dataplane.Tunnel;
+import org.overlaysim.overlay.packet.ArpPacket;
 import org.overlaysim.overlay.packet.EtherType;
 import org.overlaysim.overlay.packet.GeneveHeader;
 import org.overlaysim.overlay.packet.IcmpMessage;
 import org.overlaysim.overlay.packet.TcpHeader;
 import org.overlaysim.overlay.packet.VxlanHeader;
 import org.overlaysim.scenario.Ipv4;
+import org.overlaysim.scenario.MacAddress;
 
 /**
  * Frames a two-site overlay puts on the wire, as the data plane renders them ({@link Tunnel}
@@ -84,12 +86,13 @@ final class SampleCapture {
   }
 
   static Frame arpRequest() {
-    return arp(Frame.ARP_REQUEST, CONTAINER_1_MAC, CONTAINER_1, 0, CONTAINER_2, BROADCAST);
+    return arp(
+        ArpPacket.OPERATION_REQUEST, CONTAINER_1_MAC, CONTAINER_1, 0, CONTAINER_2, BROADCAST);
   }
 
   static Frame arpReply() {
     return arp(
-        Frame.ARP_REPLY,
+        ArpPacket.OPERATION_REPLY,
         CONTAINER_2_MAC,
         CONTAINER_2,
         CONTAINER_1_MAC,
@@ -103,11 +106,13 @@ final class SampleCapture {
     f.etherType = EtherType.ARP;
     f.srcMac = senderMac;
     f.dstMac = destination;
-    f.arpOp = op;
-    f.arpSenderMac = senderMac;
-    f.arpSenderIp = senderIp;
-    f.arpTargetMac = targetMac;
-    f.arpTargetIp = targetIp;
+    f.arp =
+        new ArpPacket(
+            op,
+            new MacAddress(senderMac),
+            new Ipv4(senderIp),
+            new MacAddress(targetMac),
+            new Ipv4(targetIp));
     return f;
   }
 
@@ -151,11 +156,11 @@ final class SampleCapture {
     f.srcIp = ROUTER_IP;
     f.dstIp = VTEP_A;
     f.ipId = 0x4000;
-    f.quoted = tooBig;
-    return f.icmp(
+    return f.icmpError(
         IcmpMessage.TYPE_DESTINATION_UNREACHABLE,
         IcmpMessage.CODE_FRAGMENTATION_NEEDED,
         1400,
-        IcmpMessage.LINUX_MAXIMUM_QUOTE);
+        IcmpMessage.LINUX_MAXIMUM_QUOTE,
+        tooBig);
   }
 }
