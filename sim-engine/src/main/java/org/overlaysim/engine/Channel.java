@@ -19,6 +19,7 @@ public final class Channel {
   private final int to;
   private final long lookaheadNs;
   private final ChannelReceiver receiver;
+  private final boolean countsAsEvent;
 
   // Producer's side.
   private Chunk tail = new Chunk();
@@ -35,8 +36,15 @@ public final class Channel {
   private long consumed;
   private long visible;
 
-  Channel(int index, int from, int to, long lookaheadNs, ChannelReceiver receiver) {
+  Channel(
+      int index,
+      int from,
+      int to,
+      long lookaheadNs,
+      ChannelReceiver receiver,
+      boolean countsAsEvent) {
     this.index = index;
+    this.countsAsEvent = countsAsEvent;
     this.from = from;
     this.to = to;
     this.lookaheadNs = lookaheadNs;
@@ -83,6 +91,15 @@ public final class Channel {
 
   int index() {
     return index;
+  }
+
+  /**
+   * Whether an arrival is counted and fingerprinted as an event: a packet's arrival is (the
+   * sequential run has that event too); a notice standing for a call the sequential run makes
+   * inside another event is not, so both runs count the same events.
+   */
+  boolean countsAsEvent() {
+    return countsAsEvent;
   }
 
   /** Producer, after a step: what was posted becomes visible to the next snapshot. */

@@ -27,6 +27,11 @@ final class Inbox {
     return firstTimeNs;
   }
 
+  /** Whether the next item counts as an event (see {@link Channel#countsAsEvent()}). */
+  boolean firstIsEvent() {
+    return channels[first].countsAsEvent();
+  }
+
   void deliverFirst() {
     Channel c = channels[first];
     c.deliverFirst();

@@ -79,6 +79,16 @@ public final class PartitionedSimulator {
    * channel before the first {@link #run}; channels made earlier win ties of arrival time.
    */
   public Channel channel(int from, int to, long lookaheadNs, ChannelReceiver receiver) {
+    return channel(from, to, lookaheadNs, receiver, true);
+  }
+
+  /**
+   * A channel as {@link #channel(int, int, long, ChannelReceiver)}, whose arrivals are counted and
+   * fingerprinted as events only if {@code countsAsEvent}: false for items that stand for a call
+   * within another event of a sequential run, so that both count the same events.
+   */
+  public Channel channel(
+      int from, int to, long lookaheadNs, ChannelReceiver receiver, boolean countsAsEvent) {
     if (inboxes != null) {
       throw new IllegalStateException("channels must be made before the run starts");
     }
@@ -88,7 +98,7 @@ public final class PartitionedSimulator {
     if (lookaheadNs <= 0) {
       throw new IllegalArgumentException("a channel needs a positive lookahead: " + lookaheadNs);
     }
-    Channel c = new Channel(channels.size(), from, to, lookaheadNs, receiver);
+    Channel c = new Channel(channels.size(), from, to, lookaheadNs, receiver, countsAsEvent);
     channels.add(c);
     return c;
   }
@@ -310,8 +320,8 @@ public final class PartitionedSimulator {
   }
 
   /**
-   * The run's event fingerprint: a single partition's own, or the partitions' fingerprints folded
-   * in partition order (each is the same whatever the threads did).
+   * The run's event fingerprint: the partitions' fingerprints added up, which is the fingerprint
+   * the same events would have on one clock ({@link EventTrace}).
    */
   public String traceHex() {
     if (partitions.length == 1) {
@@ -319,7 +329,7 @@ public final class PartitionedSimulator {
     }
     EventTrace combined = new EventTrace();
     for (Simulator s : partitions) {
-      combined.record(s.trace().digest());
+      combined.add(s.trace());
     }
     return combined.hex();
   }

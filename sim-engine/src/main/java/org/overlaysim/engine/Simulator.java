@@ -141,11 +141,14 @@ public final class Simulator {
                 + " lookahead was broken");
       }
       nowNs = timeNs;
-      executed++;
-      if (trace != null) {
-        trace.record(timeNs);
+      boolean fromInbox = remote <= local;
+      if (!fromInbox || inbox.firstIsEvent()) {
+        executed++;
+        if (trace != null) {
+          trace.record(timeNs);
+        }
       }
-      if (remote <= local) {
+      if (fromInbox) {
         inbox.deliverFirst();
       } else {
         queue.removeFirst().handle();

@@ -64,4 +64,16 @@ class EventTraceTest {
 
     assertThat(trace.digest()).isEqualTo(run(5, 10).digest());
   }
+
+  @Test
+  void partitionsTracesAddUpToTheTraceOfTheSameEventsOnOneClock() {
+    EventTrace first = run(5, 10, 2_000_000_000L);
+    EventTrace second = run(7, 10);
+    EventTrace both = new EventTrace();
+    both.add(first);
+    both.add(second);
+
+    assertThat(both.digest()).isEqualTo(run(5, 7, 10, 10, 2_000_000_000L).digest());
+    assertThat(both.events()).isEqualTo(5);
+  }
 }

@@ -78,9 +78,11 @@ class PartitionedSimulatorTest {
     return 100_000 + 37_000L * ((from * 3 + to * 5) % 7);
   }
 
+  /** Each node's log, then the run's event fingerprint. */
   private static List<List<String>> partitioned(int threads) {
     RandomStreams streams = new RandomStreams(7, 0);
     PartitionedSimulator sim = new PartitionedSimulator(NODES);
+    sim.trace();
     Node[] nodes = new Node[NODES];
     for (int n = 0; n < NODES; n++) {
       nodes[n] = new Node(n, sim.partition(n), streams);
@@ -104,6 +106,7 @@ class PartitionedSimulatorTest {
     for (Node n : nodes) {
       logs.add(n.log);
     }
+    logs.add(List.of(sim.traceHex() + " over " + sim.eventsExecuted()));
     return logs;
   }
 
@@ -111,6 +114,7 @@ class PartitionedSimulatorTest {
   private static List<List<String>> sequential() {
     RandomStreams streams = new RandomStreams(7, 0);
     Simulator sim = new Simulator();
+    sim.trace();
     Node[] nodes = new Node[NODES];
     for (int n = 0; n < NODES; n++) {
       nodes[n] = new Node(n, sim, streams);
@@ -124,6 +128,7 @@ class PartitionedSimulatorTest {
     for (Node n : nodes) {
       logs.add(n.log);
     }
+    logs.add(List.of(sim.trace().hex() + " over " + sim.eventsExecuted()));
     return logs;
   }
 
@@ -131,7 +136,8 @@ class PartitionedSimulatorTest {
   void partitionsRunEveryEventAtTheTimeAndInTheOrderOfOneSequentialClock() {
     // Times are drawn from ranges of 10^5 ns and more, so equal times (where the two may order
     // differently by design) do not occur in this model: each node must see exactly the sequence
-    // the single clock gives it, which a partition running ahead of an arrival would break.
+    // the single clock gives it, which a partition running ahead of an arrival would break; and the
+    // run's fingerprint (the last line) is the single clock's: the same events at the same times.
     List<List<String>> oracle = sequential();
     assertThat(oracle.stream().mapToInt(List::size).sum()).isGreaterThan(2_000);
     assertThat(oracle.stream().flatMap(List::stream).filter(l -> l.contains("got")).count())

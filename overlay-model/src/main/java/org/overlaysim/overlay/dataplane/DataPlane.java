@@ -231,7 +231,9 @@ public final class DataPlane implements UnderlayListener {
                   (item, word) -> {
                     DropNotice notice = (DropNotice) item;
                     notice.frame().dropListener.dropped(notice.frame(), notice.reason());
-                  });
+                  },
+                  // In one partition the listener is called within the dropping event.
+                  false);
         }
       }
     }
