@@ -80,6 +80,7 @@ final class BatchCommand implements Callable<Integer> {
             runs,
             out,
             parallel,
+            threadsPerRun(Runtime.getRuntime().availableProcessors(), parallel, runs.size()),
             new ProgressBar(spec.commandLine().getErr(), System.console() != null),
             spec.commandLine().getErr());
     RunSummaryPrinter.print(spec.commandLine().getOut(), reports, out);
@@ -87,6 +88,15 @@ final class BatchCommand implements Callable<Integer> {
       PlotCommand.plot(out, out.resolve(PlotCommand.PLOTS), spec.commandLine().getOut());
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * Threads for each run's partitions: the cores the runs at once leave over (a batch of fewer runs
+   * than cores, e.g. one k8s-max, still uses them all), at least one. The reports are the same for
+   * any number.
+   */
+  static int threadsPerRun(int cores, int parallel, int runs) {
+    return Math.max(1, cores / Math.max(1, Math.min(parallel, runs)));
   }
 
   /** --parallel, or as many runs as fit the heap; a warning when the number given does not fit. */

@@ -110,4 +110,14 @@ class PartitionedRunTest {
     assertThat(series.get(0).lines().count()).isGreaterThan(1_000);
     assertThat(series.get(1)).isEqualTo(series.get(0));
   }
+
+  @Test
+  void aBatchGivesEachRunTheCoresItsOtherRunsLeaveOver() {
+    assertThat(BatchCommand.threadsPerRun(2, 2, 1)).as("one run, two cores").isEqualTo(2);
+    assertThat(BatchCommand.threadsPerRun(8, 2, 24))
+        .as("two runs at once, eight cores")
+        .isEqualTo(4);
+    assertThat(BatchCommand.threadsPerRun(2, 2, 24)).isEqualTo(1);
+    assertThat(BatchCommand.threadsPerRun(2, 4, 24)).as("more runs than cores").isEqualTo(1);
+  }
 }
