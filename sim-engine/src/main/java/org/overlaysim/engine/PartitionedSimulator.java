@@ -157,7 +157,7 @@ public final class PartitionedSimulator {
     int workers = Math.min(threads, partitions.length);
     threadsUsed = Math.max(threadsUsed, workers);
     List<Thread> helpers = new ArrayList<>();
-    RuntimeException[] failure = new RuntimeException[1];
+    Throwable[] failure = new Throwable[1];
     for (int w = 1; w < workers; w++) {
       Thread t =
           new Thread(
@@ -186,8 +186,11 @@ public final class PartitionedSimulator {
         throw new IllegalStateException("interrupted while partitions ran", e);
       }
     }
-    if (failure[0] != null) {
-      throw failure[0];
+    if (failure[0] instanceof RuntimeException e) {
+      throw e; // the model's own exception, as a sequential run would throw it
+    }
+    if (failure[0] instanceof Error e) {
+      throw e; // e.g. OutOfMemoryError, unwrapped
     }
     if (stopped) {
       return false;
@@ -202,11 +205,11 @@ public final class PartitionedSimulator {
     return true;
   }
 
-  private void fail(RuntimeException[] failure, Throwable e) {
+  private void fail(Throwable[] failure, Throwable e) {
     lock.lock();
     try {
       if (failure[0] == null) {
-        failure[0] = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        failure[0] = e;
       }
       failed = true;
       changed.signalAll();

@@ -231,4 +231,31 @@ class PartitionedSimulatorTest {
         .isLessThan(20);
     assertThat(new PartitionedSimulator(2).run(5_000, 2, () -> false)).isTrue();
   }
+
+  @Test
+  void aFailingEventOnAnyThreadEndsTheRunWithItsOwnException() {
+    for (int threads : new int[] {1, 3}) {
+      PartitionedSimulator sim = new PartitionedSimulator(3);
+      sim.channel(0, 1, 500, (item, word) -> {});
+      sim.channel(1, 2, 500, (item, word) -> {});
+      sim.channel(2, 0, 500, (item, word) -> {});
+      for (int p = 0; p < 3; p++) {
+        Simulator clock = sim.partition(p);
+        for (long t = 0; t < 10_000; t += 100) {
+          clock.scheduleAt(t, () -> {});
+        }
+      }
+      sim.partition(2)
+          .scheduleAt(
+              5_000,
+              () -> {
+                throw new ArithmeticException("a model bug");
+              });
+
+      assertThatThrownBy(() -> sim.run(1_000_000, threads))
+          .as("on %d threads", threads)
+          .isInstanceOf(ArithmeticException.class)
+          .hasMessage("a model bug");
+    }
+  }
 }
