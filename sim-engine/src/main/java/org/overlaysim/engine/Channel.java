@@ -14,7 +14,6 @@ package org.overlaysim.engine;
 public final class Channel {
   private static final int CHUNK = 1024;
 
-  private final int index;
   private final int from;
   private final int to;
   private final long lookaheadNs;
@@ -36,14 +35,7 @@ public final class Channel {
   private long consumed;
   private long visible;
 
-  Channel(
-      int index,
-      int from,
-      int to,
-      long lookaheadNs,
-      ChannelReceiver receiver,
-      boolean countsAsEvent) {
-    this.index = index;
+  Channel(int from, int to, long lookaheadNs, ChannelReceiver receiver, boolean countsAsEvent) {
     this.countsAsEvent = countsAsEvent;
     this.from = from;
     this.to = to;
@@ -87,10 +79,6 @@ public final class Channel {
   /** The least time from a send to its arrival. */
   public long lookaheadNs() {
     return lookaheadNs;
-  }
-
-  int index() {
-    return index;
   }
 
   /**

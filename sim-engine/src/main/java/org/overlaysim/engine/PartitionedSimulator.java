@@ -98,7 +98,7 @@ public final class PartitionedSimulator {
     if (lookaheadNs <= 0) {
       throw new IllegalArgumentException("a channel needs a positive lookahead: " + lookaheadNs);
     }
-    Channel c = new Channel(channels.size(), from, to, lookaheadNs, receiver, countsAsEvent);
+    Channel c = new Channel(from, to, lookaheadNs, receiver, countsAsEvent);
     channels.add(c);
     return c;
   }
@@ -300,15 +300,6 @@ public final class PartitionedSimulator {
     long sum = 0;
     for (Simulator s : partitions) {
       sum += s.eventsExecuted();
-    }
-    return sum;
-  }
-
-  /** Events scheduled and not yet run, over all partitions (channel items not counted). */
-  public long pendingEvents() {
-    long sum = 0;
-    for (Simulator s : partitions) {
-      sum += s.pendingEvents();
     }
     return sum;
   }

@@ -116,10 +116,6 @@ public final class UnderlayPartitions {
     return count;
   }
 
-  public int ofRouter(int router) {
-    return routerPartition[router];
-  }
-
   public int ofHost(int host) {
     return hostPartition[host];
   }

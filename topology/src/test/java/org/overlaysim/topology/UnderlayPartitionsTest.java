@@ -38,11 +38,11 @@ class UnderlayPartitionsTest {
     UnderlayPartitions p = UnderlayPartitions.of(u);
 
     assertThat(p.count()).isEqualTo(2);
-    int a = p.ofRouter(u.routerIndex("a1"));
+    int a = p.ofNode(u, "a1");
     assertThat(a).isZero(); // numbered by first router
-    assertThat(p.ofRouter(u.routerIndex("a2"))).isEqualTo(a);
-    assertThat(p.ofRouter(u.routerIndex("c1"))).isEqualTo(a);
-    assertThat(p.ofRouter(u.routerIndex("b1"))).isEqualTo(1);
+    assertThat(p.ofNode(u, "a2")).isEqualTo(a);
+    assertThat(p.ofNode(u, "c1")).isEqualTo(a);
+    assertThat(p.ofNode(u, "b1")).isEqualTo(1);
     assertThat(p.ofHost(u.hostIndex("hb"))).isEqualTo(1);
     assertThat(p.ofHost(u.hostIndex("hc"))).isEqualTo(a);
     assertThat(p.crossingLinks()).containsExactly(u.linkIndex("a2--b1"), u.linkIndex("b1--c1"));
