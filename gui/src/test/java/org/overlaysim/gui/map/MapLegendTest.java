@@ -3,6 +3,7 @@ package org.overlaysim.gui.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -16,6 +17,7 @@ import org.overlaysim.scenario.Site;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The legend explains every shape and line style and never covers a site (issue 21: on k8s-max it
@@ -83,11 +85,15 @@ class MapLegendTest {
             t -> assertThat(t).startsWith("docker  VNI 4097, vxlan + ipsec, static, MTU 1424"));
   }
 
-  private void assertCoversNoSite(FxRobot robot, Scenario s) {
+  private void assertCoversNoSite(FxRobot robot, Scenario s) throws Exception {
     Node legend = robot.lookup("#legend").query();
-    Bounds b = legend.getBoundsInParent();
+    // Bounds and positions are read on the FX thread: read from the test thread, they raced the
+    // layout pass (an IndexOutOfBoundsException inside Parent.updateCachedBounds, now and then).
+    Bounds b = WaitForAsyncUtils.asyncFx(legend::getBoundsInParent).get(5, TimeUnit.SECONDS);
     for (Site site : s.sites()) {
-      Point2D p = map.sitePosition(site.name()).orElseThrow();
+      Point2D p =
+          WaitForAsyncUtils.asyncFx(() -> map.sitePosition(site.name()).orElseThrow())
+              .get(5, TimeUnit.SECONDS);
       // The disc and the name under it.
       Bounds mark = new javafx.geometry.BoundingBox(p.getX() - 30, p.getY() - 10, 60, 40);
       assertThat(b.intersects(mark)).as(site.name() + " under the legend " + b).isFalse();
