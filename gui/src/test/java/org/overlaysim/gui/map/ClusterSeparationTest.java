@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -18,6 +19,7 @@ import org.overlaysim.scenario.Scenario;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Open sites' clusters never overlap (issue 21): no host is drawn inside another site's circle,
@@ -55,7 +57,9 @@ class ClusterSeparationTest {
         if (h.site().equals(site.name())) {
           continue;
         }
-        Bounds b = robot.lookup("#host-" + h.name()).query().getBoundsInParent();
+        Node host = robot.lookup("#host-" + h.name()).query();
+        // On the FX thread: bounds read from the test thread race the layout pass.
+        Bounds b = WaitForAsyncUtils.asyncFx(host::getBoundsInParent).get(5, TimeUnit.SECONDS);
         // The host's square must lie wholly outside the circle: its nearest point to the centre.
         double nx = Math.max(b.getMinX(), Math.min(c.getX(), b.getMaxX()));
         double ny = Math.max(b.getMinY(), Math.min(c.getY(), b.getMaxY()));

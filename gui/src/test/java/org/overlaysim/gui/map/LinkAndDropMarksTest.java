@@ -19,6 +19,7 @@ import org.overlaysim.topology.LinkDelay;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Links say their one-way delay (the simulator's, from topology's LinkDelay) and, after a run,
@@ -56,7 +57,8 @@ class LinkAndDropMarksTest {
   }
 
   @Test
-  void afterARunLinksSayTheirUtilizationAndDropsStandWhereTheyHappened(FxRobot robot) {
+  void afterARunLinksSayTheirUtilizationAndDropsStandWhereTheyHappened(FxRobot robot)
+      throws Exception {
     RunResults run =
         new RunResults(
             1_000_000,
@@ -78,9 +80,9 @@ class LinkAndDropMarksTest {
     List<Text> drops = robot.lookup(".drop-mark").queryAll().stream().map(n -> (Text) n).toList();
     assertThat(drops).extracting(Text::getText).containsExactlyInAnyOrder("✕ 7", "✕ 3");
 
-    Point2D fra2 = map.hostPosition("fra-2").orElseThrow();
-    Point2D vir = map.sitePosition("virginia").orElseThrow();
-    Point2D fra = map.sitePosition("frankfurt").orElseThrow();
+    Point2D fra2 = onFx(() -> map.hostPosition("fra-2").orElseThrow());
+    Point2D vir = onFx(() -> map.sitePosition("virginia").orElseThrow());
+    Point2D fra = onFx(() -> map.sitePosition("frankfurt").orElseThrow());
     Text atHost = drops.stream().filter(t -> t.getText().equals("✕ 3")).findFirst().orElseThrow();
     assertThat(centre(atHost).distance(fra2)).isLessThan(30);
     // Virginia sends, so the mark stands on Virginia's side of the transatlantic link.
@@ -88,8 +90,13 @@ class LinkAndDropMarksTest {
     assertThat(centre(onLink).distance(vir)).isLessThan(centre(onLink).distance(fra));
   }
 
-  private static Point2D centre(Node n) {
-    Bounds b = n.getBoundsInParent();
+  private static Point2D centre(Node n) throws Exception {
+    Bounds b = onFx(n::getBoundsInParent);
     return new Point2D(b.getCenterX(), b.getCenterY());
+  }
+
+  /** Reads the scene on the FX thread: read from the test thread it races the layout pass. */
+  private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
+    return WaitForAsyncUtils.asyncFx(read).get(5, java.util.concurrent.TimeUnit.SECONDS);
   }
 }
