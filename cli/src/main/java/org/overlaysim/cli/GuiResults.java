@@ -48,7 +48,8 @@ final class GuiResults {
       throws java.io.IOException, InterruptedException {
     Run run = set.runs().get(0);
     java.nio.file.Path scratch = java.nio.file.Files.createTempDirectory("overlaysim-gui");
-    return ScenarioRunner.runInBins(run, scratch, BINS, progress);
+    return ScenarioRunner.runInBins(
+        run, scratch, BINS, progress, Runtime.getRuntime().availableProcessors());
   }
 
   static RunResults of(DetailedRun detailed) {

@@ -120,4 +120,26 @@ class PartitionedRunTest {
     assertThat(BatchCommand.threadsPerRun(2, 2, 24)).isEqualTo(1);
     assertThat(BatchCommand.threadsPerRun(2, 4, 24)).as("more runs than cores").isEqualTo(1);
   }
+
+  @Test
+  void zeroThreadsIsRefusedInTheUsersWordsWithNothingWritten(@TempDir Path dir) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Path reports = dir.resolve("out");
+
+    int status =
+        Main.execute(
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            "run",
+            RunCommandTest.EXAMPLES.resolve("two-hosts.yaml").toString(),
+            "--out",
+            reports.toString(),
+            "--threads",
+            "0");
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString()).contains("--threads must be at least 1, not 0");
+    assertThat(reports).doesNotExist();
+  }
 }

@@ -117,9 +117,10 @@ public final class ScenarioRunner {
   /**
    * Runs {@code run} bin by bin ({@code bins} equal slices of its duration), sampling the links
    * after each, reporting progress, and stopping with {@link InterruptedException} when the thread
-   * is interrupted between bins.
+   * is interrupted between bins; a cut run's partitions on up to {@code threads} threads.
    */
-  public static DetailedRun runInBins(Run run, Path runDir, int bins, BinProgress progress)
+  public static DetailedRun runInBins(
+      Run run, Path runDir, int bins, BinProgress progress, int threads)
       throws IOException, InterruptedException {
     if (bins < 1) {
       throw new IllegalArgumentException("bins must be positive: " + bins);
@@ -127,7 +128,7 @@ public final class ScenarioRunner {
     long binNs = Math.max(1, run.scenario().durationNs() / bins);
     LinkTimeline timeline = new LinkTimeline(binNs);
     try {
-      return simulate(run, runDir, timeline, progress, null, 1);
+      return simulate(run, runDir, timeline, progress, null, threads);
     } catch (InterruptedRun e) {
       throw new InterruptedException("run " + run.id() + " cancelled");
     }

@@ -17,7 +17,7 @@ class VtepTablesForTheVisualizerTest {
   @Test
   void everyHostOfASmallScenarioHasItsTables() throws Exception {
     var run = ScenarioLoader.load(RunFingerprintTest.SCENARIO).runs().get(0);
-    var detailed = ScenarioRunner.runInBins(run, dir, 10, fraction -> {});
+    var detailed = ScenarioRunner.runInBins(run, dir, 10, fraction -> {}, 2);
     assertThat(detailed.vtepTables()).containsOnlyKeys("mad-1", "fra-1");
     assertThat(detailed.vtepTables().get("mad-1").fdb()).isNotEmpty();
   }
@@ -28,7 +28,7 @@ class VtepTablesForTheVisualizerTest {
         ScenarioLoader.load(Path.of("src", "test", "resources", "big-vtep-tables.yaml"))
             .runs()
             .get(0);
-    var detailed = ScenarioRunner.runInBins(run, dir, 10, fraction -> {});
+    var detailed = ScenarioRunner.runInBins(run, dir, 10, fraction -> {}, 2);
     assertThat(detailed.report().packetsDelivered()).isPositive();
     assertThat(detailed.vtepTables()).isEmpty();
   }
