@@ -28,24 +28,33 @@ class PartitionedRunTest {
 
   private record Result(String stdout, Path reports) {}
 
-  private static Result run(Path scenario, Path dir, int threads) {
+  /** What {@code overlaysim ARGS} returned and printed. */
+  private record Command(int status, String out, String err) {}
+
+  private static Command overlaysim(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
+    int status = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Command(status, out.toString(), err.toString());
+  }
+
+  private static Result run(Path scenario, Path dir, int threads, String... more) {
     Path reports = dir.resolve("threads-" + threads);
-    int status =
-        Main.execute(
-            new PrintWriter(out, true),
-            new PrintWriter(err, true),
-            "run",
-            scenario.toString(),
-            "--out",
-            reports.toString(),
-            "--fingerprint",
-            "--profile",
-            "--threads",
-            Integer.toString(threads));
-    assertThat(status).as(err.toString()).isZero();
-    return new Result(out.toString(), reports);
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "run",
+                scenario.toString(),
+                "--out",
+                reports.toString(),
+                "--fingerprint",
+                "--profile",
+                "--threads",
+                Integer.toString(threads)));
+    args.addAll(List.of(more));
+    Command c = overlaysim(args.toArray(new String[0]));
+    assertThat(c.status()).as(c.err()).isZero();
+    return new Result(c.out(), reports);
   }
 
   @ParameterizedTest
@@ -87,25 +96,9 @@ class PartitionedRunTest {
     Path example = RunCommandTest.EXAMPLES.resolve("three-sites.yaml");
     List<String> series = new java.util.ArrayList<>();
     for (int threads : new int[] {1, 3}) {
-      StringWriter out = new StringWriter();
-      StringWriter err = new StringWriter();
-      Path reports = dir.resolve("t" + threads);
-      int status =
-          Main.execute(
-              new PrintWriter(out, true),
-              new PrintWriter(err, true),
-              "run",
-              example.toString(),
-              "--out",
-              reports.toString(),
-              "--set",
-              "sample=50ms",
-              "--profile",
-              "--threads",
-              Integer.toString(threads));
-      assertThat(status).as(err.toString()).isZero();
-      assertThat(out.toString()).contains("3 partitions on " + threads + " threads");
-      series.add(java.nio.file.Files.readString(reports.resolve("timeseries.csv")));
+      Result r = run(example, dir, threads, "--set", "sample=50ms");
+      assertThat(r.stdout()).contains("3 partitions on " + threads + " threads");
+      series.add(java.nio.file.Files.readString(r.reports().resolve("timeseries.csv")));
     }
     assertThat(series.get(0).lines().count()).isGreaterThan(1_000);
     assertThat(series.get(1)).isEqualTo(series.get(0));
@@ -123,14 +116,10 @@ class PartitionedRunTest {
 
   @Test
   void zeroThreadsIsRefusedInTheUsersWordsWithNothingWritten(@TempDir Path dir) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
     Path reports = dir.resolve("out");
 
-    int status =
-        Main.execute(
-            new PrintWriter(out, true),
-            new PrintWriter(err, true),
+    Command c =
+        overlaysim(
             "run",
             RunCommandTest.EXAMPLES.resolve("two-hosts.yaml").toString(),
             "--out",
@@ -138,8 +127,8 @@ class PartitionedRunTest {
             "--threads",
             "0");
 
-    assertThat(status).isEqualTo(2);
-    assertThat(err.toString()).contains("--threads must be at least 1, not 0");
+    assertThat(c.status()).isEqualTo(2);
+    assertThat(c.err()).contains("--threads must be at least 1, not 0");
     assertThat(reports).doesNotExist();
   }
 }
