@@ -51,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--fingerprint",
       description =
-          "Print each run's event fingerprint: a hash of the time and kind of every event executed."
+          "Print each run's event fingerprint: a hash of the times of all the events it executed."
               + " Equal on two machines or before and after a change: the same behaviour.")
   boolean fingerprint;
 

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -41,7 +43,7 @@ class PartitionedRunTest {
   private static Result run(Path scenario, Path dir, int threads, String... more) {
     Path reports = dir.resolve("threads-" + threads);
     List<String> args =
-        new java.util.ArrayList<>(
+        new ArrayList<>(
             List.of(
                 "run",
                 scenario.toString(),
@@ -94,11 +96,11 @@ class PartitionedRunTest {
   @Test
   void aCutRunsTimeSeriesIsTheSameOnEveryThreadCount(@TempDir Path dir) throws IOException {
     Path example = RunCommandTest.EXAMPLES.resolve("three-sites.yaml");
-    List<String> series = new java.util.ArrayList<>();
+    List<String> series = new ArrayList<>();
     for (int threads : new int[] {1, 3}) {
       Result r = run(example, dir, threads, "--set", "sample=50ms");
       assertThat(r.stdout()).contains("3 partitions on " + threads + " threads");
-      series.add(java.nio.file.Files.readString(r.reports().resolve("timeseries.csv")));
+      series.add(Files.readString(r.reports().resolve("timeseries.csv")));
     }
     assertThat(series.get(0).lines().count()).isGreaterThan(1_000);
     assertThat(series.get(1)).isEqualTo(series.get(0));

@@ -3,6 +3,7 @@ package org.overlaysim.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.overlaysim.engine.RandomStreams;
 
@@ -84,7 +85,7 @@ class LatencyStatsTest {
     }
 
     assertTextbookValuesOfOneToHundredMilliseconds(
-        LatencyStats.merged(java.util.List.of(parts), 1024, streams.stream("m")).summary());
+        LatencyStats.merged(List.of(parts), 1024, streams.stream("m")).summary());
   }
 
   @Test
@@ -99,8 +100,7 @@ class LatencyStatsTest {
     }
 
     LatencySummary s =
-        LatencyStats.merged(java.util.List.of(first, second), 10_000, streams.stream("m"))
-            .summary();
+        LatencyStats.merged(List.of(first, second), 10_000, streams.stream("m")).summary();
 
     assertThat(s.samples()).isEqualTo(1_000_000);
     assertThat(s.minMs()).isEqualTo(1e-6);

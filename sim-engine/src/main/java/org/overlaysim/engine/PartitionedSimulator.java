@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * One simulation cut into partitions that run on several threads with conservative synchronization
@@ -34,6 +35,9 @@ public final class PartitionedSimulator {
   private boolean[] busy;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
+  // Set once: a partition threw, or the caller's stop was seen. The run is not to be continued.
+  private boolean failed;
+  private boolean stopped;
 
   // Profile (wall clock only for --profile, never for the model).
   private final long[] steps;
@@ -139,7 +143,7 @@ public final class PartitionedSimulator {
    * steps): returns whether every partition reached {@code untilNs}. A run given up is not to be
    * continued.
    */
-  public boolean run(long untilNs, int threads, java.util.function.BooleanSupplier stop) {
+  public boolean run(long untilNs, int threads, BooleanSupplier stop) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be positive: " + threads);
     }
@@ -218,11 +222,8 @@ public final class PartitionedSimulator {
     }
   }
 
-  private boolean failed;
-  private boolean stopped;
-
   /** One thread's loop: step runnable partitions until all reached the target. */
-  private void work(long target, java.util.function.BooleanSupplier stop) {
+  private void work(long target, BooleanSupplier stop) {
     lock.lock();
     try {
       while (!failed && !stopped) {

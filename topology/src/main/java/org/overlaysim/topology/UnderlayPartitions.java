@@ -1,6 +1,7 @@
 package org.overlaysim.topology;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -61,7 +62,7 @@ public final class UnderlayPartitions {
     }
     int[] routerPartition = new int[routers];
     int[] numberOfRoot = new int[routers];
-    java.util.Arrays.fill(numberOfRoot, -1);
+    Arrays.fill(numberOfRoot, -1);
     int count = 0;
     for (int r = 0; r < routers; r++) {
       int root = find(parent, r);

@@ -1,6 +1,7 @@
 package org.overlaysim.overlay.dataplane;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.overlaysim.overlay.packet.IcmpMessage;
 import org.overlaysim.scenario.ControlPlane;
 import org.overlaysim.scenario.NetworkPolicy;
 import org.overlaysim.scenario.Overlay;
+import org.overlaysim.scenario.ProbeTraffic;
 import org.overlaysim.scenario.Scenario;
 import org.overlaysim.topology.DropReason;
 import org.overlaysim.topology.HostNode;
@@ -192,15 +194,13 @@ public final class DataPlane implements UnderlayListener {
    */
   private Channel[][] noticeChannels(Scenario scenario, PartitionedSimulator simulation) {
     int n = partitions.count();
-    boolean probes =
-        scenario.traffic().stream()
-            .anyMatch(t -> t instanceof org.overlaysim.scenario.ProbeTraffic);
+    boolean probes = scenario.traffic().stream().anyMatch(t -> t instanceof ProbeTraffic);
     if (n == 1 || !probes) {
       return null;
     }
     long[][] least = new long[n][n];
     for (long[] row : least) {
-      java.util.Arrays.fill(row, Long.MAX_VALUE);
+      Arrays.fill(row, Long.MAX_VALUE);
     }
     for (int i : partitions.crossingLinks()) {
       Link link = underlay.links().get(i);
